@@ -1,0 +1,213 @@
+"""Command line: parses options and calls the library; all output goes through render.render().
+
+Usage errors, data problems and unwritable files end in one line per problem on stderr and a
+non-zero exit (errors.ExitCode); never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+from .errors import DataError, ExitCode, UsageError
+from .load import DATA_ENV, load
+from .model import Dataset
+from .query import Table, metrics_table, plans_table, show_table
+from .render import Format, render
+
+PROG = "ipcompare"
+
+
+def _click_exception() -> type[Exception]:
+    """Typer bundles its own Click; find its exception base without importing any click."""
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+def _abort_exception() -> type[BaseException]:
+    return typer.Abort.__mro__[1] if typer.Abort.__mro__[1] is not Exception else typer.Abort
+
+
+def _fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
+    sys.stderr.write(f"{PROG}: error: {message}\n")
+    raise typer.Exit(int(code))
+
+
+class _Group(TyperGroup):
+    """Turns Click's multi-line usage errors into one line, with the option it is about."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        click_error = _click_exception()
+        try:
+            code = super().main(args=args, prog_name=prog_name or PROG, complete_var=complete_var,
+                                standalone_mode=False, **extra)
+        except click_error as e:
+            message = e.format_message()  # type: ignore[attr-defined]
+            ctx = getattr(e, "ctx", None)
+            command = ctx.command_path if ctx is not None else PROG
+            sys.stderr.write(f"{PROG}: error: {message} (see '{command} --help')\n")
+            code = getattr(e, "exit_code", ExitCode.USAGE)
+        except typer.Abort:
+            sys.stderr.write(f"{PROG}: interrupted\n")
+            code = ExitCode.INTERRUPTED
+        if not standalone_mode:
+            return code
+        sys.exit(int(code) if isinstance(code, int) else ExitCode.OK)
+
+
+app = typer.Typer(
+    cls=_Group,
+    name=PROG,
+    help="Compare the quantified targets of Chinese IP plans across regions and plan versions.",
+    rich_markup_mode=None,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+@dataclass
+class Settings:
+    data: list[Path]
+    bundled: bool
+
+    def load(self, extra: Sequence[Path] = ()) -> Dataset:
+        try:
+            return load([*self.data, *extra], bundled=self.bundled)
+        except DataError as e:
+            for problem in e.problems:
+                sys.stderr.write(f"{problem}\n")
+            raise typer.Exit(int(ExitCode.ERROR)) from None
+        except UsageError as e:
+            _fail(str(e), ExitCode.USAGE)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"{PROG} {__version__}\n")
+        raise typer.Exit(int(ExitCode.OK))
+
+
+@app.callback()
+def _options(
+    ctx: typer.Context,
+    data: Annotated[list[Path] | None, typer.Option(
+        "--data", metavar="FILE",
+        help=f"Add a data file of your own (repeatable). {DATA_ENV} adds files too, separated by "
+             f"'{os.pathsep}'.")] = None,
+    no_bundled: Annotated[bool, typer.Option(
+        "--no-bundled", help="Leave out the shipped dataset (for a complete dataset of your own).")] = False,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Compare the quantified targets of Chinese IP plans across regions and plan versions."""
+    ctx.obj = Settings(list(data or []), not no_bundled)
+
+
+FormatOption = Annotated[Format, typer.Option(
+    "--format", "-f", help="Output format: a table on the terminal, or markdown, csv, json.")]
+OutputOption = Annotated[Path | None, typer.Option(
+    "--output", "-o", metavar="FILE", help="Write to FILE instead of standard output.")]
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write the whole output or nothing: a half-written report is worse than none."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, prefix=f".{path.name}.",
+                                         suffix=".tmp", delete=False, newline="") as handle:
+            handle.write(text)
+            temp = Path(handle.name)
+        os.replace(temp, path)
+    except OSError as e:
+        if "temp" in locals():
+            temp.unlink(missing_ok=True)
+        _fail(f"cannot write {path}: {e.strerror or e}")
+
+
+def _emit(table: Table, fmt: Format, output: Path | None) -> None:
+    """Every listing command ends here: one format choice, one destination."""
+    if output is None:
+        render(table, fmt, sys.stdout, terminal=sys.stdout.isatty())
+        return
+    buffer = io.StringIO()
+    render(table, fmt, buffer, terminal=False)
+    _write_atomically(output, buffer.getvalue())
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    settings = ctx.find_object(Settings)
+    assert settings is not None
+    return settings
+
+
+@app.command()
+def plans(ctx: typer.Context, fmt: FormatOption = Format.TABLE, output: OutputOption = None) -> None:
+    """List the plans: region, level, title, status (drafts marked), issue date, period, target counts."""
+    _emit(plans_table(_settings(ctx).load()), fmt, output)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    plan: Annotated[str, typer.Argument(help="Plan id, or a region's name when it has one plan (襄阳).")],
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+) -> None:
+    """Show every target and baseline of one plan, with unit, year, kind, baseline and quote."""
+    data = _settings(ctx).load()
+    try:
+        found = data.plan(plan)
+    except LookupError as e:
+        _fail(f"{e}; 'ipcompare plans' lists them", ExitCode.USAGE)
+    _emit(show_table(data, found), fmt, output)
+
+
+@app.command()
+def metrics(ctx: typer.Context, fmt: FormatOption = Format.TABLE, output: OutputOption = None) -> None:
+    """List the metric catalogue, with how many plans set a target for each metric."""
+    _emit(metrics_table(_settings(ctx).load()), fmt, output)
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    files: Annotated[list[Path] | None, typer.Argument(
+        metavar="[FILE]...", help="Data files to check, together with the shipped data and --data files.")] = None,
+    sources: Annotated[Path | None, typer.Option(
+        "--sources", metavar="DIR",
+        help="Also check that every quote occurs in its plan's source document in DIR.")] = None,
+) -> None:
+    """Check data files for mistakes; reports every problem as file:line: message."""
+    from .validate import check_quotes
+
+    settings = _settings(ctx)
+    data = settings.load(files or [])
+    if sources is not None:
+        if not sources.is_dir():
+            _fail(f"--sources: {sources} is not a directory", ExitCode.USAGE)
+        problems = check_quotes(data, sources)
+        for problem in problems:
+            sys.stderr.write(f"{problem}\n")
+        if problems:
+            sys.stderr.write(f"{PROG}: {len(problems)} quote(s) not found in their sources\n")
+            raise typer.Exit(int(ExitCode.ERROR))
+    figures = sum(len(p.targets) + len(p.baselines) for p in data.plans)
+    checked = " and every quote against its source" if sources is not None else ""
+    sys.stdout.write(f"ok: {len(data.files)} file(s), {len(data.plans)} plans, {figures} targets and "
+                     f"baselines, {len(data.metrics)} metrics{checked}\n")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name=PROG)

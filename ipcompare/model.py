@@ -1,0 +1,222 @@
+"""The validated dataset: what a plan says, as typed objects the rest of ipcompare can trust."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    NATIONAL = "national"
+    PROVINCE = "province"
+    PREFECTURE = "prefecture"
+
+
+class Status(StrEnum):
+    DRAFT = "draft"  # 征求意见稿
+    FINAL = "final"
+
+
+class Comparator(StrEnum):
+    REACH = "reach"  # 达到, 达
+    EXCEED = "exceed"  # 突破, 超过, N余
+    AT_LEAST = "at-least"  # N以上, 不低于, 至少
+    MAINTAIN = "maintain"  # 保持
+    ABOUT = "about"  # 近, 约, 左右
+    STATED = "stated"  # the number with no comparator word (培育5个, 新增12亿元)
+
+
+class Kind(StrEnum):
+    LEVEL = "level"  # the stock or value at the year
+    INCREMENT = "increment"  # added over the period (新增, 培育 N)
+    FLOW = "flow"  # the amount within one year (年度 ...)
+    GROWTH_RATE = "growth-rate"  # annual growth, % (年增, 年均增长)
+    PERIOD_GROWTH = "period-growth"  # growth over the whole period `since` -> `year`, %
+    SHARE = "share"  # a share or rate, % (占GDP比重, 结案率)
+    UNCLEAR = "unclear"  # the plan does not say which; the figure's note says why
+
+
+class Direction(StrEnum):
+    UP = "up"
+    DOWN = "down"
+    MAINTAIN = "maintain"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an object was defined, down to the line of each of its keys."""
+
+    file: str
+    line: int | None
+    key_lines: tuple[tuple[str, int], ...] = ()
+
+    def at(self, key: str) -> int | None:
+        return dict(self.key_lines).get(key, self.line)
+
+
+@dataclass(frozen=True)
+class Population:
+    value: int
+    year: int
+    source: str
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    name_zh: str
+    name_en: str
+    unit: str | None
+    higher_is_better: bool
+    aliases: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    note: str | None = None
+    loc: Location = Location("", None)
+
+    def names(self) -> tuple[str, ...]:
+        return (self.id, self.name_zh, self.name_en, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name_zh: str
+    name_en: str
+    level: Level
+    parent: str | None = None
+    population: Population | None = None
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+    loc: Location = Location("", None)
+
+    def names(self) -> tuple[str, ...]:
+        return (self.id, self.name_zh, self.name_en, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number (or a direction) a plan states for a metric: a target, or a baseline it reports.
+
+    Quantified figures carry `value` or `low`/`high` (a range such as 7~10家) with `unit`,
+    `comparator` and `kind`; qualitative ones (达到新高度, 持续增加) carry only `direction`.
+    """
+
+    metric: str
+    year: int
+    quote: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    comparator: Comparator | None = None
+    kind: Kind | None = None
+    direction: Direction | None = None
+    since: int | None = None
+    note: str | None = None
+    loc: Location = Location("", None)
+
+    @property
+    def quantified(self) -> bool:
+        return self.value is not None or self.low is not None
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    region: str
+    title_zh: str
+    title_en: str
+    period_start: int
+    period_end: int
+    status: Status
+    source: str | None = None
+    issuer: str | None = None
+    doc_number: str | None = None
+    issued: dt.date | None = None
+    published: dt.date | None = None
+    notes: str | None = None
+    targets: tuple[Figure, ...] = ()
+    baselines: tuple[Figure, ...] = ()
+    loc: Location = Location("", None)
+
+    def baseline_for(self, target: Figure) -> Figure | None:
+        """The plan's own baseline for a target: same metric, same kind, latest year before it."""
+        candidates = [
+            b
+            for b in self.baselines
+            if b.metric == target.metric
+            and b.year <= target.year
+            and (b.kind == target.kind or (b.kind == Kind.LEVEL and not target.quantified))
+        ]
+        return max(candidates, key=lambda b: b.year) if candidates else None
+
+
+def _key(name: str) -> str:
+    return "".join(name.casefold().split()).replace("_", "-")
+
+
+def _name_table(items: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for item_id, names in items:
+        for name in names:
+            table.setdefault(_key(name), item_id)
+    return table
+
+
+def suggest(query: str, items: Iterable[tuple[str, tuple[str, ...]]]) -> str:
+    """' (did you mean 'a', 'b'?)' for a name that matched nothing, or '' when nothing is close."""
+    table = _name_table(items)
+    wanted = _key(query)
+    partial = {item_id for name, item_id in table.items() if wanted and wanted in name}
+    close = difflib.get_close_matches(wanted, list(table), n=3, cutoff=0.6)
+    hints = sorted({table[c] for c in close} | partial)
+    return f" (did you mean {', '.join(repr(h) for h in hints[:5])}?)" if hints else ""
+
+
+def _resolve(kind: str, query: str, items: Iterable[tuple[str, tuple[str, ...]]]) -> str:
+    """Find an id by id, alias or zh/en name (case and spaces ignored); suggest on a miss."""
+    items = list(items)
+    table = _name_table(items)
+    wanted = _key(query)
+    if wanted in table:
+        return table[wanted]
+    # A unique partial match is what a user typing 襄阳 for 襄阳市 means.
+    partial = {item_id for name, item_id in table.items() if wanted and wanted in name}
+    if len(partial) == 1:
+        return partial.pop()
+    raise LookupError(f"unknown {kind} {query!r}{suggest(query, items)}")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    metrics: tuple[Metric, ...] = ()
+    regions: tuple[Region, ...] = ()
+    plans: tuple[Plan, ...] = ()
+    files: tuple[str, ...] = field(default=())
+
+    def metric(self, query: str) -> Metric:
+        """A metric by id, alias or name; raises LookupError with suggestions."""
+        found = _resolve("metric", query, ((m.id, m.names()) for m in self.metrics))
+        return next(m for m in self.metrics if m.id == found)
+
+    def region(self, query: str) -> Region:
+        found = _resolve("region", query, ((r.id, r.names()) for r in self.regions))
+        return next(r for r in self.regions if r.id == found)
+
+    def plan(self, query: str) -> Plan:
+        """A plan by id; a region's name also works when that region has exactly one plan."""
+        by_id = {p.id: p for p in self.plans}
+        if query in by_id:
+            return by_id[query]
+        items: list[tuple[str, tuple[str, ...]]] = [(p.id, (p.id, p.title_zh, p.title_en)) for p in self.plans]
+        for region in self.regions:
+            own = [p for p in self.plans if p.region == region.id]
+            if len(own) == 1:
+                items.append((own[0].id, region.names()))
+        return by_id[_resolve("plan", query, items)]
+
+    def plans_setting(self, metric_id: str) -> list[Plan]:
+        return [p for p in self.plans if any(t.metric == metric_id for t in p.targets)]

@@ -1,0 +1,109 @@
+"""The one place where a Table becomes output: rich table, markdown, CSV or JSON.
+
+Strings from the data are data: control characters are shown escaped, rich markup is never
+parsed, and markdown cells have `|` and newlines escaped. rich and tabulate are imported only by
+the formats that need them, so JSON output and --help stay fast.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from enum import StrEnum
+from typing import Any, TextIO
+
+from .query import Row, Table
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    JSON = "json"
+
+
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0, 32), *range(127, 160)] if chr(c) not in "\n\t"}
+
+
+def clean(text: str) -> str:
+    """Make a terminal escape or other control character visible instead of obeyed."""
+    return text.translate(_CONTROL)
+
+
+def _markdown_cell(text: str) -> str:
+    return clean(text).replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def _flatten(row: Row, prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in row.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        elif isinstance(value, list):
+            flat[name] = "; ".join(str(v) for v in value)
+        elif isinstance(value, bool):
+            flat[name] = "true" if value else "false"
+        elif isinstance(value, float) and value.is_integer():
+            flat[name] = int(value)
+        else:
+            flat[name] = "" if value is None else value
+    return flat
+
+
+def _csv(table: Table, out: TextIO) -> None:
+    flat = [_flatten(r) for r in table.rows]
+    fields: list[str] = []
+    for row in flat:
+        fields += [k for k in row if k not in fields]
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", restval="")
+    writer.writeheader()
+    for row in flat:
+        writer.writerow({k: clean(v) if isinstance(v, str) else v for k, v in row.items()})
+
+
+def _markdown(table: Table, out: TextIO) -> None:
+    import tabulate
+
+    tabulate.WIDE_CHARS_MODE = True  # wide (Chinese) characters count as two columns
+    headers = [c.header for c in table.columns]
+    cells = [[_markdown_cell(c.text(r)) for c in table.columns] for r in table.rows]
+    if table.title:
+        out.write(f"**{_markdown_cell(table.title)}**\n\n")
+    out.write(tabulate.tabulate(cells, headers=headers, tablefmt="github", disable_numparse=True))
+    out.write("\n")
+    for note in table.notes:
+        out.write(f"\n{_markdown_cell(note)}\n")
+
+
+def _rich(table: Table, out: TextIO, terminal: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    width = None if terminal else int(os.environ.get("COLUMNS", "0") or 0) or 200
+    console = Console(file=out, width=width, markup=False, highlight=False, emoji=False,
+                      force_terminal=terminal or None, color_system="auto" if terminal else None)
+    rich_table = RichTable(title=Text(clean(table.title)) if table.title else None, show_lines=True,
+                           header_style="bold" if terminal else "")
+    for column in table.columns:
+        rich_table.add_column(Text(column.header), overflow="fold")
+    for row in table.rows:
+        rich_table.add_row(*(Text(clean(c.text(row))) for c in table.columns))
+    console.print(rich_table)
+    for note in table.notes:
+        console.print(Text(clean(note)))
+
+
+def render(table: Table, fmt: Format, out: TextIO, *, terminal: bool = False) -> None:
+    """Write `table` to `out` in `fmt`; `terminal` allows colour and the terminal's width."""
+    if fmt == Format.JSON:
+        json.dump(table.rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == Format.CSV:
+        _csv(table, out)
+    elif fmt == Format.MARKDOWN:
+        _markdown(table, out)
+    else:
+        _rich(table, out, terminal)

@@ -1,0 +1,79 @@
+"""Units as plans write them (件, 万件, 亿元, %, 分 ...), parsed into a dimension and a factor.
+
+The dimension decides what may be compared: a count never fits a money metric. The factor turns
+a written value into the dimension's base unit (万件 -> 件 x 10^4, 亿元 -> 元 x 10^8).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Longest prefix first, so 万亿 is not read as 万 + 亿.
+PREFIXES: tuple[tuple[str, float], ...] = (
+    ("万亿", 1e12),
+    ("百万", 1e6),
+    ("亿", 1e8),
+    ("万", 1e4),
+    ("千", 1e3),
+)
+
+BASES: dict[str, str] = {
+    # counts: the noun differs with the thing counted, the dimension does not
+    "件": "count",
+    "个": "count",
+    "家": "count",
+    "项": "count",
+    "名": "count",
+    "人": "count",
+    "所": "count",
+    # money
+    "元": "money",
+    # shares and rates
+    "%": "percent",
+    "个百分点": "percentage-point",
+    "百分点": "percentage-point",
+    # others
+    "分": "score",
+    "位": "rank",
+}
+
+PER_10K_PEOPLE = "/万人"
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    base: str
+    dimension: str
+    factor: float
+    per_10k_people: bool = False
+
+
+def parse_unit(text: str) -> Unit | None:
+    """Read a unit as written; None when it is not one ipcompare knows."""
+    per_10k = text.endswith(PER_10K_PEOPLE)
+    core = text[: -len(PER_10K_PEOPLE)] if per_10k else text
+    if core in BASES:
+        return Unit(text, core, BASES[core], 1.0, per_10k)
+    for prefix, factor in PREFIXES:
+        rest = core[len(prefix) :]
+        if core.startswith(prefix) and rest in BASES and BASES[rest] in ("count", "money"):
+            return Unit(text, rest, BASES[rest], factor, per_10k)
+    return None
+
+
+def known_units() -> list[str]:
+    return sorted(BASES) + [p + b for p, _ in PREFIXES for b, d in BASES.items() if d in ("count", "money")]
+
+
+def fits(written: Unit, canonical: Unit) -> bool:
+    """Can a value written in `written` be a value of a metric measured in `canonical`?
+
+    Plans write 每万人口高价值发明专利拥有量达到6件: the 件 is per 10k people because the metric's
+    name says so, so a plain count fits a per-10k-people metric (but 万件 does not).
+    """
+    if written.dimension != canonical.dimension:
+        return False
+    if canonical.per_10k_people and not written.per_10k_people:
+        return written.factor == 1.0
+    return written.per_10k_people == canonical.per_10k_people

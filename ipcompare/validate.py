@@ -1,0 +1,173 @@
+"""Checks of meaning across the whole dataset: references resolve, units fit, years fall in the plan.
+
+The loader has already checked each field's type; here every problem is collected, never only the
+first, so one run of `ipcompare validate` tells the user everything to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import Problem
+from .model import Dataset, Figure, Kind, Level, Metric, Plan, suggest
+from .units import fits, known_units, parse_unit
+
+_PERCENT_KINDS = (Kind.GROWTH_RATE, Kind.PERIOD_GROWTH, Kind.SHARE)
+_LEVEL_RANK = {Level.NATIONAL: 0, Level.PROVINCE: 1, Level.PREFECTURE: 2}
+
+
+def _problem(loc_file: str, line: int | None, message: str) -> Problem:
+    return Problem(loc_file, line, message)
+
+
+def _duplicates(kind: str, items: Iterable[tuple[str, str, int | None]]) -> list[Problem]:
+    seen: dict[str, tuple[str, int | None]] = {}
+    problems = []
+    for ident, file, line in items:
+        if ident in seen:
+            first_file, first_line = seen[ident]
+            where = f"{first_file}:{first_line}" if first_line else first_file
+            problems.append(_problem(file, line, f"duplicate {kind} id {ident!r} (first defined at {where})"))
+        else:
+            seen[ident] = (file, line)
+    return problems
+
+
+def _unit_problem(metric: Metric, figure: Figure) -> str | None:
+    """Why a figure's unit cannot be a value of its metric, or None when it fits."""
+    assert figure.unit is not None
+    unit = parse_unit(figure.unit)
+    if unit is None:
+        return f"unknown unit {figure.unit!r} (known units: {', '.join(known_units()[:14])}, ...)"
+    if figure.kind in _PERCENT_KINDS:
+        if unit.dimension not in ("percent", "percentage-point"):
+            return f"a {figure.kind} is written in %, not {figure.unit!r}"
+        if figure.kind == Kind.SHARE and metric.unit is not None and metric.unit != "%":
+            return f"kind share needs a metric measured in %, but {metric.id} is measured in {metric.unit}"
+        return None
+    if metric.unit is None:
+        return f"metric {metric.id!r} has no unit: it takes qualitative targets (a direction) only"
+    canonical = parse_unit(metric.unit)
+    if canonical is not None and not fits(unit, canonical):
+        return f"unit {figure.unit!r} does not fit metric {metric.id!r}, which is measured in {metric.unit}"
+    return None
+
+
+def _figure_problems(plan: Plan, figure: Figure, role: str, index: int, metrics: dict[str, Metric]) -> list[str | tuple[str, str]]:
+    """Messages about one figure; a (key, message) pair points at the line of that key."""
+    out: list[str | tuple[str, str]] = []
+    metric = metrics.get(figure.metric)
+    if metric is None:
+        hint = suggest(figure.metric, ((m.id, m.names()) for m in metrics.values()))
+        out.append(("metric", f"unknown metric {figure.metric!r}{hint}"))
+    if not figure.quote:
+        out.append(("quote", "quantified " + role + " has no quote" if figure.quantified else role + " has no quote"))
+    if figure.value is not None and figure.low is not None:
+        out.append(("range", "give either value or range, not both"))
+    if figure.low is not None and figure.high is not None and figure.low > figure.high:
+        out.append(("range", f"range [{figure.low:g}, {figure.high:g}] runs backwards"))
+    if figure.quantified:
+        for key in ("unit", "comparator", "kind"):
+            if getattr(figure, key) is None:
+                out.append((key, f"quantified {role} needs {key}"))
+        if figure.direction is not None:
+            out.append(("direction", "direction is for qualitative figures; a number already says it"))
+        if metric is not None and figure.unit is not None:
+            message = _unit_problem(metric, figure)
+            if message:
+                out.append(("unit", message))
+    else:
+        if figure.direction is None:
+            out.append(("direction", f"{role} has neither a value, a range nor a direction (up, down, maintain)"))
+        for key in ("unit", "comparator"):
+            if getattr(figure, key) is not None:
+                out.append((key, f"{key} given without a value"))
+    if figure.kind == Kind.UNCLEAR and not figure.note:
+        out.append(("kind", "kind unclear needs a note saying what the plan leaves open"))
+    if figure.since is not None and figure.since >= figure.year:
+        out.append(("since", f"since {figure.since} is not before year {figure.year}"))
+    if role == "target" and not plan.period_start <= figure.year <= plan.period_end:
+        out.append(("year", f"year {figure.year} is outside the plan's period "
+                            f"{plan.period_start}-{plan.period_end}"))
+    if role == "baseline" and figure.year > plan.period_start:
+        out.append(("year", f"baseline year {figure.year} is after the plan's start ({plan.period_start})"))
+    return out
+
+
+def check(ds: Dataset) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _duplicates("metric", ((m.id, m.loc.file, m.loc.line) for m in ds.metrics))
+    problems += _duplicates("region", ((r.id, r.loc.file, r.loc.line) for r in ds.regions))
+    problems += _duplicates("plan", ((p.id, p.loc.file, p.loc.line) for p in ds.plans))
+    metrics = {m.id: m for m in ds.metrics}
+    regions = {r.id: r for r in ds.regions}
+
+    owner: dict[str, str] = {}
+    for m in ds.metrics:
+        where = f"metric {m.id!r}"
+        if m.unit is not None and parse_unit(m.unit) is None:
+            problems.append(_problem(m.loc.file, m.loc.at("unit"), f"{where}: unknown unit {m.unit!r}"))
+        for rel in m.related:
+            if rel not in metrics:
+                problems.append(_problem(m.loc.file, m.loc.at("related"), f"{where}: related metric {rel!r} "
+                                         "is not in the catalogue"))
+        for name in m.names():
+            key = "".join(name.casefold().split())
+            if owner.setdefault(key, m.id) != m.id:
+                problems.append(_problem(m.loc.file, m.loc.at("aliases"), f"{where}: name {name!r} is also a "
+                                         f"name of metric {owner[key]!r}"))
+
+    for r in ds.regions:
+        where = f"region {r.id!r}"
+        if r.parent is None:
+            if r.level != Level.NATIONAL:
+                problems.append(_problem(r.loc.file, r.loc.line, f"{where}: a {r.level} region needs a parent"))
+            continue
+        parent = regions.get(r.parent)
+        if parent is None:
+            problems.append(_problem(r.loc.file, r.loc.at("parent"), f"{where}: unknown parent region {r.parent!r}"))
+        elif _LEVEL_RANK[parent.level] >= _LEVEL_RANK[r.level]:
+            problems.append(_problem(r.loc.file, r.loc.at("parent"), f"{where}: parent {parent.id!r} is a "
+                                     f"{parent.level}, not above a {r.level}"))
+
+    for plan in ds.plans:
+        where = f"plan {plan.id!r}"
+        if plan.region not in regions:
+            problems.append(_problem(plan.loc.file, plan.loc.at("region"), f"{where}: unknown region {plan.region!r}"))
+        if plan.period_start > plan.period_end:
+            problems.append(_problem(plan.loc.file, plan.loc.at("period"), f"{where}: period starts "
+                                     f"({plan.period_start}) after it ends ({plan.period_end})"))
+        if plan.issued and plan.published and plan.published < plan.issued:
+            problems.append(_problem(plan.loc.file, plan.loc.at("published"), f"{where}: published before issued"))
+        for role, figures in (("target", plan.targets), ("baseline", plan.baselines)):
+            for index, figure in enumerate(figures, start=1):
+                for item in _figure_problems(plan, figure, role, index, metrics):
+                    key, message = item if isinstance(item, tuple) else (None, item)
+                    line = figure.loc.at(key) if key else figure.loc.line
+                    problems.append(_problem(figure.loc.file, line, f"{where}: {role} {index} "
+                                             f"({figure.metric} {figure.year}): {message}"))
+    return problems
+
+
+def check_quotes(ds: Dataset, sources: Path) -> list[Problem]:
+    """Every quote must occur, character for character, in the document its plan names."""
+    problems: list[Problem] = []
+    for plan in ds.plans:
+        if plan.source is None:
+            problems.append(_problem(plan.loc.file, plan.loc.line, f"plan {plan.id!r}: no source document named"))
+            continue
+        try:
+            text = (sources / plan.source).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            reason = getattr(e, "strerror", None) or str(e)
+            problems.append(_problem(plan.loc.file, plan.loc.at("source"),
+                                     f"plan {plan.id!r}: cannot read source {sources / plan.source}: {reason}"))
+            continue
+        for role, figures in (("target", plan.targets), ("baseline", plan.baselines)):
+            for index, figure in enumerate(figures, start=1):
+                if figure.quote and figure.quote not in text:
+                    problems.append(_problem(figure.loc.file, figure.loc.at("quote"),
+                                             f"plan {plan.id!r}: {role} {index} ({figure.metric} {figure.year}): "
+                                             f"quote not found in {plan.source}"))
+    return problems
