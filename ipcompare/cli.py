@@ -71,7 +71,7 @@ app = typer.Typer(
     help="Compare the quantified targets of Chinese IP plans across regions and plan versions.",
     rich_markup_mode=None,
     add_completion=False,
-    no_args_is_help=True,
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
 )
 
@@ -98,20 +98,29 @@ def _version(value: bool) -> None:
         raise typer.Exit(int(ExitCode.OK))
 
 
+DataOption = Annotated[list[Path] | None, typer.Option(
+    "--data", metavar="FILE",
+    help=f"Add a data file of your own (repeatable). {DATA_ENV} adds files too, separated by '{os.pathsep}'.")]
+NoBundledOption = Annotated[bool, typer.Option(
+    "--no-bundled", help="Leave out the shipped dataset (for a complete dataset of your own).")]
+
+
 @app.callback()
 def _options(
     ctx: typer.Context,
-    data: Annotated[list[Path] | None, typer.Option(
-        "--data", metavar="FILE",
-        help=f"Add a data file of your own (repeatable). {DATA_ENV} adds files too, separated by "
-             f"'{os.pathsep}'.")] = None,
-    no_bundled: Annotated[bool, typer.Option(
-        "--no-bundled", help="Leave out the shipped dataset (for a complete dataset of your own).")] = False,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
-    """Compare the quantified targets of Chinese IP plans across regions and plan versions."""
+    """Compare the quantified targets of Chinese IP plans across regions and plan versions.
+
+    --data and --no-bundled work before the command and after it.
+    """
     ctx.obj = Settings(list(data or []), not no_bundled)
+    if ctx.invoked_subcommand is None:
+        sys.stdout.write(ctx.get_help() + "\n")
+        raise typer.Exit(int(ExitCode.OK))
 
 
 FormatOption = Annotated[Format, typer.Option(
@@ -145,16 +154,17 @@ def _emit(table: Table, fmt: Format, output: Path | None) -> None:
     _write_atomically(output, buffer.getvalue())
 
 
-def _settings(ctx: typer.Context) -> Settings:
-    settings = ctx.find_object(Settings)
-    assert settings is not None
-    return settings
+def _settings(ctx: typer.Context, data: list[Path] | None, no_bundled: bool) -> Settings:
+    """The global options merged with the same options given after the command."""
+    settings = ctx.find_object(Settings) or Settings([], True)
+    return Settings([*settings.data, *(data or [])], settings.bundled and not no_bundled)
 
 
 @app.command()
-def plans(ctx: typer.Context, fmt: FormatOption = Format.TABLE, output: OutputOption = None) -> None:
+def plans(ctx: typer.Context, fmt: FormatOption = Format.TABLE, output: OutputOption = None,
+          data: DataOption = None, no_bundled: NoBundledOption = False) -> None:
     """List the plans: region, level, title, status (drafts marked), issue date, period, target counts."""
-    _emit(plans_table(_settings(ctx).load()), fmt, output)
+    _emit(plans_table(_settings(ctx, data, no_bundled).load()), fmt, output)
 
 
 @app.command()
@@ -163,20 +173,23 @@ def show(
     plan: Annotated[str, typer.Argument(help="Plan id, or a region's name when it has one plan (襄阳).")],
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
 ) -> None:
     """Show every target and baseline of one plan, with unit, year, kind, baseline and quote."""
-    data = _settings(ctx).load()
+    dataset = _settings(ctx, data, no_bundled).load()
     try:
-        found = data.plan(plan)
+        found = dataset.plan(plan)
     except LookupError as e:
         _fail(f"{e}; 'ipcompare plans' lists them", ExitCode.USAGE)
-    _emit(show_table(data, found), fmt, output)
+    _emit(show_table(dataset, found), fmt, output)
 
 
 @app.command()
-def metrics(ctx: typer.Context, fmt: FormatOption = Format.TABLE, output: OutputOption = None) -> None:
+def metrics(ctx: typer.Context, fmt: FormatOption = Format.TABLE, output: OutputOption = None,
+            data: DataOption = None, no_bundled: NoBundledOption = False) -> None:
     """List the metric catalogue, with how many plans set a target for each metric."""
-    _emit(metrics_table(_settings(ctx).load()), fmt, output)
+    _emit(metrics_table(_settings(ctx, data, no_bundled).load()), fmt, output)
 
 
 @app.command()
@@ -187,25 +200,26 @@ def validate(
     sources: Annotated[Path | None, typer.Option(
         "--sources", metavar="DIR",
         help="Also check that every quote occurs in its plan's source document in DIR.")] = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
 ) -> None:
     """Check data files for mistakes; reports every problem as file:line: message."""
     from .validate import check_quotes
 
-    settings = _settings(ctx)
-    data = settings.load(files or [])
+    dataset = _settings(ctx, data, no_bundled).load(files or [])
     if sources is not None:
         if not sources.is_dir():
             _fail(f"--sources: {sources} is not a directory", ExitCode.USAGE)
-        problems = check_quotes(data, sources)
+        problems = check_quotes(dataset, sources)
         for problem in problems:
             sys.stderr.write(f"{problem}\n")
         if problems:
             sys.stderr.write(f"{PROG}: {len(problems)} quote(s) not found in their sources\n")
             raise typer.Exit(int(ExitCode.ERROR))
-    figures = sum(len(p.targets) + len(p.baselines) for p in data.plans)
+    figures = sum(len(p.targets) + len(p.baselines) for p in dataset.plans)
     checked = " and every quote against its source" if sources is not None else ""
-    sys.stdout.write(f"ok: {len(data.files)} file(s), {len(data.plans)} plans, {figures} targets and "
-                     f"baselines, {len(data.metrics)} metrics{checked}\n")
+    sys.stdout.write(f"ok: {len(dataset.files)} file(s), {len(dataset.plans)} plans, {figures} targets and "
+                     f"baselines, {len(dataset.metrics)} metrics{checked}\n")
 
 
 def main() -> None:

@@ -118,15 +118,25 @@ def read_yaml(path: str | Path) -> tuple[Any, list[Problem]]:
     try:
         tree = loader.get_single_data()
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark is not None else None
-        what = " ".join(x for x in (e.context, e.problem) if x) or "invalid YAML"
-        return None, [Problem(name, line, f"YAML syntax error: {what}")]
+        return None, [_syntax_problem(name, text, e)]
     except yaml.YAMLError as e:
         return None, [Problem(name, None, f"YAML error: {e}")]
     finally:
         loader.dispose()
     return tree, [Problem(name, line, msg) for line, msg in loader.duplicates]
+
+
+def _syntax_problem(name: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
+    """PyYAML's message as one line, at a line that exists (an unclosed bracket fails at EOF)."""
+    last_line = max(1, len(text.splitlines()))
+    mark = error.problem_mark or error.context_mark
+    line = min(mark.line + 1, last_line) if mark is not None else None
+    message = error.problem or "invalid YAML"
+    if error.context:
+        context_line = error.context_mark.line + 1 if error.context_mark is not None else None
+        started = f" that starts at line {context_line}" if context_line and context_line != line else ""
+        message += f" ({error.context}{started})"
+    return Problem(name, line, f"YAML syntax error: {message}")
 
 
 def _has_control(text: str) -> bool:
@@ -138,11 +148,14 @@ class _Fields:
 
     def __init__(self, data: _Map, file: str, what: str, problems: list[Problem]) -> None:
         self.data, self.file, self.what, self.problems = data, file, what, problems
+        self.broken: set[str] = set()  # keys present but of the wrong type or value
 
     def line(self, key: str | None = None) -> int:
         return self.data.key_lines.get(key, self.data.line) if key else self.data.line
 
     def error(self, message: str, key: str | None = None) -> None:
+        if key is not None:
+            self.broken.add(key)
         self.problems.append(Problem(self.file, self.line(key), f"{self.what}: {message}"))
 
     def location(self) -> Location:
@@ -291,10 +304,10 @@ TOP_KEYS = ("schema", "metrics", "regions", "plans")
 
 
 def _metric(f: _Fields) -> Metric | None:
-    f.check_keys(METRIC_KEYS)
     ident = f.text("id")
     if ident is not None:
         f.what = f"metric {ident!r}"
+    f.check_keys(METRIC_KEYS)
     values = (ident, f.text("name_zh"), f.text("name_en"), f.flag("higher_is_better"))
     unit, aliases, related, note = f.text("unit", False), f.texts("aliases"), f.texts("related"), f.text(
         "note", False)
@@ -305,10 +318,10 @@ def _metric(f: _Fields) -> Metric | None:
 
 
 def _region(f: _Fields) -> Region | None:
-    f.check_keys(REGION_KEYS)
     ident = f.text("id")
     if ident is not None:
         f.what = f"region {ident!r}"
+    f.check_keys(REGION_KEYS)
     zh, en, level = f.text("name_zh"), f.text("name_en"), f.choice("level", Level)
     parent, aliases, note = f.text("parent", False), f.texts("aliases"), f.text("note", False)
     population = None
@@ -343,17 +356,24 @@ def _figure(f: _Fields) -> Figure | None:
     kind = f.choice("kind", Kind, False)
     direction = f.choice("direction", Direction, False)
     note = f.text("note", False)
-    if metric is None or year is None:
+    if metric is None or year is None or f.broken:
+        # Checking the rest would only repeat the broken field's problem in other words.
         return None
     return Figure(metric, year, quote or "", value, low, high, unit, comparator, kind, direction, since, note,
                   f.location())
 
 
 def _plan(f: _Fields) -> Plan | None:
-    f.check_keys(PLAN_KEYS)
+    """A plan, kept even when some of its fields are wrong so that its targets are checked too.
+
+    A wrong field is already a problem, so the load fails whatever the placeholder says; keeping
+    the plan means one run reports the mistakes in its targets as well.
+    """
     ident = f.text("id")
-    if ident is not None:
-        f.what = f"plan {ident!r}"
+    if ident is None:
+        return None
+    f.what = f"plan {ident!r}"
+    f.check_keys(PLAN_KEYS)
     region, zh, en = f.text("region"), f.text("title_zh"), f.text("title_en")
     status = f.choice("status", Status)
     start = end = None
@@ -365,10 +385,9 @@ def _plan(f: _Fields) -> Plan | None:
     issued, published, notes = f.date("issued"), f.date("published"), f.text("notes", False)
     targets = [_figure(t) for t in f.items("targets", "target")]
     baselines = [_figure(b) for b in f.items("baselines", "baseline")]
-    if None in (ident, region, zh, en, status, start, end):
-        return None
-    assert ident and region and zh and en and status and start is not None and end is not None
-    return Plan(ident, region, zh, en, start, end, status, source, issuer, number, issued, published, notes,
+    return Plan(ident, region or "", zh or "", en or "",
+                start if start is not None else -9999, end if end is not None else 9999,
+                status or Status.FINAL, source, issuer, number, issued, published, notes,
                 tuple(t for t in targets if t), tuple(b for b in baselines if b), f.location())
 
 

@@ -170,10 +170,11 @@ def suggest(query: str, items: Iterable[tuple[str, tuple[str, ...]]]) -> str:
     """' (did you mean 'a', 'b'?)' for a name that matched nothing, or '' when nothing is close."""
     table = _name_table(items)
     wanted = _key(query)
-    partial = {item_id for name, item_id in table.items() if wanted and wanted in name}
-    close = difflib.get_close_matches(wanted, list(table), n=3, cutoff=0.6)
-    hints = sorted({table[c] for c in close} | partial)
-    return f" (did you mean {', '.join(repr(h) for h in hints[:5])}?)" if hints else ""
+    close = difflib.get_close_matches(wanted, list(table), n=6, cutoff=0.6)
+    hints = list(dict.fromkeys(table[c] for c in close))  # best first, each id once
+    if not hints:
+        hints = sorted({item_id for name, item_id in table.items() if wanted and wanted in name})
+    return f" (did you mean {', '.join(repr(h) for h in hints[:3])}?)" if hints else ""
 
 
 def _resolve(kind: str, query: str, items: Iterable[tuple[str, tuple[str, ...]]]) -> str:

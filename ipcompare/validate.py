@@ -133,7 +133,7 @@ def check(ds: Dataset) -> list[Problem]:
 
     for plan in ds.plans:
         where = f"plan {plan.id!r}"
-        if plan.region not in regions:
+        if plan.region and plan.region not in regions:
             problems.append(_problem(plan.loc.file, plan.loc.at("region"), f"{where}: unknown region {plan.region!r}"))
         if plan.period_start > plan.period_end:
             problems.append(_problem(plan.loc.file, plan.loc.at("period"), f"{where}: period starts "

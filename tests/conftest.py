@@ -1,0 +1,83 @@
+"""Shared test helpers: a CLI runner whose streams are captured, and small data files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ipcompare.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def seeds_dir() -> Path | None:
+    """The plan documents (shared/seeds beside the repository), or IPCOMPARE_SEEDS."""
+    for candidate in (os.environ.get("IPCOMPARE_SEEDS"), REPO.parent / "shared" / "seeds"):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture
+def seeds() -> Path:
+    found = seeds_dir()
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must have shared/seeds beside the repository")
+        pytest.skip("source documents (shared/seeds) not present")
+    return found
+
+
+class Result:
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
+
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
+    """Run the CLI in-process with separate stdout and stderr, and no IPCOMPARE_DATA leaking in."""
+    monkeypatch.delenv("IPCOMPARE_DATA", raising=False)
+    runner = CliRunner()
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Result:
+        result = runner.invoke(app, list(args), env=env, catch_exceptions=False)
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    def write_file(text: str, name: str = "mine.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write_file
+
+
+PLAN = """\
+plans:
+  - id: my-plan
+    region: xiangyang
+    title_zh: 我的规划
+    title_en: My plan
+    period: {start: 2021, end: 2025}
+    status: final
+    targets:
+      - metric: trademarks
+        year: 2025
+        value: 9
+        unit: 万件
+        comparator: reach
+        kind: level
+        quote: "有效注册商标量达到9万件"
+"""
