@@ -33,10 +33,6 @@ def _click_exception() -> type[Exception]:
     return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
-def _abort_exception() -> type[BaseException]:
-    return typer.Abort.__mro__[1] if typer.Abort.__mro__[1] is not Exception else typer.Abort
-
-
 def _fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
     sys.stderr.write(f"{PROG}: error: {message}\n")
     raise typer.Exit(int(code))
@@ -45,12 +41,25 @@ def _fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
 class _Group(TyperGroup):
     """Turns Click's multi-line usage errors into one line, with the option it is about."""
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         click_error = _click_exception()
         try:
-            code = super().main(args=args, prog_name=prog_name or PROG, complete_var=complete_var,
-                                standalone_mode=False, **extra)
+            code = super().main(
+                args=args,
+                prog_name=prog_name or PROG,
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
         except click_error as e:
             message = e.format_message()  # type: ignore[attr-defined]
             ctx = getattr(e, "ctx", None)
@@ -98,11 +107,17 @@ def _version(value: bool) -> None:
         raise typer.Exit(int(ExitCode.OK))
 
 
-DataOption = Annotated[list[Path] | None, typer.Option(
-    "--data", metavar="FILE",
-    help=f"Add a data file of your own (repeatable). {DATA_ENV} adds files too, separated by '{os.pathsep}'.")]
-NoBundledOption = Annotated[bool, typer.Option(
-    "--no-bundled", help="Leave out the shipped dataset (for a complete dataset of your own).")]
+DataOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        metavar="FILE",
+        help=f"Add a data file of your own (repeatable). {DATA_ENV} adds files too, separated by '{os.pathsep}'.",
+    ),
+]
+NoBundledOption = Annotated[
+    bool, typer.Option("--no-bundled", help="Leave out the shipped dataset (for a complete dataset of your own).")
+]
 
 
 @app.callback()
@@ -110,8 +125,9 @@ def _options(
     ctx: typer.Context,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
-    version: Annotated[bool, typer.Option(
-        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """Compare the quantified targets of Chinese IP plans across regions and plan versions.
 
@@ -123,18 +139,21 @@ def _options(
         raise typer.Exit(int(ExitCode.OK))
 
 
-FormatOption = Annotated[Format, typer.Option(
-    "--format", "-f", help="Output format: a table on the terminal, or markdown, csv, json.")]
-OutputOption = Annotated[Path | None, typer.Option(
-    "--output", "-o", metavar="FILE", help="Write to FILE instead of standard output.")]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format: a table on the terminal, or markdown, csv, json.")
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of standard output.")
+]
 
 
 def _write_atomically(path: Path, text: str) -> None:
     """Write the whole output or nothing: a half-written report is worse than none."""
     directory = path.parent if str(path.parent) else Path(".")
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, prefix=f".{path.name}.",
-                                         suffix=".tmp", delete=False, newline="") as handle:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False, newline=""
+        ) as handle:
             handle.write(text)
             temp = Path(handle.name)
         os.replace(temp, path)
@@ -161,8 +180,13 @@ def _settings(ctx: typer.Context, data: list[Path] | None, no_bundled: bool) -> 
 
 
 @app.command()
-def plans(ctx: typer.Context, fmt: FormatOption = Format.TABLE, output: OutputOption = None,
-          data: DataOption = None, no_bundled: NoBundledOption = False) -> None:
+def plans(
+    ctx: typer.Context,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+) -> None:
     """List the plans: region, level, title, status (drafts marked), issue date, period, target counts."""
     _emit(plans_table(_settings(ctx, data, no_bundled).load()), fmt, output)
 
@@ -170,7 +194,9 @@ def plans(ctx: typer.Context, fmt: FormatOption = Format.TABLE, output: OutputOp
 @app.command()
 def show(
     ctx: typer.Context,
-    plan: Annotated[str, typer.Argument(help="Plan id, or a region's name when it has one plan (襄阳).")],
+    plan: Annotated[
+        str, typer.Argument(metavar="PLAN", help="Plan id, or a region's name when it has one plan (襄阳).")
+    ],
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
     data: DataOption = None,
@@ -186,8 +212,13 @@ def show(
 
 
 @app.command()
-def metrics(ctx: typer.Context, fmt: FormatOption = Format.TABLE, output: OutputOption = None,
-            data: DataOption = None, no_bundled: NoBundledOption = False) -> None:
+def metrics(
+    ctx: typer.Context,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+) -> None:
     """List the metric catalogue, with how many plans set a target for each metric."""
     _emit(metrics_table(_settings(ctx, data, no_bundled).load()), fmt, output)
 
@@ -195,11 +226,18 @@ def metrics(ctx: typer.Context, fmt: FormatOption = Format.TABLE, output: Output
 @app.command()
 def validate(
     ctx: typer.Context,
-    files: Annotated[list[Path] | None, typer.Argument(
-        metavar="[FILE]...", help="Data files to check, together with the shipped data and --data files.")] = None,
-    sources: Annotated[Path | None, typer.Option(
-        "--sources", metavar="DIR",
-        help="Also check that every quote occurs in its plan's source document in DIR.")] = None,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[FILE]...", help="Data files to check, together with the shipped data and --data files."
+        ),
+    ] = None,
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources", metavar="DIR", help="Also check that every quote occurs in its plan's source document in DIR."
+        ),
+    ] = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
 ) -> None:
@@ -218,8 +256,10 @@ def validate(
             raise typer.Exit(int(ExitCode.ERROR))
     figures = sum(len(p.targets) + len(p.baselines) for p in dataset.plans)
     checked = " and every quote against its source" if sources is not None else ""
-    sys.stdout.write(f"ok: {len(dataset.files)} file(s), {len(dataset.plans)} plans, {figures} targets and "
-                     f"baselines, {len(dataset.metrics)} metrics{checked}\n")
+    sys.stdout.write(
+        f"ok: {len(dataset.files)} file(s), {len(dataset.plans)} plans, {figures} targets and "
+        f"baselines, {len(dataset.metrics)} metrics{checked}\n"
+    )
 
 
 def main() -> None:

@@ -275,8 +275,7 @@ def _entries(seq: _Seq, file: str, label: str, problems: list[Problem]) -> list[
         if isinstance(item, _Map):
             out.append(_Fields(item, file, f"{label} {index}", problems))
         else:
-            problems.append(Problem(file, line, f"{label} {index}: must be a mapping of fields, not "
-                                    f"{_describe(item)}"))
+            problems.append(Problem(file, line, f"{label} {index}: must be a mapping of fields, not {_describe(item)}"))
     return out
 
 
@@ -295,11 +294,24 @@ def _describe(value: Any) -> str:
 METRIC_KEYS = ("id", "name_zh", "name_en", "unit", "higher_is_better", "aliases", "related", "note")
 REGION_KEYS = ("id", "name_zh", "name_en", "level", "parent", "population", "aliases", "note")
 POPULATION_KEYS = ("value", "year", "source")
-PLAN_KEYS = ("id", "region", "title_zh", "title_en", "issuer", "doc_number", "issued", "published",
-             "period", "status", "source", "notes", "targets", "baselines")
+PLAN_KEYS = (
+    "id",
+    "region",
+    "title_zh",
+    "title_en",
+    "issuer",
+    "doc_number",
+    "issued",
+    "published",
+    "period",
+    "status",
+    "source",
+    "notes",
+    "targets",
+    "baselines",
+)
 PERIOD_KEYS = ("start", "end")
-FIGURE_KEYS = ("metric", "year", "since", "value", "range", "unit", "comparator", "kind", "direction",
-               "quote", "note")
+FIGURE_KEYS = ("metric", "year", "since", "value", "range", "unit", "comparator", "kind", "direction", "quote", "note")
 TOP_KEYS = ("schema", "metrics", "regions", "plans")
 
 
@@ -309,8 +321,7 @@ def _metric(f: _Fields) -> Metric | None:
         f.what = f"metric {ident!r}"
     f.check_keys(METRIC_KEYS)
     values = (ident, f.text("name_zh"), f.text("name_en"), f.flag("higher_is_better"))
-    unit, aliases, related, note = f.text("unit", False), f.texts("aliases"), f.texts("related"), f.text(
-        "note", False)
+    unit, aliases, related, note = f.text("unit", False), f.texts("aliases"), f.texts("related"), f.text("note", False)
     if any(v is None for v in values):
         return None
     ident_, zh, en, better = values
@@ -345,8 +356,11 @@ def _figure(f: _Fields) -> Figure | None:
     low = high = None
     if f.data.get("range") is not None:
         rng = f.data["range"]
-        ok = (isinstance(rng, list) and len(rng) == 2
-              and all(isinstance(x, int | float) and not isinstance(x, bool) for x in rng))
+        ok = (
+            isinstance(rng, list)
+            and len(rng) == 2
+            and all(isinstance(x, int | float) and not isinstance(x, bool) for x in rng)
+        )
         if not ok:
             f.error("range must be a list of two numbers, e.g. [7, 10]", "range")
         else:
@@ -359,8 +373,9 @@ def _figure(f: _Fields) -> Figure | None:
     if metric is None or year is None or f.broken:
         # Checking the rest would only repeat the broken field's problem in other words.
         return None
-    return Figure(metric, year, quote or "", value, low, high, unit, comparator, kind, direction, since, note,
-                  f.location())
+    return Figure(
+        metric, year, quote or "", value, low, high, unit, comparator, kind, direction, since, note, f.location()
+    )
 
 
 def _plan(f: _Fields) -> Plan | None:
@@ -385,10 +400,24 @@ def _plan(f: _Fields) -> Plan | None:
     issued, published, notes = f.date("issued"), f.date("published"), f.text("notes", False)
     targets = [_figure(t) for t in f.items("targets", "target")]
     baselines = [_figure(b) for b in f.items("baselines", "baseline")]
-    return Plan(ident, region or "", zh or "", en or "",
-                start if start is not None else -9999, end if end is not None else 9999,
-                status or Status.FINAL, source, issuer, number, issued, published, notes,
-                tuple(t for t in targets if t), tuple(b for b in baselines if b), f.location())
+    return Plan(
+        ident,
+        region or "",
+        zh or "",
+        en or "",
+        start if start is not None else -9999,
+        end if end is not None else 9999,
+        status or Status.FINAL,
+        source,
+        issuer,
+        number,
+        issued,
+        published,
+        notes,
+        tuple(t for t in targets if t),
+        tuple(b for b in baselines if b),
+        f.location(),
+    )
 
 
 def parse(tree: Any, file: str) -> tuple[Dataset, list[Problem]]:
@@ -397,8 +426,9 @@ def parse(tree: Any, file: str) -> tuple[Dataset, list[Problem]]:
     if tree is None:
         return Dataset(files=(file,)), [Problem(file, None, "the file is empty")]
     if not isinstance(tree, _Map):
-        return Dataset(files=(file,)), [Problem(file, 1, "the file must be a mapping with metrics, regions "
-                                                          "and/or plans")]
+        return Dataset(files=(file,)), [
+            Problem(file, 1, "the file must be a mapping with metrics, regions and/or plans")
+        ]
     top = _Fields(tree, file, "file", problems)
     top.check_keys(TOP_KEYS)
     schema = top.integer("schema", required=False)
@@ -407,8 +437,9 @@ def parse(tree: Any, file: str) -> tuple[Dataset, list[Problem]]:
     metrics = [_metric(m) for m in top.items("metrics", "metric")]
     regions = [_region(r) for r in top.items("regions", "region")]
     plans = [_plan(p) for p in top.items("plans", "plan")]
-    dataset = Dataset(tuple(m for m in metrics if m), tuple(r for r in regions if r),
-                      tuple(p for p in plans if p), (file,))
+    dataset = Dataset(
+        tuple(m for m in metrics if m), tuple(r for r in regions if r), tuple(p for p in plans if p), (file,)
+    )
     return dataset, problems
 
 
@@ -445,8 +476,9 @@ def load(paths: Sequence[str | Path] = (), *, bundled: bool = True, env: bool = 
     files += env_paths() if env else []
     files += list(paths)
     if not files:
-        raise UsageError("no data to read: --no-bundled leaves out the shipped data, so name a file with "
-                         f"--data or {DATA_ENV}")
+        raise UsageError(
+            f"no data to read: --no-bundled leaves out the shipped data, so name a file with --data or {DATA_ENV}"
+        )
     parts, problems = [], []
     for path in files:
         tree, read_problems = read_yaml(path)

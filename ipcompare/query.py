@@ -50,8 +50,7 @@ def figure_text(row: Row | None) -> str:
         return ""
     if row.get("direction"):
         return f"{_ARROW[Direction(row['direction'])]} (no number)"
-    amount = (f"{number(row['low'])}–{number(row['high'])}" if row.get("low") is not None
-              else number(row.get("value")))
+    amount = f"{number(row['low'])}–{number(row['high'])}" if row.get("low") is not None else number(row.get("value"))
     symbol = _SYMBOL.get(row.get("comparator") or "", "")
     year = f" ({row['year']})" if "role" not in row else ""
     return f"{symbol}{amount} {row.get('unit') or ''}".strip() + year
@@ -75,9 +74,18 @@ def _figure_row(plan: Plan, figure: Figure, role: str, metric_zh: str) -> Row:
     }
     if role == "target":
         base = plan.baseline_for(figure)
-        row["baseline"] = None if base is None else {
-            "value": base.value, "low": base.low, "high": base.high, "unit": base.unit,
-            "comparator": base.comparator.value if base.comparator else None, "year": base.year}
+        row["baseline"] = (
+            None
+            if base is None
+            else {
+                "value": base.value,
+                "low": base.low,
+                "high": base.high,
+                "unit": base.unit,
+                "comparator": base.comparator.value if base.comparator else None,
+                "year": base.year,
+            }
+        )
     row["quote"] = figure.quote
     row["note"] = figure.note
     return row
@@ -102,25 +110,27 @@ def plans_table(ds: Dataset) -> Table:
     rows = []
     for p in sorted(ds.plans, key=sort_key):
         region = regions.get(p.region)
-        rows.append({
-            "id": p.id,
-            "region": p.region,
-            "region_zh": region.name_zh if region else None,
-            "region_en": region.name_en if region else None,
-            "level": region.level.value if region else None,
-            "title_zh": p.title_zh,
-            "title_en": p.title_en,
-            "status": p.status.value,
-            "issuer": p.issuer,
-            "doc_number": p.doc_number,
-            "issued": p.issued.isoformat() if p.issued else None,
-            "published": p.published.isoformat() if p.published else None,
-            "period": {"start": p.period_start, "end": p.period_end},
-            "targets": len(p.targets),
-            "quantified_targets": sum(1 for t in p.targets if t.quantified),
-            "baselines": len(p.baselines),
-            "source": p.source,
-        })
+        rows.append(
+            {
+                "id": p.id,
+                "region": p.region,
+                "region_zh": region.name_zh if region else None,
+                "region_en": region.name_en if region else None,
+                "level": region.level.value if region else None,
+                "title_zh": p.title_zh,
+                "title_en": p.title_en,
+                "status": p.status.value,
+                "issuer": p.issuer,
+                "doc_number": p.doc_number,
+                "issued": p.issued.isoformat() if p.issued else None,
+                "published": p.published.isoformat() if p.published else None,
+                "period": {"start": p.period_start, "end": p.period_end},
+                "targets": len(p.targets),
+                "quantified_targets": sum(1 for t in p.targets if t.quantified),
+                "baselines": len(p.baselines),
+                "source": p.source,
+            }
+        )
     columns = (
         Column("Plan", lambda r: r["id"]),
         Column("Region", lambda r: _region_name(regions.get(r["region"]), r["region"])),
@@ -158,31 +168,36 @@ def show_table(ds: Dataset, plan: Plan) -> Table:
         Column("Quote", lambda r: r["quote"]),
         Column("Note", lambda r: r["note"] or ""),
     )
-    facts = [plan.title_zh, _region_name(region, plan.region),
-             "DRAFT 征求意见稿" if plan.status.value == "draft" else plan.status.value,
-             f"{plan.period_start}–{plan.period_end}"]
+    facts = [
+        plan.title_zh,
+        _region_name(region, plan.region),
+        "DRAFT 征求意见稿" if plan.status.value == "draft" else plan.status.value,
+        f"{plan.period_start}–{plan.period_end}",
+    ]
     facts += [x for x in (plan.doc_number, plan.issued and f"issued {plan.issued.isoformat()}") if x]
     notes = (plan.notes,) if plan.notes else ()
     return Table(columns, rows, title=" · ".join(str(f) for f in facts), notes=notes)
 
 
 def metrics_table(ds: Dataset) -> Table:
-    rows = []
+    rows: list[Row] = []
     for m in ds.metrics:
         setting = ds.plans_setting(m.id)
-        rows.append({
-            "id": m.id,
-            "name_zh": m.name_zh,
-            "name_en": m.name_en,
-            "unit": m.unit,
-            "higher_is_better": m.higher_is_better,
-            "plans": len(setting),
-            "plan_ids": [p.id for p in setting],
-            "targets": sum(1 for p in ds.plans for t in p.targets if t.metric == m.id),
-            "baselines": sum(1 for p in ds.plans for b in p.baselines if b.metric == m.id),
-            "aliases": list(m.aliases),
-            "related": list(m.related),
-        })
+        rows.append(
+            {
+                "id": m.id,
+                "name_zh": m.name_zh,
+                "name_en": m.name_en,
+                "unit": m.unit,
+                "higher_is_better": m.higher_is_better,
+                "plans": len(setting),
+                "plan_ids": [p.id for p in setting],
+                "targets": sum(1 for p in ds.plans for t in p.targets if t.metric == m.id),
+                "baselines": sum(1 for p in ds.plans for b in p.baselines if b.metric == m.id),
+                "aliases": list(m.aliases),
+                "related": list(m.related),
+            }
+        )
     rows.sort(key=lambda r: (-r["plans"], -r["targets"], r["id"]))
     columns = (
         Column("Metric", lambda r: r["id"]),

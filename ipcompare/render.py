@@ -83,10 +83,20 @@ def _rich(table: Table, out: TextIO, terminal: bool) -> None:
     from rich.text import Text
 
     width = None if terminal else int(os.environ.get("COLUMNS", "0") or 0) or 200
-    console = Console(file=out, width=width, markup=False, highlight=False, emoji=False,
-                      force_terminal=terminal or None, color_system="auto" if terminal else None)
-    rich_table = RichTable(title=Text(clean(table.title)) if table.title else None, show_lines=True,
-                           header_style="bold" if terminal else "")
+    console = Console(
+        file=out,
+        width=width,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        force_terminal=terminal or None,
+        color_system="auto" if terminal else None,
+    )
+    rich_table = RichTable(
+        title=Text(clean(table.title)) if table.title else None,
+        show_lines=True,
+        header_style="bold" if terminal else "",
+    )
     for column in table.columns:
         rich_table.add_column(Text(column.header), overflow="fold")
     for row in table.rows:

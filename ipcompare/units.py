@@ -39,6 +39,13 @@ BASES: dict[str, str] = {
 
 PER_10K_PEOPLE = "/万人"
 
+# Some sources are in traditional characters (the Qinghai text writes 億元); units are read the same.
+TRADITIONAL = str.maketrans({"萬": "万", "億": "亿", "個": "个", "項": "项", "價": "价"})
+
+
+def simplified(text: str) -> str:
+    return text.translate(TRADITIONAL)
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -51,6 +58,7 @@ class Unit:
 
 def parse_unit(text: str) -> Unit | None:
     """Read a unit as written; None when it is not one ipcompare knows."""
+    text = simplified(text)
     per_10k = text.endswith(PER_10K_PEOPLE)
     core = text[: -len(PER_10K_PEOPLE)] if per_10k else text
     if core in BASES:

@@ -54,9 +54,9 @@ def _unit_problem(metric: Metric, figure: Figure) -> str | None:
     return None
 
 
-def _figure_problems(plan: Plan, figure: Figure, role: str, index: int, metrics: dict[str, Metric]) -> list[str | tuple[str, str]]:
-    """Messages about one figure; a (key, message) pair points at the line of that key."""
-    out: list[str | tuple[str, str]] = []
+def _figure_problems(plan: Plan, figure: Figure, role: str, metrics: dict[str, Metric]) -> list[tuple[str, str]]:
+    """Messages about one figure, each with the key whose line it points at."""
+    out: list[tuple[str, str]] = []
     metric = metrics.get(figure.metric)
     if metric is None:
         hint = suggest(figure.metric, ((m.id, m.names()) for m in metrics.values()))
@@ -88,8 +88,7 @@ def _figure_problems(plan: Plan, figure: Figure, role: str, index: int, metrics:
     if figure.since is not None and figure.since >= figure.year:
         out.append(("since", f"since {figure.since} is not before year {figure.year}"))
     if role == "target" and not plan.period_start <= figure.year <= plan.period_end:
-        out.append(("year", f"year {figure.year} is outside the plan's period "
-                            f"{plan.period_start}-{plan.period_end}"))
+        out.append(("year", f"year {figure.year} is outside the plan's period {plan.period_start}-{plan.period_end}"))
     if role == "baseline" and figure.year > plan.period_start:
         out.append(("year", f"baseline year {figure.year} is after the plan's start ({plan.period_start})"))
     return out
@@ -110,13 +109,21 @@ def check(ds: Dataset) -> list[Problem]:
             problems.append(_problem(m.loc.file, m.loc.at("unit"), f"{where}: unknown unit {m.unit!r}"))
         for rel in m.related:
             if rel not in metrics:
-                problems.append(_problem(m.loc.file, m.loc.at("related"), f"{where}: related metric {rel!r} "
-                                         "is not in the catalogue"))
+                problems.append(
+                    _problem(
+                        m.loc.file, m.loc.at("related"), f"{where}: related metric {rel!r} is not in the catalogue"
+                    )
+                )
         for name in m.names():
             key = "".join(name.casefold().split())
             if owner.setdefault(key, m.id) != m.id:
-                problems.append(_problem(m.loc.file, m.loc.at("aliases"), f"{where}: name {name!r} is also a "
-                                         f"name of metric {owner[key]!r}"))
+                problems.append(
+                    _problem(
+                        m.loc.file,
+                        m.loc.at("aliases"),
+                        f"{where}: name {name!r} is also a name of metric {owner[key]!r}",
+                    )
+                )
 
     for r in ds.regions:
         where = f"region {r.id!r}"
@@ -128,25 +135,33 @@ def check(ds: Dataset) -> list[Problem]:
         if parent is None:
             problems.append(_problem(r.loc.file, r.loc.at("parent"), f"{where}: unknown parent region {r.parent!r}"))
         elif _LEVEL_RANK[parent.level] >= _LEVEL_RANK[r.level]:
-            problems.append(_problem(r.loc.file, r.loc.at("parent"), f"{where}: parent {parent.id!r} is a "
-                                     f"{parent.level}, not above a {r.level}"))
+            problems.append(
+                _problem(
+                    r.loc.file,
+                    r.loc.at("parent"),
+                    f"{where}: parent {parent.id!r} is a {parent.level}, not above a {r.level}",
+                )
+            )
 
     for plan in ds.plans:
         where = f"plan {plan.id!r}"
         if plan.region and plan.region not in regions:
             problems.append(_problem(plan.loc.file, plan.loc.at("region"), f"{where}: unknown region {plan.region!r}"))
         if plan.period_start > plan.period_end:
-            problems.append(_problem(plan.loc.file, plan.loc.at("period"), f"{where}: period starts "
-                                     f"({plan.period_start}) after it ends ({plan.period_end})"))
+            problems.append(
+                _problem(
+                    plan.loc.file,
+                    plan.loc.at("period"),
+                    f"{where}: period starts ({plan.period_start}) after it ends ({plan.period_end})",
+                )
+            )
         if plan.issued and plan.published and plan.published < plan.issued:
             problems.append(_problem(plan.loc.file, plan.loc.at("published"), f"{where}: published before issued"))
         for role, figures in (("target", plan.targets), ("baseline", plan.baselines)):
             for index, figure in enumerate(figures, start=1):
-                for item in _figure_problems(plan, figure, role, index, metrics):
-                    key, message = item if isinstance(item, tuple) else (None, item)
-                    line = figure.loc.at(key) if key else figure.loc.line
-                    problems.append(_problem(figure.loc.file, line, f"{where}: {role} {index} "
-                                             f"({figure.metric} {figure.year}): {message}"))
+                label = f"{where}: {role} {index} ({figure.metric} {figure.year})"
+                for key, message in _figure_problems(plan, figure, role, metrics):
+                    problems.append(_problem(figure.loc.file, figure.loc.at(key), f"{label}: {message}"))
     return problems
 
 
@@ -161,13 +176,23 @@ def check_quotes(ds: Dataset, sources: Path) -> list[Problem]:
             text = (sources / plan.source).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             reason = getattr(e, "strerror", None) or str(e)
-            problems.append(_problem(plan.loc.file, plan.loc.at("source"),
-                                     f"plan {plan.id!r}: cannot read source {sources / plan.source}: {reason}"))
+            problems.append(
+                _problem(
+                    plan.loc.file,
+                    plan.loc.at("source"),
+                    f"plan {plan.id!r}: cannot read source {sources / plan.source}: {reason}",
+                )
+            )
             continue
         for role, figures in (("target", plan.targets), ("baseline", plan.baselines)):
             for index, figure in enumerate(figures, start=1):
                 if figure.quote and figure.quote not in text:
-                    problems.append(_problem(figure.loc.file, figure.loc.at("quote"),
-                                             f"plan {plan.id!r}: {role} {index} ({figure.metric} {figure.year}): "
-                                             f"quote not found in {plan.source}"))
+                    problems.append(
+                        _problem(
+                            figure.loc.file,
+                            figure.loc.at("quote"),
+                            f"plan {plan.id!r}: {role} {index} ({figure.metric} {figure.year}): "
+                            f"quote not found in {plan.source}",
+                        )
+                    )
     return problems

@@ -1,0 +1,82 @@
+"""The shipped dataset: complete, traceable, and self-consistent."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import ipcompare
+from ipcompare.query import number
+from ipcompare.units import parse_unit, simplified
+
+DATA = ipcompare.load(env=False)
+FIGURES = [(p, f) for p in DATA.plans for f in (*p.targets, *p.baselines)]
+
+
+def _label(item: tuple[ipcompare.Plan, ipcompare.Figure]) -> str:
+    plan, figure = item
+    return f"{plan.id}:{figure.loc.line}:{figure.metric}"
+
+
+@pytest.mark.parametrize("item", [i for i in FIGURES if i[1].quantified], ids=_label)
+def test_the_number_is_in_its_own_quote(item: tuple[ipcompare.Plan, ipcompare.Figure]) -> None:
+    """A mistyped value fails here: 8.5 must be written in '突破8.5万件'."""
+    _, figure = item
+    if figure.note and "read as" in figure.note:
+        return  # a reading the note explains (全覆盖 -> 100%, 零的突破 -> at least 1)
+    numbers = [figure.value] if figure.value is not None else [figure.low, figure.high]
+    written = re.findall(r"\d+(?:\.\d+)?", figure.quote)
+    for value in numbers:
+        assert any(float(w) == value for w in written), f"{number(value)} not in {figure.quote!r}"
+
+
+@pytest.mark.parametrize("item", [i for i in FIGURES if i[1].quantified and i[1].unit], ids=_label)
+def test_the_written_unit_is_in_the_quote(item: tuple[ipcompare.Plan, ipcompare.Figure]) -> None:
+    _, figure = item
+    unit = parse_unit(figure.unit or "")
+    assert unit is not None
+    if figure.note and "read as" in figure.note:
+        return
+    assert figure.unit in simplified(figure.quote)
+
+
+def test_regions_with_plans_have_a_sourced_population() -> None:
+    for plan in DATA.plans:
+        region = DATA.region(plan.region)
+        assert region.population is not None, region.id
+        assert region.population.year == 2020 and region.population.source
+    assert DATA.region("china").population is not None
+
+
+def test_plans_record_what_the_documents_state() -> None:
+    taian = DATA.plan("taian-strong-city-draft")
+    assert taian.status == ipcompare.Status.DRAFT
+    assert DATA.plan("inner-mongolia-13th-fyp").doc_number == "内政办发〔2017〕50号"
+    xuancheng = DATA.plan("xuancheng-strong-city-2019")
+    assert xuancheng.doc_number == "宣政办秘〔2019〕76号"
+    assert all(not t.quantified and t.direction == ipcompare.Direction.UP for t in xuancheng.targets)
+
+
+def test_headline_targets() -> None:
+    def target(plan: str, metric: str, kind: str = "level") -> ipcompare.Figure:
+        return next(t for t in DATA.plan(plan).targets if t.metric == metric and t.kind == kind)
+
+    assert target("xiangyang-14th-fyp", "high-value-patents").value == 6
+    assert target("xiangyang-14th-fyp", "high-value-patents", "growth-rate").value == 43
+    assert target("taian-strong-city-draft", "high-value-patents").value == 3.6
+    assert target("qinghai-ip-power-2021", "high-value-patents").value == 1.25
+    assert target("qinghai-ip-power-2021", "pledge-financing", "increment").unit == "亿元"
+    brands = target("inner-mongolia-13th-fyp", "china-top500-brands", "increment")
+    assert (brands.low, brands.high, brands.unit) == (7, 10, "家")
+    copyright_ = target("qinghai-ip-power-2021", "copyright-registrations", "unclear")
+    assert copyright_.note and "annual" in copyright_.note
+
+
+def test_baselines_from_the_plans() -> None:
+    xiangyang = DATA.plan("xiangyang-14th-fyp")
+    per10k = next(b for b in xiangyang.baselines if b.metric == "invention-patents-per-10k")
+    assert (per10k.value, per10k.year) == (4.09, 2020)
+    mongolia = DATA.plan("inner-mongolia-13th-fyp")
+    trademarks = next(b for b in mongolia.baselines if b.metric == "trademarks" and b.kind == "level")
+    assert (trademarks.value, trademarks.year) == (82931, 2015)
