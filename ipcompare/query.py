@@ -40,6 +40,11 @@ def number(value: float | None) -> str:
     return f"{value:.10g}"
 
 
+def json_number(value: float | None) -> float | int | None:
+    """80 rather than 80.0 in JSON and CSV, as the plan writes it."""
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
 _SYMBOL = {"exceed": "> ", "at-least": "≥ ", "about": "≈ ", "maintain": "= "}
 _ARROW = {Direction.UP: "↑ up", Direction.DOWN: "↓ down", Direction.MAINTAIN: "= maintain"}
 
@@ -64,9 +69,9 @@ def _figure_row(plan: Plan, figure: Figure, role: str, metric_zh: str) -> Row:
         "metric_zh": metric_zh,
         "year": figure.year,
         "since": figure.since,
-        "value": figure.value,
-        "low": figure.low,
-        "high": figure.high,
+        "value": json_number(figure.value),
+        "low": json_number(figure.low),
+        "high": json_number(figure.high),
         "unit": figure.unit,
         "comparator": figure.comparator.value if figure.comparator else None,
         "kind": figure.kind.value if figure.kind else None,
@@ -78,9 +83,9 @@ def _figure_row(plan: Plan, figure: Figure, role: str, metric_zh: str) -> Row:
             None
             if base is None
             else {
-                "value": base.value,
-                "low": base.low,
-                "high": base.high,
+                "value": json_number(base.value),
+                "low": json_number(base.low),
+                "high": json_number(base.high),
                 "unit": base.unit,
                 "comparator": base.comparator.value if base.comparator else None,
                 "year": base.year,
