@@ -6,32 +6,40 @@ first, so one run of `ipcompare validate` tells the user everything to fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import Problem
-from .model import Dataset, Figure, Kind, Level, Metric, Plan, suggest
+from .model import Dataset, Figure, Kind, Level, Location, Metric, Plan, suggest
 from .units import fits, known_units, parse_unit
 
 _PERCENT_KINDS = (Kind.GROWTH_RATE, Kind.PERIOD_GROWTH, Kind.SHARE)
 _LEVEL_RANK = {Level.NATIONAL: 0, Level.PROVINCE: 1, Level.PREFECTURE: 2}
 
 
-def _problem(loc_file: str, line: int | None, message: str) -> Problem:
-    return Problem(loc_file, line, message)
+class _Report(list[Problem]):
+    """The problems found so far; `add` places each at the line of the key it is about."""
+
+    def add(self, loc: Location, key: str | None, message: str) -> None:
+        self.append(Problem(loc.file, loc.at(key) if key else loc.line, message))
 
 
-def _duplicates(kind: str, items: Iterable[tuple[str, str, int | None]]) -> list[Problem]:
-    seen: dict[str, tuple[str, int | None]] = {}
-    problems = []
-    for ident, file, line in items:
-        if ident in seen:
-            first_file, first_line = seen[ident]
-            where = f"{first_file}:{first_line}" if first_line else first_file
-            problems.append(_problem(file, line, f"duplicate {kind} id {ident!r} (first defined at {where})"))
+def _duplicates(report: _Report, kind: str, items: Iterable[tuple[str, Location]]) -> None:
+    first: dict[str, Location] = {}
+    for ident, loc in items:
+        if ident in first:
+            seen = first[ident]
+            where = f"{seen.file}:{seen.line}" if seen.line else seen.file
+            report.add(loc, None, f"duplicate {kind} id {ident!r} (first defined at {where})")
         else:
-            seen[ident] = (file, line)
-    return problems
+            first[ident] = loc
+
+
+def _figures(plan: Plan) -> Iterator[tuple[str, str, Figure]]:
+    """Each target and baseline with its role and the label messages name it by."""
+    for role, figures in (("target", plan.targets), ("baseline", plan.baselines)):
+        for index, figure in enumerate(figures, start=1):
+            yield role, f"plan {plan.id!r}: {role} {index} ({figure.metric} {figure.year})", figure
 
 
 def _unit_problem(metric: Metric, figure: Figure) -> str | None:
@@ -95,10 +103,10 @@ def _figure_problems(plan: Plan, figure: Figure, role: str, metrics: dict[str, M
 
 
 def check(ds: Dataset) -> list[Problem]:
-    problems: list[Problem] = []
-    problems += _duplicates("metric", ((m.id, m.loc.file, m.loc.line) for m in ds.metrics))
-    problems += _duplicates("region", ((r.id, r.loc.file, r.loc.line) for r in ds.regions))
-    problems += _duplicates("plan", ((p.id, p.loc.file, p.loc.line) for p in ds.plans))
+    report = _Report()
+    _duplicates(report, "metric", ((m.id, m.loc) for m in ds.metrics))
+    _duplicates(report, "region", ((r.id, r.loc) for r in ds.regions))
+    _duplicates(report, "plan", ((p.id, p.loc) for p in ds.plans))
     metrics = {m.id: m for m in ds.metrics}
     regions = {r.id: r for r in ds.regions}
 
@@ -106,93 +114,55 @@ def check(ds: Dataset) -> list[Problem]:
     for m in ds.metrics:
         where = f"metric {m.id!r}"
         if m.unit is not None and parse_unit(m.unit) is None:
-            problems.append(_problem(m.loc.file, m.loc.at("unit"), f"{where}: unknown unit {m.unit!r}"))
+            report.add(m.loc, "unit", f"{where}: unknown unit {m.unit!r}")
         for rel in m.related:
             if rel not in metrics:
-                problems.append(
-                    _problem(
-                        m.loc.file, m.loc.at("related"), f"{where}: related metric {rel!r} is not in the catalogue"
-                    )
-                )
+                report.add(m.loc, "related", f"{where}: related metric {rel!r} is not in the catalogue")
         for name in m.names():
             key = "".join(name.casefold().split())
             if owner.setdefault(key, m.id) != m.id:
-                problems.append(
-                    _problem(
-                        m.loc.file,
-                        m.loc.at("aliases"),
-                        f"{where}: name {name!r} is also a name of metric {owner[key]!r}",
-                    )
-                )
+                report.add(m.loc, "aliases", f"{where}: name {name!r} is also a name of metric {owner[key]!r}")
 
     for r in ds.regions:
         where = f"region {r.id!r}"
-        if r.parent is None:
-            if r.level != Level.NATIONAL:
-                problems.append(_problem(r.loc.file, r.loc.line, f"{where}: a {r.level} region needs a parent"))
-            continue
-        parent = regions.get(r.parent)
-        if parent is None:
-            problems.append(_problem(r.loc.file, r.loc.at("parent"), f"{where}: unknown parent region {r.parent!r}"))
-        elif _LEVEL_RANK[parent.level] >= _LEVEL_RANK[r.level]:
-            problems.append(
-                _problem(
-                    r.loc.file,
-                    r.loc.at("parent"),
-                    f"{where}: parent {parent.id!r} is a {parent.level}, not above a {r.level}",
-                )
-            )
+        parent = regions.get(r.parent) if r.parent else None
+        if r.parent is None and r.level != Level.NATIONAL:
+            report.add(r.loc, None, f"{where}: a {r.level} region needs a parent")
+        elif r.parent is not None and parent is None:
+            report.add(r.loc, "parent", f"{where}: unknown parent region {r.parent!r}")
+        elif parent is not None and _LEVEL_RANK[parent.level] >= _LEVEL_RANK[r.level]:
+            report.add(r.loc, "parent", f"{where}: parent {parent.id!r} is a {parent.level}, not above a {r.level}")
 
     for plan in ds.plans:
         where = f"plan {plan.id!r}"
         if plan.region and plan.region not in regions:
-            problems.append(_problem(plan.loc.file, plan.loc.at("region"), f"{where}: unknown region {plan.region!r}"))
+            report.add(plan.loc, "region", f"{where}: unknown region {plan.region!r}")
         if plan.period_start > plan.period_end:
-            problems.append(
-                _problem(
-                    plan.loc.file,
-                    plan.loc.at("period"),
-                    f"{where}: period starts ({plan.period_start}) after it ends ({plan.period_end})",
-                )
+            report.add(
+                plan.loc, "period", f"{where}: period starts ({plan.period_start}) after it ends ({plan.period_end})"
             )
         if plan.issued and plan.published and plan.published < plan.issued:
-            problems.append(_problem(plan.loc.file, plan.loc.at("published"), f"{where}: published before issued"))
-        for role, figures in (("target", plan.targets), ("baseline", plan.baselines)):
-            for index, figure in enumerate(figures, start=1):
-                label = f"{where}: {role} {index} ({figure.metric} {figure.year})"
-                for key, message in _figure_problems(plan, figure, role, metrics):
-                    problems.append(_problem(figure.loc.file, figure.loc.at(key), f"{label}: {message}"))
-    return problems
+            report.add(plan.loc, "published", f"{where}: published before issued")
+        for role, label, figure in _figures(plan):
+            for key, message in _figure_problems(plan, figure, role, metrics):
+                report.add(figure.loc, key, f"{label}: {message}")
+    return report
 
 
 def check_quotes(ds: Dataset, sources: Path) -> list[Problem]:
     """Every quote must occur, character for character, in the document its plan names."""
-    problems: list[Problem] = []
+    report = _Report()
     for plan in ds.plans:
         if plan.source is None:
-            problems.append(_problem(plan.loc.file, plan.loc.line, f"plan {plan.id!r}: no source document named"))
+            report.add(plan.loc, None, f"plan {plan.id!r}: no source document named")
             continue
         try:
             text = (sources / plan.source).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             reason = getattr(e, "strerror", None) or str(e)
-            problems.append(
-                _problem(
-                    plan.loc.file,
-                    plan.loc.at("source"),
-                    f"plan {plan.id!r}: cannot read source {sources / plan.source}: {reason}",
-                )
-            )
+            report.add(plan.loc, "source", f"plan {plan.id!r}: cannot read source {sources / plan.source}: {reason}")
             continue
-        for role, figures in (("target", plan.targets), ("baseline", plan.baselines)):
-            for index, figure in enumerate(figures, start=1):
-                if figure.quote and figure.quote not in text:
-                    problems.append(
-                        _problem(
-                            figure.loc.file,
-                            figure.loc.at("quote"),
-                            f"plan {plan.id!r}: {role} {index} ({figure.metric} {figure.year}): "
-                            f"quote not found in {plan.source}",
-                        )
-                    )
-    return problems
+        for _, label, figure in _figures(plan):
+            if figure.quote and figure.quote not in text:
+                report.add(figure.loc, "quote", f"{label}: quote not found in {plan.source}")
+    return report

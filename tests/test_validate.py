@@ -233,3 +233,32 @@ def test_library_raises_data_error_with_every_problem() -> None:
     with pytest.raises(ipcompare.DataError) as caught:
         ipcompare.load([FIXTURES / "ten_mistakes.yaml"], env=False)
     assert len(caught.value.problems) == 10
+
+
+REGION = "regions:\n  - id: lhasa\n    name_zh: 拉萨市\n    name_en: Lhasa\n    level: prefecture\n"
+METRIC = "metrics:\n  - id: grain\n    name_zh: 粮食\n    name_en: Grain\n    higher_is_better: true\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        (REGION, "region 'lhasa': a prefecture region needs a parent", 2),
+        (REGION + "    parent: tibet\n", "region 'lhasa': unknown parent region 'tibet'", 6),
+        (REGION + "    parent: taian\n", "region 'lhasa': parent 'taian' is a prefecture, not above a prefecture", 6),
+        (METRIC + "    unit: 斤\n", "metric 'grain': unknown unit '斤'", 6),
+        (METRIC + "    related: [rice]\n", "metric 'grain': related metric 'rice' is not in the catalogue", 6),
+        (
+            METRIC + "    aliases: [驰名商标]\n",
+            "metric 'grain': name '驰名商标' is also a name of metric 'well-known-trademarks'",
+            6,
+        ),
+    ],
+    ids=["no parent", "unknown parent", "parent not above", "metric unit", "related", "alias taken"],
+)
+def test_catalogue_mistakes(
+    invoke: Invoke, write: Callable[[str, str], Path], text: str, message: str, line: int
+) -> None:
+    result = invoke("validate", str(write(text)))
+    assert result.exit_code == 1
+    assert result.stderr.endswith(f"mine.yaml:{line}: {message}\n")
+    assert result.stderr.count("\n") == 1
