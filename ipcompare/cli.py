@@ -149,16 +149,16 @@ OutputOption = Annotated[
 
 def _write_atomically(path: Path, text: str) -> None:
     """Write the whole output or nothing: a half-written report is worse than none."""
-    directory = path.parent if str(path.parent) else Path(".")
+    temp: Path | None = None
     try:
         with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False, newline=""
+            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False, newline=""
         ) as handle:
-            handle.write(text)
             temp = Path(handle.name)
+            handle.write(text)
         os.replace(temp, path)
     except OSError as e:
-        if "temp" in locals():
+        if temp is not None:
             temp.unlink(missing_ok=True)
         _fail(f"cannot write {path}: {e.strerror or e}")
 

@@ -77,12 +77,18 @@ def _markdown(table: Table, out: TextIO) -> None:
         out.write(f"\n{_markdown_cell(note)}\n")
 
 
+def _pipe_width() -> int:
+    """Width for a table sent to a pipe or file: COLUMNS if it is a number, else wide enough not to fold."""
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else 200
+
+
 def _rich(table: Table, out: TextIO, terminal: bool) -> None:
     from rich.console import Console
     from rich.table import Table as RichTable
     from rich.text import Text
 
-    width = None if terminal else int(os.environ.get("COLUMNS", "0") or 0) or 200
+    width = None if terminal else _pipe_width()
     console = Console(
         file=out,
         width=width,

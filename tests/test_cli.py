@@ -248,3 +248,18 @@ def test_help_and_json_do_not_import_rich_or_tabulate(tmp_path: Path) -> None:
     result = _run("-c", probe, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("[]")
+
+
+def test_output_to_a_directory_is_refused_and_leaves_no_temp_file(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("plans", "-f", "csv", "-o", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"ipcompare: error: cannot write {tmp_path}: ")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("columns", "widest"), [("100", 100), ("wide", 200)])
+def test_piped_table_width_follows_columns(monkeypatch: pytest.MonkeyPatch, columns: str, widest: int) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    out = io.StringIO()
+    render(_table("很长的文字" * 40), Format.TABLE, out)
+    assert max(wcswidth(line) for line in out.getvalue().splitlines()) == widest
