@@ -32,6 +32,7 @@ from .model import (
     Region,
     Status,
 )
+from .text import has_controls
 
 E = TypeVar("E", bound=StrEnum)
 DATA_ENV = "IPCOMPARE_DATA"
@@ -139,10 +140,6 @@ def _syntax_problem(name: str, text: str, error: yaml.MarkedYAMLError) -> Proble
     return Problem(name, line, f"YAML syntax error: {message}")
 
 
-def _has_control(text: str) -> bool:
-    return any((ord(c) < 32 and c not in "\n\t") or 127 <= ord(c) < 160 for c in text)
-
-
 class _Fields:
     """Typed access to one YAML mapping; every miss becomes a Problem at the key's line."""
 
@@ -160,6 +157,14 @@ class _Fields:
 
     def location(self) -> Location:
         return Location(self.file, self.data.line, tuple(self.data.key_lines.items()))
+
+    def identify(self, kind: str, allowed: Sequence[str]) -> str | None:
+        """Read `id` first so that every later message names the object, then report unknown keys."""
+        ident = self.text("id")
+        if ident is not None:
+            self.what = f"{kind} {ident!r}"
+        self.check_keys(allowed)
+        return ident
 
     def check_keys(self, allowed: Sequence[str]) -> None:
         for key in self.data:
@@ -183,7 +188,7 @@ class _Fields:
         if not value.strip():
             self.error(f"{key} is empty", key)
             return None
-        if _has_control(value):
+        if has_controls(value):
             self.error(f"{key} contains a control character", key)
             return None
         return value
@@ -244,7 +249,7 @@ class _Fields:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.error(f"{key} must be a list of text", key)
             return ()
-        if any(_has_control(v) for v in value):
+        if any(has_controls(v) for v in value):
             self.error(f"{key} contains a control character", key)
             return ()
         return tuple(value)
@@ -266,17 +271,16 @@ class _Fields:
         if not isinstance(value, _Seq):
             self.error(f"{key} must be a list, not {_describe(value)}", key)
             return []
-        return _entries(value, self.file, f"{self.what}: {label}", self.problems)
-
-
-def _entries(seq: _Seq, file: str, label: str, problems: list[Problem]) -> list[_Fields]:
-    out = []
-    for index, (item, line) in enumerate(zip(seq, seq.item_lines, strict=True), start=1):
-        if isinstance(item, _Map):
-            out.append(_Fields(item, file, f"{label} {index}", problems))
-        else:
-            problems.append(Problem(file, line, f"{label} {index}: must be a mapping of fields, not {_describe(item)}"))
-    return out
+        out = []
+        for index, (item, line) in enumerate(zip(value, value.item_lines, strict=True), start=1):
+            what = f"{self.what}: {label} {index}"
+            if isinstance(item, _Map):
+                out.append(_Fields(item, self.file, what, self.problems))
+            else:
+                self.problems.append(
+                    Problem(self.file, line, f"{what}: must be a mapping of fields, not {_describe(item)}")
+                )
+        return out
 
 
 def _describe(value: Any) -> str:
@@ -316,23 +320,16 @@ TOP_KEYS = ("schema", "metrics", "regions", "plans")
 
 
 def _metric(f: _Fields) -> Metric | None:
-    ident = f.text("id")
-    if ident is not None:
-        f.what = f"metric {ident!r}"
-    f.check_keys(METRIC_KEYS)
-    values = (ident, f.text("name_zh"), f.text("name_en"), f.flag("higher_is_better"))
+    ident = f.identify("metric", METRIC_KEYS)
+    zh, en, better = f.text("name_zh"), f.text("name_en"), f.flag("higher_is_better")
     unit, aliases, related, note = f.text("unit", False), f.texts("aliases"), f.texts("related"), f.text("note", False)
-    if any(v is None for v in values):
+    if ident is None or zh is None or en is None or better is None:
         return None
-    ident_, zh, en, better = values
-    return Metric(str(ident_), str(zh), str(en), unit, bool(better), aliases, related, note, f.location())
+    return Metric(ident, zh, en, unit, better, aliases, related, note, f.location())
 
 
 def _region(f: _Fields) -> Region | None:
-    ident = f.text("id")
-    if ident is not None:
-        f.what = f"region {ident!r}"
-    f.check_keys(REGION_KEYS)
+    ident = f.identify("region", REGION_KEYS)
     zh, en, level = f.text("name_zh"), f.text("name_en"), f.choice("level", Level)
     parent, aliases, note = f.text("parent", False), f.texts("aliases"), f.text("note", False)
     population = None
@@ -384,11 +381,9 @@ def _plan(f: _Fields) -> Plan | None:
     A wrong field is already a problem, so the load fails whatever the placeholder says; keeping
     the plan means one run reports the mistakes in its targets as well.
     """
-    ident = f.text("id")
+    ident = f.identify("plan", PLAN_KEYS)
     if ident is None:
         return None
-    f.what = f"plan {ident!r}"
-    f.check_keys(PLAN_KEYS)
     region, zh, en = f.text("region"), f.text("title_zh"), f.text("title_en")
     status = f.choice("status", Status)
     start = end = None

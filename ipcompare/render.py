@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any, TextIO
 
 from .query import Row, Table
+from .text import escape_controls
 
 
 class Format(StrEnum):
@@ -23,16 +24,8 @@ class Format(StrEnum):
     JSON = "json"
 
 
-_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0, 32), *range(127, 160)] if chr(c) not in "\n\t"}
-
-
-def clean(text: str) -> str:
-    """Make a terminal escape or other control character visible instead of obeyed."""
-    return text.translate(_CONTROL)
-
-
 def _markdown_cell(text: str) -> str:
-    return clean(text).replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
+    return escape_controls(text).replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
 
 
 def _flatten(row: Row, prefix: str = "") -> dict[str, Any]:
@@ -60,7 +53,7 @@ def _csv(table: Table, out: TextIO) -> None:
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", restval="")
     writer.writeheader()
     for row in flat:
-        writer.writerow({k: clean(v) if isinstance(v, str) else v for k, v in row.items()})
+        writer.writerow({k: escape_controls(v) if isinstance(v, str) else v for k, v in row.items()})
 
 
 def _markdown(table: Table, out: TextIO) -> None:
@@ -99,17 +92,17 @@ def _rich(table: Table, out: TextIO, terminal: bool) -> None:
         color_system="auto" if terminal else None,
     )
     rich_table = RichTable(
-        title=Text(clean(table.title)) if table.title else None,
+        title=Text(escape_controls(table.title)) if table.title else None,
         show_lines=True,
         header_style="bold" if terminal else "",
     )
     for column in table.columns:
         rich_table.add_column(Text(column.header), overflow="fold")
     for row in table.rows:
-        rich_table.add_row(*(Text(clean(c.text(row))) for c in table.columns))
+        rich_table.add_row(*(Text(escape_controls(c.text(row))) for c in table.columns))
     console.print(rich_table)
     for note in table.notes:
-        console.print(Text(clean(note)))
+        console.print(Text(escape_controls(note)))
 
 
 def render(table: Table, fmt: Format, out: TextIO, *, terminal: bool = False) -> None:

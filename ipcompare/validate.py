@@ -70,7 +70,7 @@ def _figure_problems(plan: Plan, figure: Figure, role: str, metrics: dict[str, M
         hint = suggest(figure.metric, ((m.id, m.names()) for m in metrics.values()))
         out.append(("metric", f"unknown metric {figure.metric!r}{hint}"))
     if not figure.quote:
-        out.append(("quote", "quantified " + role + " has no quote" if figure.quantified else role + " has no quote"))
+        out.append(("quote", f"{'quantified ' if figure.quantified else ''}{role} has no quote"))
     if figure.value is not None and figure.low is not None:
         out.append(("range", "give either value or range, not both"))
     if figure.low is not None and figure.high is not None and figure.low > figure.high:
