@@ -166,6 +166,11 @@ def _name_table(items: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
     return table
 
 
+def _partial(table: dict[str, str], wanted: str) -> set[str]:
+    """Ids with a name containing what the user typed (襄阳 is in 襄阳市)."""
+    return {item_id for name, item_id in table.items() if wanted and wanted in name}
+
+
 def suggest(query: str, items: Iterable[tuple[str, tuple[str, ...]]]) -> str:
     """' (did you mean 'a', 'b'?)' for a name that matched nothing, or '' when nothing is close."""
     table = _name_table(items)
@@ -173,7 +178,7 @@ def suggest(query: str, items: Iterable[tuple[str, tuple[str, ...]]]) -> str:
     close = difflib.get_close_matches(wanted, list(table), n=6, cutoff=0.6)
     hints = list(dict.fromkeys(table[c] for c in close))  # best first, each id once
     if not hints:
-        hints = sorted({item_id for name, item_id in table.items() if wanted and wanted in name})
+        hints = sorted(_partial(table, wanted))
     return f" (did you mean {', '.join(repr(h) for h in hints[:3])}?)" if hints else ""
 
 
@@ -185,7 +190,7 @@ def _resolve(kind: str, query: str, items: Iterable[tuple[str, tuple[str, ...]]]
     if wanted in table:
         return table[wanted]
     # A unique partial match is what a user typing 襄阳 for 襄阳市 means.
-    partial = {item_id for name, item_id in table.items() if wanted and wanted in name}
+    partial = _partial(table, wanted)
     if len(partial) == 1:
         return partial.pop()
     raise LookupError(f"unknown {kind} {query!r}{suggest(query, items)}")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Dataset, Direction, Figure, Plan, Region
+from .model import Dataset, Direction, Figure, Plan, Region, Status
 
 Row = dict[str, Any]
 
@@ -49,7 +49,7 @@ _SYMBOL = {"exceed": "> ", "at-least": "≥ ", "about": "≈ ", "maintain": "= "
 _ARROW = {Direction.UP: "↑ up", Direction.DOWN: "↓ down", Direction.MAINTAIN: "= maintain"}
 
 
-def figure_text(row: Row | None) -> str:
+def figure_text(row: Row | None, *, with_year: bool = False) -> str:
     """A figure as a reader scans it: '> 8.5 万件', '≥ 80 分', '7–10 家', '↑ up (no number)'."""
     if not row:
         return ""
@@ -57,8 +57,19 @@ def figure_text(row: Row | None) -> str:
         return f"{_ARROW[Direction(row['direction'])]} (no number)"
     amount = f"{number(row['low'])}–{number(row['high'])}" if row.get("low") is not None else number(row.get("value"))
     symbol = _SYMBOL.get(row.get("comparator") or "", "")
-    year = f" ({row['year']})" if "role" not in row else ""
+    year = f" ({row['year']})" if with_year else ""
     return f"{symbol}{amount} {row.get('unit') or ''}".strip() + year
+
+
+def _amount(figure: Figure) -> Row:
+    """The number part of a figure, as JSON: shared by a figure's row and the baseline beside a target."""
+    return {
+        "value": json_number(figure.value),
+        "low": json_number(figure.low),
+        "high": json_number(figure.high),
+        "unit": figure.unit,
+        "comparator": figure.comparator.value if figure.comparator else None,
+    }
 
 
 def _figure_row(plan: Plan, figure: Figure, role: str, metric_zh: str) -> Row:
@@ -69,31 +80,20 @@ def _figure_row(plan: Plan, figure: Figure, role: str, metric_zh: str) -> Row:
         "metric_zh": metric_zh,
         "year": figure.year,
         "since": figure.since,
-        "value": json_number(figure.value),
-        "low": json_number(figure.low),
-        "high": json_number(figure.high),
-        "unit": figure.unit,
-        "comparator": figure.comparator.value if figure.comparator else None,
+        **_amount(figure),
         "kind": figure.kind.value if figure.kind else None,
         "direction": figure.direction.value if figure.direction else None,
     }
     if role == "target":
         base = plan.baseline_for(figure)
-        row["baseline"] = (
-            None
-            if base is None
-            else {
-                "value": json_number(base.value),
-                "low": json_number(base.low),
-                "high": json_number(base.high),
-                "unit": base.unit,
-                "comparator": base.comparator.value if base.comparator else None,
-                "year": base.year,
-            }
-        )
+        row["baseline"] = None if base is None else {**_amount(base), "year": base.year}
     row["quote"] = figure.quote
     row["note"] = figure.note
     return row
+
+
+def _status_text(status: str) -> str:
+    return "DRAFT 征求意见稿" if status == Status.DRAFT else status
 
 
 def _region_name(region: Region | None, fallback: str) -> str:
@@ -141,7 +141,7 @@ def plans_table(ds: Dataset) -> Table:
         Column("Region", lambda r: _region_name(regions.get(r["region"]), r["region"])),
         Column("Level", lambda r: r["level"] or ""),
         Column("Title", lambda r: r["title_zh"]),
-        Column("Status", lambda r: "DRAFT 征求意见稿" if r["status"] == "draft" else r["status"]),
+        Column("Status", lambda r: _status_text(r["status"])),
         Column("Issued", lambda r: r["issued"] or "not stated"),
         Column("Period", _period),
         Column("Targets", lambda r: f"{r['targets']} ({r['quantified_targets']} quantified)"),
@@ -169,14 +169,14 @@ def show_table(ds: Dataset, plan: Plan) -> Table:
         Column("Year", year),
         Column("Figure", figure_text),
         Column("Kind", lambda r: r["kind"] or "qualitative"),
-        Column("Baseline", lambda r: figure_text(r.get("baseline"))),
+        Column("Baseline", lambda r: figure_text(r.get("baseline"), with_year=True)),
         Column("Quote", lambda r: r["quote"]),
         Column("Note", lambda r: r["note"] or ""),
     )
     facts = [
         plan.title_zh,
         _region_name(region, plan.region),
-        "DRAFT 征求意见稿" if plan.status.value == "draft" else plan.status.value,
+        _status_text(plan.status),
         f"{plan.period_start}–{plan.period_end}",
     ]
     facts += [x for x in (plan.doc_number, plan.issued and f"issued {plan.issued.isoformat()}") if x]

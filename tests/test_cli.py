@@ -60,6 +60,12 @@ def test_show_gives_the_baseline_beside_the_target(invoke: Invoke) -> None:
         r for r in rows if r["metric"] == "invention-patents-per-10k" and r["kind"] == "level" and r["role"] == "target"
     )
     assert (per10k["value"], per10k["baseline"]["value"], per10k["baseline"]["year"]) == (12, 4.09, 2020)
+    row = next(
+        line
+        for line in invoke("show", "xiangyang-14th-fyp", "-f", "markdown").stdout.splitlines()
+        if "invention-patents-per-10k" in line and "| 12 件" in line
+    )
+    assert "| 4.09 件 (2020)" in row
 
 
 def test_show_accepts_a_region_name_and_suggests_on_a_miss(invoke: Invoke) -> None:
