@@ -233,9 +233,11 @@ def validate(
         ),
     ] = None,
     sources: Annotated[
-        Path | None,
+        list[Path] | None,
         typer.Option(
-            "--sources", metavar="DIR", help="Also check that every quote occurs in its plan's source document in DIR."
+            "--sources",
+            metavar="DIR",
+            help="Also check that every quote occurs in its plan's source document, looked for in DIR (repeatable).",
         ),
     ] = None,
     data: DataOption = None,
@@ -245,9 +247,10 @@ def validate(
     from .validate import check_quotes
 
     dataset = _settings(ctx, data, no_bundled).load(files or [])
-    if sources is not None:
-        if not sources.is_dir():
-            _fail(f"--sources: {sources} is not a directory", ExitCode.USAGE)
+    if sources:
+        for directory in sources:
+            if not directory.is_dir():
+                _fail(f"--sources: {directory} is not a directory", ExitCode.USAGE)
         problems = check_quotes(dataset, sources)
         for problem in problems:
             sys.stderr.write(f"{problem}\n")
@@ -255,7 +258,7 @@ def validate(
             sys.stderr.write(f"{PROG}: {len(problems)} quote(s) not found in their sources\n")
             raise typer.Exit(int(ExitCode.ERROR))
     figures = sum(len(p.targets) + len(p.baselines) for p in dataset.plans)
-    checked = " and every quote against its source" if sources is not None else ""
+    checked = " and every quote against its source" if sources else ""
     sys.stdout.write(
         f"ok: {len(dataset.files)} file(s), {len(dataset.plans)} plans, {figures} targets and "
         f"baselines, {len(dataset.metrics)} metrics{checked}\n"

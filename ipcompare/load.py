@@ -303,6 +303,8 @@ PLAN_KEYS = (
     "region",
     "title_zh",
     "title_en",
+    "short_zh",
+    "short_en",
     "issuer",
     "doc_number",
     "issued",
@@ -393,6 +395,7 @@ def _plan(f: _Fields) -> Plan | None:
         start, end = period.integer("start"), period.integer("end")
     source, issuer, number = f.text("source", False), f.text("issuer", False), f.text("doc_number", False)
     issued, published, notes = f.date("issued"), f.date("published"), f.text("notes", False)
+    short_zh, short_en = f.text("short_zh", False), f.text("short_en", False)
     targets = [_figure(t) for t in f.items("targets", "target")]
     baselines = [_figure(b) for b in f.items("baselines", "baseline")]
     return Plan(
@@ -412,6 +415,8 @@ def _plan(f: _Fields) -> Plan | None:
         tuple(t for t in targets if t),
         tuple(b for b in baselines if b),
         f.location(),
+        short_zh,
+        short_en,
     )
 
 

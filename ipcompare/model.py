@@ -141,6 +141,14 @@ class Plan:
     targets: tuple[Figure, ...] = ()
     baselines: tuple[Figure, ...] = ()
     loc: Location = Location("", None)
+    short_zh: str | None = None
+    short_en: str | None = None
+
+    def short(self, lang: str) -> str:
+        """The name a table column has room for (十四五规划, 14th FYP); the title when none is given."""
+        if lang == "zh":
+            return self.short_zh or self.title_zh
+        return self.short_en or self.title_en
 
     def baseline_for(self, target: Figure) -> Figure | None:
         """The plan's own baseline for a target: same metric, same kind, latest year before it."""
@@ -176,6 +184,9 @@ def suggest(query: str, items: Iterable[tuple[str, tuple[str, ...]]]) -> str:
     table = _name_table(items)
     wanted = _key(query)
     close = difflib.get_close_matches(wanted, list(table), n=6, cutoff=0.6)
+    if close:  # only the ones nearly as close as the best: a clear winner is suggested alone
+        best = difflib.SequenceMatcher(None, wanted, close[0]).ratio()
+        close = [c for c in close if difflib.SequenceMatcher(None, wanted, c).ratio() >= best - 0.1]
     hints = list(dict.fromkeys(table[c] for c in close))  # best first, each id once
     if not hints:
         hints = sorted(_partial(table, wanted))

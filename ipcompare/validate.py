@@ -6,7 +6,7 @@ first, so one run of `ipcompare validate` tells the user everything to fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import Problem
@@ -149,18 +149,27 @@ def check(ds: Dataset) -> list[Problem]:
     return report
 
 
-def check_quotes(ds: Dataset, sources: Path) -> list[Problem]:
-    """Every quote must occur, character for character, in the document its plan names."""
+def check_quotes(ds: Dataset, sources: Sequence[Path]) -> list[Problem]:
+    """Every quote must occur, character for character, in the document its plan names.
+
+    A plan's source is looked for in each directory in turn, so plan documents and reference
+    files (the national plan's indicator table) can live apart.
+    """
     report = _Report()
     for plan in ds.plans:
         if plan.source is None:
             report.add(plan.loc, None, f"plan {plan.id!r}: no source document named")
             continue
+        found = next((d / plan.source for d in sources if (d / plan.source).is_file()), None)
+        if found is None:
+            where = ", ".join(str(d) for d in sources)
+            report.add(plan.loc, "source", f"plan {plan.id!r}: source {plan.source} is not in {where}")
+            continue
         try:
-            text = (sources / plan.source).read_text(encoding="utf-8")
+            text = found.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             reason = getattr(e, "strerror", None) or str(e)
-            report.add(plan.loc, "source", f"plan {plan.id!r}: cannot read source {sources / plan.source}: {reason}")
+            report.add(plan.loc, "source", f"plan {plan.id!r}: cannot read source {found}: {reason}")
             continue
         for _, label, figure in _figures(plan):
             if figure.quote and figure.quote not in text:

@@ -33,6 +33,15 @@ def seeds() -> Path:
     return found
 
 
+@pytest.fixture
+def sources(seeds: Path) -> list[str]:
+    """--sources options for every shipped quote: the plan documents and the reference facts beside them."""
+    reference = seeds.parent / "reference"
+    if not (reference / "facts.md").is_file():
+        pytest.fail(f"shared/reference/facts.md must lie beside {seeds}")
+    return ["--sources", str(seeds), "--sources", str(reference)]
+
+
 class Result:
     def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
         self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr

@@ -84,11 +84,12 @@ def test_metrics_counts_the_plans_setting_each_metric(invoke: Invoke) -> None:
     rows = json.loads(invoke("metrics", "-f", "json").stdout)
     by_id = {r["id"]: r for r in rows}
     assert set(by_id["high-value-patents"]["plan_ids"]) == {
+        "china-14th-fyp",
         "qinghai-ip-power-2021",
         "xiangyang-14th-fyp",
         "taian-strong-city-draft",
     }
-    assert by_id["high-value-patents"]["plans"] == 3
+    assert by_id["high-value-patents"]["plans"] == 4
     assert rows[0]["plans"] >= rows[-1]["plans"]
     for required in (
         "high-value-patents",

@@ -15,13 +15,19 @@ import ipcompare
 def test_shipped_data_is_valid(invoke: Invoke) -> None:
     result = invoke("validate")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("ok: 1 file(s), 5 plans")
+    assert result.stdout.startswith("ok: 1 file(s), 6 plans")
 
 
-def test_every_quote_occurs_in_its_source_document(invoke: Invoke, seeds: Path) -> None:
-    result = invoke("validate", "--sources", str(seeds))
+def test_every_quote_occurs_in_its_source_document(invoke: Invoke, sources: list[str]) -> None:
+    result = invoke("validate", *sources)
     assert result.exit_code == 0, result.stderr
     assert "every quote against its source" in result.stdout
+
+
+def test_a_source_in_none_of_the_directories_is_reported(invoke: Invoke, seeds: Path) -> None:
+    result = invoke("validate", "--sources", str(seeds))
+    assert result.exit_code == 1
+    assert re.search(r"targets\.yaml:\d+: plan 'china-14th-fyp': source facts\.md is not in .*seeds", result.stderr)
 
 
 def test_a_quote_that_is_not_in_the_source_is_reported(
