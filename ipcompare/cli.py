@@ -21,8 +21,8 @@ from typer.core import TyperGroup
 from . import __version__
 from .errors import DataError, ExitCode, UsageError
 from .load import DATA_ENV, load
-from .model import Dataset
-from .query import Table, metrics_table, plans_table, show_table
+from .model import Dataset, Level, Status
+from .query import Lang, Table, compare_table, metric_table, metrics_table, plans_table, show_table
 from .render import Format, render
 
 PROG = "ipcompare"
@@ -145,6 +145,18 @@ FormatOption = Annotated[
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of standard output.")
 ]
+ExcelOption = Annotated[
+    bool,
+    typer.Option("--excel", help="With --format csv: start with a byte-order mark so Excel and WPS read Chinese."),
+]
+LangOption = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Language of headers and names (default: names in both, headers in English)."),
+]
+YearOption = Annotated[int | None, typer.Option("--year", metavar="YEAR", help="Only targets for this year.")]
+
+#: The command-line option for each library parameter a UsageError can be about.
+_OPTION_OF = {"unit": "--unit", "per_capita": "--per-capita", "regions": "--region", "metrics": "--metric"}
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -163,14 +175,22 @@ def _write_atomically(path: Path, text: str) -> None:
         _fail(f"cannot write {path}: {e.strerror or e}")
 
 
-def _emit(table: Table, fmt: Format, output: Path | None) -> None:
+def _emit(table: Table, fmt: Format, output: Path | None, excel: bool = False) -> None:
     """Every listing command ends here: one format choice, one destination."""
+    if excel and fmt != Format.CSV:
+        _fail(f"--excel: only with --format csv, not --format {fmt.value}", ExitCode.USAGE)
     if output is None:
-        render(table, fmt, sys.stdout, terminal=sys.stdout.isatty())
+        render(table, fmt, sys.stdout, terminal=sys.stdout.isatty(), excel=excel)
         return
     buffer = io.StringIO()
-    render(table, fmt, buffer, terminal=False)
+    render(table, fmt, buffer, terminal=False, excel=excel)
     _write_atomically(output, buffer.getvalue())
+
+
+def _usage_error(e: UsageError, arguments: tuple[str, ...] = ()) -> NoReturn:
+    """A library UsageError, prefixed with the option it is about (an argument's name is in the message)."""
+    option = None if e.about in arguments else _OPTION_OF.get(e.about or "")
+    _fail(f"{option}: {e}" if option else str(e), ExitCode.USAGE)
 
 
 def _settings(ctx: typer.Context, data: list[Path] | None, no_bundled: bool) -> Settings:
@@ -184,11 +204,12 @@ def plans(
     ctx: typer.Context,
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
+    excel: ExcelOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
 ) -> None:
     """List the plans: region, level, title, status (drafts marked), issue date, period, target counts."""
-    _emit(plans_table(_settings(ctx, data, no_bundled).load()), fmt, output)
+    _emit(plans_table(_settings(ctx, data, no_bundled).load()), fmt, output, excel)
 
 
 @app.command()
@@ -199,6 +220,7 @@ def show(
     ],
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
+    excel: ExcelOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
 ) -> None:
@@ -208,7 +230,7 @@ def show(
         found = dataset.plan(plan)
     except LookupError as e:
         _fail(f"{e}; 'ipcompare plans' lists them", ExitCode.USAGE)
-    _emit(show_table(dataset, found), fmt, output)
+    _emit(show_table(dataset, found), fmt, output, excel)
 
 
 @app.command()
@@ -216,11 +238,104 @@ def metrics(
     ctx: typer.Context,
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
+    excel: ExcelOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
 ) -> None:
     """List the metric catalogue, with how many plans set a target for each metric."""
-    _emit(metrics_table(_settings(ctx, data, no_bundled).load()), fmt, output)
+    _emit(metrics_table(_settings(ctx, data, no_bundled).load()), fmt, output, excel)
+
+
+@app.command()
+def metric(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="METRIC", help="Metric id, alias or Chinese name (高价值发明专利); 'ipcompare metrics' lists them."
+        ),
+    ],
+    year: YearOption = None,
+    level: Annotated[
+        list[Level] | None, typer.Option("--level", help="Only regions at this level (repeatable).")
+    ] = None,
+    region: Annotated[
+        list[str] | None,
+        typer.Option("--region", metavar="REGION", help="Only this region and the regions within it (repeatable)."),
+    ] = None,
+    status: Annotated[Status | None, typer.Option("--status", help="Only final plans, or only drafts.")] = None,
+    per_capita: Annotated[
+        bool, typer.Option("--per-capita", help="Divide counts and money by population: per 10k people.")
+    ] = False,
+    unit: Annotated[
+        str | None, typer.Option("--unit", metavar="UNIT", help="Show values in UNIT (亿元, 万件, ...).")
+    ] = None,
+    lang: LangOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+) -> None:
+    """One metric across all regions: normalised, with baseline, CAGR and ratio to the nation, ranked."""
+    from .compare import compare_metric
+
+    dataset = _settings(ctx, data, no_bundled).load()
+    try:
+        comparison = compare_metric(
+            dataset,
+            name,
+            year=year,
+            levels=level or (),
+            regions=region or (),
+            status=status,
+            per_capita=per_capita,
+            unit=unit,
+        )
+    except UsageError as e:
+        _usage_error(e, ("metric",))
+    if not comparison.rows:
+        filtered = year is not None or level or region or status
+        where = "match these options" if filtered else "are in the data"
+        sys.stderr.write(f"{PROG}: no targets for {comparison.metric.id} {where}\n")
+        if fmt in (Format.TABLE, Format.MARKDOWN):
+            return
+    _emit(metric_table(comparison, lang), fmt, output, excel)
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    regions: Annotated[
+        list[str],
+        typer.Argument(metavar="REGION...", help="Regions by id, English or Chinese name (襄阳 泰安 青海)."),
+    ],
+    metric: Annotated[
+        list[str] | None,
+        typer.Option("--metric", metavar="METRIC", help="Only this metric (repeatable); rows follow this order."),
+    ] = None,
+    national: Annotated[bool, typer.Option("--national", help="Add the national targets as the first column.")] = False,
+    year: YearOption = None,
+    lang: LangOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+) -> None:
+    """Regions side by side: metrics as rows, regions as columns, each cell the targets with their year."""
+    from .compare import compare_regions
+
+    dataset = _settings(ctx, data, no_bundled).load()
+    try:
+        comparison = compare_regions(dataset, regions, metrics=metric or (), national=national, year=year)
+    except UsageError as e:
+        _usage_error(e, ("regions",))
+    if not comparison.rows:
+        sys.stderr.write(f"{PROG}: no targets for these regions match these options\n")
+        if fmt in (Format.TABLE, Format.MARKDOWN):
+            return
+    _emit(compare_table(comparison, lang), fmt, output, excel)
 
 
 @app.command()

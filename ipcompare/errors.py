@@ -37,4 +37,12 @@ class DataError(Exception):
 
 
 class UsageError(Exception):
-    """A name or value on the command line that does not resolve (unknown plan, metric, ...)."""
+    """A name or value on the command line that does not resolve (unknown plan, metric, unit ...).
+
+    `about` names the parameter at fault (unit, per_capita, regions ...), so the command line
+    can name its option.
+    """
+
+    def __init__(self, message: str, about: str | None = None) -> None:
+        super().__init__(message)
+        self.about = about

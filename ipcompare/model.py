@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Level(StrEnum):
@@ -234,6 +235,24 @@ class Dataset:
             if len(own) == 1:
                 items.append((own[0].id, region.names()))
         return by_id[_resolve("plan", query, items)]
+
+    def metric_rows(self, metric: str, **filters: Any) -> list[dict[str, Any]]:
+        """One metric across regions: the rows of `ipcompare metric --format json`.
+
+        Keywords as compare.compare_metric: year, levels, regions, status, per_capita, unit.
+        """
+        from .compare import compare_metric
+
+        return compare_metric(self, metric, **filters).rows
+
+    def compare_rows(self, regions: Sequence[str], **options: Any) -> list[dict[str, Any]]:
+        """Regions side by side: the rows of `ipcompare compare --format json`.
+
+        Keywords as compare.compare_regions: metrics, national, year.
+        """
+        from .compare import compare_regions
+
+        return compare_regions(self, regions, **options).rows
 
     def plans_setting(self, metric_id: str) -> list[Plan]:
         return [p for p in self.plans if any(t.metric == metric_id for t in p.targets)]

@@ -8,11 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from enum import StrEnum
 
-from .model import Dataset, Direction, Figure, Plan, Region, Status
+from .compare import MetricComparison, RegionComparison
+from .figures import Row, amount, json_number
+from .model import Dataset, Figure, Plan, Region, Status
+from .units import convert
 
-Row = dict[str, Any]
+__all__ = ["Column", "Lang", "Row", "Table", "figure_text", "json_number", "number"]
+
+
+class Lang(StrEnum):
+    """Language of headers and names; with none chosen, names show in both and headers in English."""
+
+    EN = "en"
+    ZH = "zh"
 
 
 @dataclass(frozen=True)
@@ -29,6 +39,7 @@ class Table:
     rows: list[Row]
     title: str | None = None
     notes: tuple[str, ...] = field(default=())
+    matrix: bool = False  # CSV is the table as shown (a matrix), not the flattened rows
 
 
 def number(value: float | None) -> str:
@@ -40,36 +51,20 @@ def number(value: float | None) -> str:
     return f"{value:.10g}"
 
 
-def json_number(value: float | None) -> float | int | None:
-    """80 rather than 80.0 in JSON and CSV, as the plan writes it."""
-    return int(value) if value is not None and float(value).is_integer() else value
-
-
 _SYMBOL = {"exceed": "> ", "at-least": "≥ ", "about": "≈ ", "maintain": "= "}
-_ARROW = {Direction.UP: "↑ up", Direction.DOWN: "↓ down", Direction.MAINTAIN: "= maintain"}
 
 
-def figure_text(row: Row | None, *, with_year: bool = False) -> str:
+def figure_text(row: Row | None, *, with_year: bool = False, lang: Lang | None = None) -> str:
     """A figure as a reader scans it: '> 8.5 万件', '≥ 80 分', '7–10 家', '↑ up (no number)'."""
     if not row:
         return ""
     if row.get("direction"):
-        return f"{_ARROW[Direction(row['direction'])]} (no number)"
+        gap = "" if lang == Lang.ZH else " "
+        return f"{label('direction.' + row['direction'], lang)}{gap}{label('no-number', lang)}"
     amount = f"{number(row['low'])}–{number(row['high'])}" if row.get("low") is not None else number(row.get("value"))
     symbol = _SYMBOL.get(row.get("comparator") or "", "")
     year = f" ({row['year']})" if with_year else ""
     return f"{symbol}{amount} {row.get('unit') or ''}".strip() + year
-
-
-def _amount(figure: Figure) -> Row:
-    """The number part of a figure, as JSON: shared by a figure's row and the baseline beside a target."""
-    return {
-        "value": json_number(figure.value),
-        "low": json_number(figure.low),
-        "high": json_number(figure.high),
-        "unit": figure.unit,
-        "comparator": figure.comparator.value if figure.comparator else None,
-    }
 
 
 def _figure_row(plan: Plan, figure: Figure, role: str, metric_zh: str) -> Row:
@@ -80,13 +75,13 @@ def _figure_row(plan: Plan, figure: Figure, role: str, metric_zh: str) -> Row:
         "metric_zh": metric_zh,
         "year": figure.year,
         "since": figure.since,
-        **_amount(figure),
+        **amount(figure),
         "kind": figure.kind.value if figure.kind else None,
         "direction": figure.direction.value if figure.direction else None,
     }
     if role == "target":
         base = plan.baseline_for(figure)
-        row["baseline"] = None if base is None else {**_amount(base), "year": base.year}
+        row["baseline"] = None if base is None else {**amount(base), "year": base.year}
     row["quote"] = figure.quote
     row["note"] = figure.note
     return row
@@ -214,3 +209,191 @@ def metrics_table(ds: Dataset) -> Table:
         Column("Baselines", lambda r: str(r["baselines"])),
     )
     return Table(columns, rows, title="Metric catalogue")
+
+
+# Words of the interface in English and Chinese; data names come from the data itself.
+_LABELS: dict[str, tuple[str, str]] = {
+    "rank": ("Rank", "排名"),
+    "region": ("Region", "地区"),
+    "level": ("Level", "层级"),
+    "plan": ("Plan", "规划"),
+    "status": ("Status", "状态"),
+    "year": ("Year", "年份"),
+    "kind": ("Kind", "口径"),
+    "target": ("Target", "目标"),
+    "normalized": ("Normalised", "折算值"),
+    "baseline": ("Baseline", "基期值"),
+    "cagr": ("CAGR", "年均增速"),
+    "vs_national": ("vs national", "与全国之比"),
+    "metric": ("Metric", "指标"),
+    "level.national": ("national", "全国"),
+    "level.province": ("province", "省级"),
+    "level.prefecture": ("prefecture", "地市级"),
+    "status.final": ("final", "正式"),
+    "status.draft": ("DRAFT", "征求意见稿"),
+    "kind.level": ("level", "存量/水平"),
+    "kind.increment": ("increment", "新增量"),
+    "kind.flow": ("annual flow", "年度量"),
+    "kind.growth-rate": ("growth rate", "年均增速"),
+    "kind.period-growth": ("period growth", "期间增幅"),
+    "kind.share": ("share", "比重/比率"),
+    "kind.unclear": ("unclear kind", "口径不明"),
+    "kind.qualitative": ("qualitative", "定性"),
+    "direction.up": ("↑ up", "↑ 提升"),
+    "direction.down": ("↓ down", "↓ 下降"),
+    "direction.maintain": ("= maintain", "= 保持"),
+    "no-number": ("(no number)", "（无数值）"),
+    "reference": ("national ref.", "全国基准"),
+    "rank.of": ("{rank} of {of}", "第{rank}（共{of}）"),
+    "stated": ("stated", "规划所定"),
+    "draft": ("draft", "征求意见稿"),
+    "higher": ("higher is better", "越高越好"),
+    "lower": ("lower is better", "越低越好"),
+    "no-population": ("no population", "无人口数据"),
+    "note.rank": (
+        "Ranked best first within each kind and year: a level, an increment, an annual flow and a growth rate "
+        "are never ranked against each other; targets of unclear kind are not ranked.",
+        "排名只在同一口径、同一年份内进行：存量、新增量、年度量和增速互不比较；口径不明的目标不参与排名。",
+    ),
+    "note.national": (
+        "vs national: the ratio to {name}'s target of the same kind and year.",
+        "与全国之比：与{name}同口径、同年份目标之比。",
+    ),
+    "note.cagr": (
+        "CAGR: the annual growth implied from the plan's own baseline to its target, or the rate the plan states.",
+        "年均增速：由规划自身的基期值推算至目标值的年均增长率，或规划所定的增速。",
+    ),
+    "note.draft": ("DRAFT: a draft for comment (征求意见稿), not a final plan.", "征求意见稿：并非正式印发的规划。"),
+    "note.cells": (
+        "Each cell: the target as written and its year; its kind where it is not a level; drafts are marked.",
+        "每格为规划原文目标及年份；非存量口径的注明口径；征求意见稿另行标注。",
+    ),
+    "title.compare": ("Targets side by side", "目标对比"),
+    "note.per-capita": (
+        "Per 10k people: each region's resident population at the 2020 census (7th census), used for every year.",
+        "每万人口：按各地区2020年第七次全国人口普查常住人口折算，各年份均用此数。",
+    ),
+    "note.unpopulated": (
+        "No population in the data for {regions}: no per-capita figure.",
+        "数据中没有{regions}的人口，无法折算每万人口值。",
+    ),
+}
+
+
+def label(key: str, lang: Lang | None) -> str:
+    en, zh = _LABELS[key]
+    return zh if lang == Lang.ZH else en
+
+
+def _name(zh: str, en: str, lang: Lang | None) -> str:
+    """A name in the chosen language, or both ('襄阳市 Xiangyang') when none is chosen."""
+    if lang == Lang.ZH:
+        return zh
+    if lang == Lang.EN:
+        return en
+    return f"{zh} {en}"
+
+
+def derived(value: float) -> str:
+    """A computed number, rounded for reading: 161.57, 0.0227, 85,000 (the JSON keeps full precision)."""
+    if value == 0 or abs(value) >= 1:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+        return text if abs(value) >= 10000 else text.replace(",", "")
+    return f"{value:.3g}"
+
+
+def _kind_label(kind: str | None, lang: Lang | None) -> str:
+    return label(f"kind.{kind or 'qualitative'}", lang)
+
+
+def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Table:
+    metric, scale = comparison.metric, comparison.scale
+
+    def rank(r: Row) -> str:
+        if r["reference"]:
+            return label("reference", lang)
+        if r["rank"] is None:
+            return "—"
+        return label("rank.of", lang).format(rank=r["rank"], of=r["rank_of"])
+
+    def normalized(r: Row) -> str:
+        n = r["normalized"]
+        if n is None:
+            return label("no-population", lang) if scale.per_capita and r["value"] is not None else ""
+        unit, values = n["unit"], [n["value"]] if n["low"] is None else [n["low"], n["high"]]
+        if scale.normalized is not None and scale.display is not None and unit == scale.normalized.text:
+            values = [convert(v, scale.normalized, scale.display) for v in values]
+            unit = scale.display.text
+        return "–".join(derived(v) for v in values) + f" {unit}"
+
+    def cagr(r: Row) -> str:
+        if r["cagr"] is None:
+            return ""
+        stated = f" {label('stated', lang)}" if r["cagr_source"] == "stated" else ""
+        return f"{derived(r['cagr'])}%{stated}"
+
+    def status(r: Row) -> str:
+        return label(f"status.{r['status']}", lang)
+
+    columns = (
+        Column(label("rank", lang), rank),
+        Column(label("region", lang), lambda r: _name(r["region_zh"], r["region_en"], lang)),
+        Column(label("level", lang), lambda r: label(f"level.{r['level']}", lang)),
+        Column(label("plan", lang), lambda r: _name(r["plan_zh"], r["plan_en"], lang)),
+        Column(label("status", lang), status),
+        Column(label("year", lang), lambda r: f"{r['since']}–{r['year']}" if r["since"] else str(r["year"])),
+        Column(label("kind", lang), lambda r: _kind_label(r["kind"], lang)),
+        Column(label("target", lang), lambda r: figure_text(r, lang=lang)),
+        Column(label("normalized", lang), normalized),
+        Column(label("baseline", lang), lambda r: figure_text(r["baseline"], with_year=True)),
+        Column(label("cagr", lang), cagr),
+        Column(label("vs_national", lang), lambda r: "" if r["vs_national"] is None else f"{r['vs_national']:.2f}×"),
+    )
+    better = label("higher" if metric.higher_is_better else "lower", lang)
+    unit = scale.display.text if scale.display else metric.unit
+    parts = [_name(metric.name_zh, metric.name_en, lang) + f" ({metric.id})", *([unit] if unit else []), better]
+    notes = [label("note.rank", lang)]
+    if comparison.national is not None and any(r["vs_national"] is not None for r in comparison.rows):
+        national = _name(comparison.national.name_zh, comparison.national.name_en, lang)
+        notes.append(label("note.national", lang).format(name=national))
+    if any(r["cagr"] is not None for r in comparison.rows):
+        notes.append(label("note.cagr", lang))
+    if any(r["status"] == Status.DRAFT for r in comparison.rows):
+        notes.append(label("note.draft", lang))
+    if scale.per_capita:
+        notes.append(label("note.per-capita", lang))
+    if comparison.unpopulated:
+        notes.append(label("note.unpopulated", lang).format(regions=", ".join(comparison.unpopulated)))
+    return Table(columns, comparison.rows, title=" · ".join(parts), notes=tuple(notes))
+
+
+def _cell_text(cell: Row, lang: Lang | None) -> str:
+    """'> 8.5 万件 (2025)', '12 亿元 increment (2025)', '3.6 件 (2025, draft)', '↑ up (2020)'."""
+    if cell["direction"]:
+        what = label(f"direction.{cell['direction']}", lang)
+    else:
+        what = figure_text(cell, lang=lang)
+        if cell["kind"] != "level":
+            what += f" {_kind_label(cell['kind'], lang)}"
+    when = f"{cell['since']}–{cell['year']}" if cell["since"] else str(cell["year"])
+    if cell["status"] == Status.DRAFT:
+        when += f", {label('draft', lang)}"
+    return f"{what} ({when})"
+
+
+def compare_table(comparison: RegionComparison, lang: Lang | None = None) -> Table:
+    def metric(r: Row) -> str:
+        if lang is None:
+            return f"{r['metric_zh']}\n{r['metric_en']}"
+        return _name(r["metric_zh"], r["metric_en"], lang)
+
+    def cells(region_id: str) -> Callable[[Row], str]:
+        return lambda r: "\n".join(_cell_text(c, lang) for c in r["targets"][region_id]) or "—"
+
+    columns = (
+        Column(label("metric", lang), metric),
+        *(Column(_name(g.name_zh, g.name_en, lang), cells(g.id)) for g in comparison.regions),
+    )
+    names = "、".join(_name(g.name_zh, g.name_en, lang) for g in comparison.regions)
+    notes = (label("note.cells", lang),)
+    return Table(columns, comparison.rows, title=f"{label('title.compare', lang)}: {names}", notes=notes, matrix=True)

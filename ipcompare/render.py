@@ -46,6 +46,11 @@ def _flatten(row: Row, prefix: str = "") -> dict[str, Any]:
 
 
 def _csv(table: Table, out: TextIO) -> None:
+    if table.matrix:
+        grid = csv.writer(out, lineterminator="\n")
+        grid.writerow([c.header for c in table.columns])
+        grid.writerows([escape_controls(c.text(r)) for c in table.columns] for r in table.rows)
+        return
     flat = [_flatten(r) for r in table.rows]
     fields: list[str] = []
     for row in flat:
@@ -105,12 +110,23 @@ def _rich(table: Table, out: TextIO, terminal: bool) -> None:
         console.print(Text(escape_controls(note)))
 
 
-def render(table: Table, fmt: Format, out: TextIO, *, terminal: bool = False) -> None:
-    """Write `table` to `out` in `fmt`; `terminal` allows colour and the terminal's width."""
+#: Excel and WPS read a CSV file as the local code page unless it starts with a byte-order mark.
+BOM = "\ufeff"
+
+
+def render(table: Table, fmt: Format, out: TextIO, *, terminal: bool = False, excel: bool = False) -> None:
+    """Write `table` to `out` in `fmt`; `terminal` allows colour and the terminal's width.
+
+    `excel` starts CSV with a byte-order mark, so that Excel and WPS open Chinese text correctly.
+    """
+    if excel and fmt != Format.CSV:
+        raise ValueError("excel applies to CSV output only")
     if fmt == Format.JSON:
         json.dump(table.rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == Format.CSV:
+        if excel:
+            out.write(BOM)
         _csv(table, out)
     elif fmt == Format.MARKDOWN:
         _markdown(table, out)

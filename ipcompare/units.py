@@ -85,3 +85,29 @@ def fits(written: Unit, canonical: Unit) -> bool:
     if canonical.per_10k_people and not written.per_10k_people:
         return written.factor == 1.0
     return written.per_10k_people == canonical.per_10k_people
+
+
+def tidy(value: float) -> float:
+    """Drop float noise from a conversion (0.30000000000000004 -> 0.3) while keeping 12 digits."""
+    return float(f"{value:.12g}")
+
+
+def base_of(unit: Unit) -> Unit:
+    """The same dimension at factor 1: 亿元 -> 元, 万件 -> 件, 件/万人 stays 件/万人."""
+    return Unit(
+        unit.base + (PER_10K_PEOPLE if unit.per_10k_people else ""), unit.base, unit.dimension, 1.0, unit.per_10k_people
+    )
+
+
+def per_10k_people(unit: Unit) -> Unit:
+    """The unit of a value divided by population in 10k people: 件 -> 件/万人."""
+    if unit.per_10k_people:
+        return unit
+    return Unit(unit.text + PER_10K_PEOPLE, unit.base, unit.dimension, unit.factor, True)
+
+
+def convert(value: float, source: Unit, target: Unit) -> float:
+    """`value` written in `source`, expressed in `target` (8.5 万件 -> 85000 件); same dimension only."""
+    if source.dimension != target.dimension or source.per_10k_people != target.per_10k_people:
+        raise ValueError(f"cannot convert {source.text} to {target.text}")
+    return tidy(value * source.factor / target.factor)

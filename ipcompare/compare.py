@@ -1,0 +1,399 @@
+"""Comparisons the analyst asks for: one metric across regions, and regions side by side.
+
+Values are only ever set against values of the same kind and year: a level, an increment, an
+annual flow and a growth rate of one metric answer different questions, so each is ranked within
+its own group and the national ratio is taken against the national figure of the same kind.
+Rows are plain dicts ready for JSON; query.py turns them into tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import UsageError
+from .figures import Row, amount, json_number
+from .model import Dataset, Figure, Kind, Level, Metric, Plan, Region, Status
+from .units import Unit, base_of, convert, known_units, parse_unit, per_10k_people
+
+#: The order groups are listed in; qualitative targets (a direction, no number) come last.
+KIND_ORDER: tuple[str, ...] = (*(k.value for k in Kind), "qualitative")
+#: Kinds whose values are written in % whatever the metric's unit (年均增长43%).
+PERCENT_KINDS = (Kind.GROWTH_RATE, Kind.PERIOD_GROWTH, Kind.SHARE)
+#: Growth compounds for stocks and yearly amounts of things and money; a share or a score that
+#: moves from 80 to 82 does not compound, so no CAGR is given for those.
+CAGR_KINDS = (Kind.LEVEL, Kind.FLOW)
+CAGR_DIMENSIONS = ("count", "money")
+PER_CAPITA_DIMENSIONS = ("count", "money")
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How one metric's quantified values are normalised for a comparison.
+
+    `normalized` is the unit of the rows' normalized values (the base unit, 元 or 件, unless a
+    unit was asked for); `display` is the unit a table shows them in (the metric's own unit,
+    亿元 say, unless a unit was asked for).
+    """
+
+    canonical: Unit | None
+    normalized: Unit | None
+    display: Unit | None
+    per_capita: bool = False
+
+
+@dataclass(frozen=True)
+class MetricComparison:
+    metric: Metric
+    scale: Scale
+    rows: list[Row]
+    national: Region | None = None
+    #: regions whose targets have no per-capita figure because the data gives no population
+    unpopulated: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RegionComparison:
+    regions: list[Region]
+    metrics: list[Metric]
+    rows: list[Row]
+
+
+def scale_for(metric: Metric, *, per_capita: bool = False, unit: str | None = None) -> Scale:
+    """The units a comparison of `metric` uses; a UsageError says why a request cannot be met."""
+    canonical = parse_unit(metric.unit) if metric.unit else None
+    if canonical is None:
+        if per_capita or unit:
+            asked = "per-capita figures" if per_capita else f"unit {unit!r}"
+            raise UsageError(
+                f"cannot give {asked} for {metric.id}: it has no unit (its targets are qualitative)",
+                "per_capita" if per_capita else "unit",
+            )
+        return Scale(None, None, None)
+    divide = per_capita and not canonical.per_10k_people
+    if per_capita and canonical.dimension not in PER_CAPITA_DIMENSIONS:
+        raise UsageError(
+            f"cannot give per-capita figures for {metric.id}: it is measured in {metric.unit} "
+            f"({canonical.dimension}); only counts and money can be divided by population",
+            "per_capita",
+        )
+    per_10k = canonical.per_10k_people or divide
+    normalized = base_of(canonical)
+    display = canonical
+    if divide:
+        normalized, display = per_10k_people(normalized), per_10k_people(display)
+    if unit is not None:
+        wanted = parse_unit(unit)
+        if wanted is None:
+            raise UsageError(f"unknown unit {unit!r} (known units: {', '.join(known_units()[:14])}, ...)", "unit")
+        if wanted.dimension != canonical.dimension:
+            raise UsageError(
+                f"cannot show {metric.id} in {unit}: {unit} is {wanted.dimension}, "
+                f"but {metric.id} is measured in {metric.unit} ({canonical.dimension})",
+                "unit",
+            )
+        if wanted.per_10k_people and not per_10k:
+            raise UsageError(
+                f"{unit} is per 10k people, but {metric.id} is a total: ask for per-capita figures (--per-capita)",
+                "unit",
+            )
+        normalized = display = per_10k_people(wanted) if per_10k else wanted
+    return Scale(canonical, normalized, display, per_capita=divide)
+
+
+def _normalize(figure: Figure, scale: Scale, region: Region) -> Row | None:
+    """The figure in the comparison's unit, per 10k people when asked; None when it cannot be."""
+    if not figure.quantified or figure.unit is None:
+        return None
+    written = parse_unit(figure.unit)
+    if written is None:
+        return None
+    amounts = {
+        "value": figure.value if figure.value is not None else figure.low,
+        "low": figure.low,
+        "high": figure.high,
+    }
+    if figure.kind in PERCENT_KINDS or scale.canonical is None or scale.normalized is None:
+        return {**amounts, "unit": figure.unit}  # a rate is the same rate per head and in any unit
+    if scale.canonical.per_10k_people:
+        written = per_10k_people(written)  # 每万人口...达到6件: the 件 is per 10k people
+    target = scale.normalized
+    population = region.population.value if region.population else None
+    if scale.per_capita:
+        if not population:
+            return None
+        written = Unit(written.text, written.base, written.dimension, written.factor * 1e4 / population, True)
+    try:
+        converted = {k: None if v is None else convert(v, written, target) for k, v in amounts.items()}
+    except ValueError:
+        return None
+    return {**converted, "unit": target.text}
+
+
+def _cagr(plan: Plan, figure: Figure, scale: Scale) -> tuple[float | None, str | None]:
+    """Annual growth from the plan's baseline to the target, else the growth rate the plan states."""
+    if figure.kind == Kind.GROWTH_RATE and figure.value is not None:
+        return figure.value, "stated"
+    base = plan.baseline_for(figure)
+    dimension = scale.canonical.dimension if scale.canonical else None
+    if (
+        figure.kind in CAGR_KINDS
+        and dimension in CAGR_DIMENSIONS
+        and base is not None
+        and base.value
+        and figure.value
+        and base.unit
+        and figure.unit
+        and figure.year > base.year
+    ):
+        start, end = parse_unit(base.unit), parse_unit(figure.unit)
+        if start is not None and end is not None and start.dimension == end.dimension:
+            ratio = (figure.value * end.factor) / (base.value * start.factor)
+            if ratio > 0:
+                return round((ratio ** (1 / (figure.year - base.year)) - 1) * 100, 2), "implied"
+    stated = next(
+        (
+            t
+            for t in plan.targets
+            if t.metric == figure.metric and t.year == figure.year and t.kind == Kind.GROWTH_RATE and t.value
+        ),
+        None,
+    )
+    if stated is not None and figure.kind in CAGR_KINDS:
+        return stated.value, "stated"
+    return None, None
+
+
+def _plain_row(row: Row | None) -> Row | None:
+    if row is None:
+        return None
+    return {k: json_number(v) if isinstance(v, float) else v for k, v in row.items()}
+
+
+def _group(row: Row) -> str:
+    return row["kind"] or "qualitative"
+
+
+def _resolve_regions(ds: Dataset, names: Iterable[str]) -> list[Region]:
+    try:
+        return list(dict.fromkeys(ds.region(n) for n in names))
+    except LookupError as e:
+        raise UsageError(str(e.args[0]), "regions") from None
+
+
+def _with_descendants(ds: Dataset, regions: Iterable[Region]) -> set[str]:
+    """A province stands for itself and its cities: --region 山东 includes 泰安."""
+    wanted = {r.id for r in regions}
+    grew = True
+    while grew:
+        more = {r.id for r in ds.regions if r.parent in wanted} - wanted
+        wanted |= more
+        grew = bool(more)
+    return wanted
+
+
+def _rank(rows: list[Row], higher_is_better: bool) -> None:
+    """Rank within each kind and year, best first; ties share a rank (1, 1, 3)."""
+    groups: dict[tuple[str, int], list[Row]] = {}
+    for row in rows:
+        comparable = row["normalized"] is not None and row["kind"] not in (None, Kind.UNCLEAR.value)
+        if comparable and not row["reference"]:
+            groups.setdefault((row["kind"], row["year"]), []).append(row)
+    for members in groups.values():
+        members.sort(key=lambda r: r["normalized"]["value"], reverse=higher_is_better)
+        for position, row in enumerate(members, start=1):
+            row["rank_of"] = len(members)
+            previous = members[position - 2] if position > 1 else None
+            same = previous is not None and previous["normalized"]["value"] == row["normalized"]["value"]
+            row["rank"] = previous["rank"] if same and previous is not None else position
+
+
+def _sort_key(row: Row, higher_is_better: bool, led: set[tuple[str, int]]) -> tuple[Any, ...]:
+    """Groups led by a national reference row first, then by kind and year; best first within each."""
+    value = row["normalized"]["value"] if row["normalized"] else None
+    order = -value if value is not None and higher_is_better else value
+    return (
+        (_group(row), row["year"]) not in led,
+        KIND_ORDER.index(_group(row)),
+        row["year"],
+        not row["reference"],
+        row["rank"] is None,
+        row["rank"] or 0,
+        order is None,
+        order or 0,
+        row["region"],
+        row["plan"],
+    )
+
+
+def compare_metric(
+    ds: Dataset,
+    metric: str,
+    *,
+    year: int | None = None,
+    levels: Iterable[Level | str] = (),
+    regions: Iterable[str] = (),
+    status: Status | str | None = None,
+    per_capita: bool = False,
+    unit: str | None = None,
+) -> MetricComparison:
+    """Every target for one metric, normalised, with baseline, CAGR and ratio to the nation, ranked."""
+    try:
+        found = ds.metric(metric)
+    except LookupError as e:
+        raise UsageError(str(e.args[0]), "metric") from None
+    scale = scale_for(found, per_capita=per_capita, unit=unit)
+    by_id = {r.id: r for r in ds.regions}
+    rows: list[Row] = []
+    for plan in ds.plans:
+        region = by_id.get(plan.region)
+        if region is None:
+            continue
+        for figure in plan.targets:
+            if figure.metric == found.id:
+                rows.append(_metric_row(plan, region, figure, scale))
+
+    national_region = next((r for r in ds.regions if r.level == Level.NATIONAL), None)
+    reference: dict[tuple[str, int], Row] = {}
+    for row in rows:
+        if row["level"] == Level.NATIONAL.value and row["normalized"] is not None and row["kind"]:
+            # the final plan wins over a draft; among equals, the first in the data
+            key = (row["kind"], row["year"])
+            if key not in reference or (reference[key]["status"] == "draft" and row["status"] == "final"):
+                reference[key] = row
+    for row in rows:
+        national = reference.get((row["kind"], row["year"])) if row["kind"] else None
+        row["reference"] = national is row
+        if national is not None and row["normalized"] is not None and national["normalized"]["value"]:
+            row["vs_national"] = round(row["normalized"]["value"] / national["normalized"]["value"], 4)
+
+    wanted_levels = {Level(v) for v in levels}
+    wanted_regions = _with_descendants(ds, _resolve_regions(ds, regions)) if regions else None
+    wanted_status = Status(status) if status is not None else None
+    rows = [
+        r
+        for r in rows
+        if (year is None or r["year"] == year)
+        and (not wanted_levels or Level(r["level"]) in wanted_levels)
+        and (wanted_regions is None or r["region"] in wanted_regions)
+        and (wanted_status is None or r["status"] == wanted_status.value)
+    ]
+    _rank(rows, found.higher_is_better)
+    led = {(_group(r), r["year"]) for r in rows if r["reference"]}
+    rows.sort(key=lambda r: _sort_key(r, found.higher_is_better, led))
+    for row in rows:
+        row["normalized"] = _plain_row(row["normalized"])
+
+    unpopulated = sorted({r["region"] for r in rows if r["normalized"] is None and r["value"] is not None})
+    return MetricComparison(found, scale, rows, national_region, unpopulated if scale.per_capita else [])
+
+
+def _metric_row(plan: Plan, region: Region, figure: Figure, scale: Scale) -> Row:
+    base = plan.baseline_for(figure)
+    cagr, cagr_source = _cagr(plan, figure, scale) if figure.quantified else (None, None)
+    return {
+        "metric": figure.metric,
+        "plan": plan.id,
+        "plan_zh": plan.short("zh"),
+        "plan_en": plan.short("en"),
+        "region": region.id,
+        "region_zh": region.name_zh,
+        "region_en": region.name_en,
+        "level": region.level.value,
+        "status": plan.status.value,
+        "year": figure.year,
+        "since": figure.since,
+        **amount(figure),
+        "kind": figure.kind.value if figure.kind else None,
+        "direction": figure.direction.value if figure.direction else None,
+        "normalized": _normalize(figure, scale, region),
+        "baseline": None if base is None or not base.quantified else {**amount(base), "year": base.year},
+        "cagr": None if cagr is None else json_number(cagr),
+        "cagr_source": cagr_source,
+        "vs_national": None,
+        "rank": None,
+        "rank_of": None,
+        "reference": False,
+        "quote": figure.quote,
+        "note": figure.note,
+    }
+
+
+def compare_regions(
+    ds: Dataset,
+    regions: Sequence[str],
+    *,
+    metrics: Iterable[str] = (),
+    national: bool = False,
+    year: int | None = None,
+) -> RegionComparison:
+    """A matrix: for each metric, each region's targets (every plan of the region, every kind)."""
+    chosen = _resolve_regions(ds, regions)
+    planned = {p.region for p in ds.plans}
+    for region in chosen:
+        if region.id not in planned:
+            with_plans = ", ".join(r.name_zh for r in ds.regions if r.id in planned)
+            raise UsageError(
+                f"region {region.id!r} ({region.name_zh}) has no plan in the data (regions with plans: {with_plans})",
+                "regions",
+            )
+    named = [r.id for r in chosen]
+    if national:
+        nation = [r for r in ds.regions if r.level == Level.NATIONAL and r.id in planned and r not in chosen]
+        chosen = nation + chosen
+    try:
+        picked = list(dict.fromkeys(ds.metric(m) for m in metrics))
+    except LookupError as e:
+        raise UsageError(str(e.args[0]), "metrics") from None
+
+    cells: dict[tuple[str, str], list[Row]] = {}
+    for plan in ds.plans:
+        if plan.region not in {r.id for r in chosen}:
+            continue
+        for figure in plan.targets:
+            if year is None or figure.year == year:
+                cells.setdefault((figure.metric, plan.region), []).append(_cell(plan, figure))
+    for entries in cells.values():
+        entries.sort(key=lambda c: (c["year"], KIND_ORDER.index(c["kind"] or "qualitative"), c["plan"]))
+
+    if not picked:
+        catalogue = list(ds.metrics)
+
+        def weight(m: Metric) -> tuple[int, int, int]:
+            quantified = sum(
+                any(c["value"] is not None or c["low"] is not None for c in cells.get((m.id, r), [])) for r in named
+            )
+            any_target = sum(bool(cells.get((m.id, r))) for r in named)
+            return (-quantified, -any_target, catalogue.index(m))
+
+        picked = sorted((m for m in catalogue if any(cells.get((m.id, r)) for r in named)), key=weight)
+
+    rows = [
+        {
+            "metric": m.id,
+            "metric_zh": m.name_zh,
+            "metric_en": m.name_en,
+            "unit": m.unit,
+            "higher_is_better": m.higher_is_better,
+            "targets": {r.id: cells.get((m.id, r.id), []) for r in chosen},
+        }
+        for m in picked
+    ]
+    return RegionComparison(chosen, picked, rows)
+
+
+def _cell(plan: Plan, figure: Figure) -> Row:
+    return {
+        "plan": plan.id,
+        "status": plan.status.value,
+        "year": figure.year,
+        "since": figure.since,
+        **amount(figure),
+        "kind": figure.kind.value if figure.kind else None,
+        "direction": figure.direction.value if figure.direction else None,
+    }
+
+
+def _has_number(cell: Row) -> bool:
+    return cell["value"] is not None or cell["low"] is not None

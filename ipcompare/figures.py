@@ -1,0 +1,25 @@
+"""A figure's numbers as JSON: shared by every row builder, so a value reads the same in each command."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Figure
+
+Row = dict[str, Any]
+
+
+def json_number(value: float | None) -> float | int | None:
+    """80 rather than 80.0 in JSON and CSV, as the plan writes it."""
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
+def amount(figure: Figure) -> Row:
+    """The number part of a figure: value or range, unit and comparator."""
+    return {
+        "value": json_number(figure.value),
+        "low": json_number(figure.low),
+        "high": json_number(figure.high),
+        "unit": figure.unit,
+        "comparator": figure.comparator.value if figure.comparator else None,
+    }
