@@ -332,6 +332,9 @@ def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Tabl
         stated = f" {label('stated', lang)}" if r["cagr_source"] == "stated" else ""
         return f"{derived(r['cagr'])}%{stated}"
 
+    def ratio(r: Row) -> str:
+        return "" if r["vs_national"] is None else f"{derived(r['vs_national'])}×"
+
     def status(r: Row) -> str:
         return label(f"status.{r['status']}", lang)
 
@@ -347,7 +350,7 @@ def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Tabl
         Column(label("normalized", lang), normalized),
         Column(label("baseline", lang), lambda r: figure_text(r["baseline"], with_year=True)),
         Column(label("cagr", lang), cagr),
-        Column(label("vs_national", lang), lambda r: "" if r["vs_national"] is None else f"{r['vs_national']:.2f}×"),
+        Column(label("vs_national", lang), ratio),
     )
     better = label("higher" if metric.higher_is_better else "lower", lang)
     unit = scale.display.text if scale.display else metric.unit

@@ -55,7 +55,9 @@ def _csv(table: Table, out: TextIO) -> None:
     fields: list[str] = []
     for row in flat:
         fields += [k for k in row if k not in fields]
-    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", restval="")
+    # A nested value that is null in some rows (baseline: null) is the empty columns baseline.*, not one more.
+    fields = [f for f in fields if not any(g.startswith(f"{f}.") for g in fields)]
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", restval="", extrasaction="ignore")
     writer.writeheader()
     for row in flat:
         writer.writerow({k: escape_controls(v) if isinstance(v, str) else v for k, v in row.items()})

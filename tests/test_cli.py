@@ -198,7 +198,8 @@ def test_a_failed_load_does_not_touch_the_output_file(invoke: Invoke, tmp_path: 
             "No such option: --frmat (Possible options: --data, --format) (see 'ipcompare plans --help')",
         ),
         (["plans", "-f", "xml"], "'xml' is not one of 'table', 'markdown', 'csv', 'json'"),
-        (["compare"], "No such command 'compare'"),
+        (["compar"], "No such command 'compar'"),
+        (["compare"], "Missing argument 'REGION...'"),
         (["show"], "Missing argument 'PLAN'"),
     ],
 )
@@ -218,14 +219,19 @@ def test_version_and_bare_command(invoke: Invoke) -> None:
 
 def test_every_command_has_help_text(invoke: Invoke) -> None:
     names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
-    assert set(names) >= {"plans", "show", "metrics", "validate"}
+    assert set(names) >= {"plans", "show", "metrics", "metric", "compare", "validate"}
     for name in names:
         result = invoke(name, "--help")
         assert result.exit_code == 0
         description = result.stdout.split("\n\n")[1].strip()
         assert len(description) > 20, name
-    for option in ("--format", "--output", "--data", "--no-bundled"):
+    for option in ("--format", "--output", "--excel", "--data", "--no-bundled"):
         assert option in invoke("plans", "--help").stdout
+    metric_help = invoke("metric", "--help").stdout
+    for option in ("--year", "--level", "--region", "--status", "--per-capita", "--unit", "--lang", "--excel"):
+        assert option in metric_help
+    for option in ("--metric", "--national", "--lang"):
+        assert option in invoke("compare", "--help").stdout
 
 
 def _run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -239,6 +245,9 @@ def test_real_subprocess_from_outside_the_repository(tmp_path: Path) -> None:
     ok = _run("-m", "ipcompare", "plans", "-f", "json", cwd=tmp_path)
     assert ok.returncode == 0, ok.stderr
     assert len(json.loads(ok.stdout)) == len(DATA.plans)
+    table = _run("-m", "ipcompare", "metric", "高价值发明专利", "-f", "markdown", cwd=tmp_path)
+    assert table.returncode == 0, table.stderr
+    assert "| 襄阳市 Xiangyang" in table.stdout and "| 6 件" in table.stdout
     bad = _run("-m", "ipcompare", "metrics", "--format", "yaml", cwd=tmp_path)
     assert bad.returncode == 2
     assert bad.stderr.startswith("ipcompare: error: Invalid value for '--format'")
@@ -248,7 +257,7 @@ def test_real_subprocess_from_outside_the_repository(tmp_path: Path) -> None:
 def test_help_and_json_do_not_import_rich_or_tabulate(tmp_path: Path) -> None:
     probe = (
         "import sys\nfrom ipcompare.cli import app\n"
-        "for args in (['--help'], ['plans', '-f', 'json']):\n"
+        "for args in (['--help'], ['plans', '-f', 'json'], ['metric', 'trademarks', '-f', 'json']):\n"
         "    try:\n        app(args, prog_name='ipcompare')\n    except SystemExit:\n        pass\n"
         "print(sorted(m for m in ('rich', 'tabulate') if m in sys.modules))\n"
     )

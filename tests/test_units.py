@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipcompare.units import fits, parse_unit
+from ipcompare.units import base_of, convert, fits, parse_unit, per_10k_people
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,45 @@ def test_fits(written: str, canonical: str, ok: bool) -> None:
     w, c = parse_unit(written), parse_unit(canonical)
     assert w is not None and c is not None
     assert fits(w, c) is ok
+
+
+@pytest.mark.parametrize(
+    ("value", "written", "wanted", "expected"),
+    [
+        (8.5, "万件", "件", 85000),
+        (3, "千件", "件", 3000),
+        (12, "亿元", "元", 1_200_000_000),
+        (5000, "万元", "亿元", 0.5),
+        (2, "百万元", "万元", 200),
+        (1.5, "万亿元", "亿元", 15000),
+        (3194.4, "亿元", "元", 319_440_000_000),
+        (0.1, "万件", "件", 1000),  # no float noise (0.1 * 10^4)
+        (12, "億元", "萬元", 120000),
+        (43, "%", "%", 43),
+        (2, "个百分点", "百分点", 2),
+        (80, "分", "分", 80),
+        (6, "件/万人", "件/万人", 6),
+        (7, "家", "个", 7),  # nouns differ, both are counts
+    ],
+)
+def test_convert(value: float, written: str, wanted: str, expected: float) -> None:
+    source, target = parse_unit(written), parse_unit(wanted)
+    assert source is not None and target is not None
+    assert convert(value, source, target) == expected
+
+
+@pytest.mark.parametrize(("written", "wanted"), [("亿元", "件"), ("%", "个百分点"), ("件/万人", "件"), ("分", "%")])
+def test_convert_refuses_other_dimensions(written: str, wanted: str) -> None:
+    source, target = parse_unit(written), parse_unit(wanted)
+    assert source is not None and target is not None
+    with pytest.raises(ValueError, match=f"cannot convert {written} to {wanted}"):
+        convert(1, source, target)
+
+
+def test_base_and_per_10k_units() -> None:
+    yi = parse_unit("亿元")
+    assert yi is not None
+    assert (base_of(yi).text, base_of(yi).factor) == ("元", 1.0)
+    assert per_10k_people(base_of(yi)).text == "元/万人"
+    density = parse_unit("件/万人")
+    assert density is not None and per_10k_people(density) == density

@@ -1,0 +1,482 @@
+"""`metric` and `compare`: the numbers an analyst reads off them, checked against the data by hand."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, Invoke
+from wcwidth import wcswidth
+
+import ipcompare
+from ipcompare.compare import compare_metric, compare_regions
+
+DATA = ipcompare.load(env=False)
+SMALL = FIXTURES / "compare.yaml"
+SMALL_DATA = ipcompare.load([SMALL], bundled=False, env=False)
+CONTRACT = {
+    "plan",
+    "region",
+    "region_zh",
+    "level",
+    "status",
+    "year",
+    "value",
+    "unit",
+    "comparator",
+    "kind",
+    "normalized",
+    "baseline",
+    "cagr",
+    "vs_national",
+    "quote",
+}
+
+
+def small(*args: str) -> list[str]:
+    """Arguments that run a command on the made-up dataset alone."""
+    return [*args, "--no-bundled", "--data", str(SMALL)]
+
+
+def rows_of(invoke: Invoke, *args: str) -> list[dict]:  # type: ignore[type-arg]
+    result = invoke(*args, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def table_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("|")]
+
+
+# --- the headline comparison -------------------------------------------------------------------
+
+
+def test_high_value_patents_best_first_with_the_national_reference(invoke: Invoke) -> None:
+    rows = [r for r in rows_of(invoke, "metric", "high-value-patents") if r["kind"] == "level"]
+    assert [(r["region_zh"], r["value"], r["year"]) for r in rows] == [
+        ("中国", 12, 2025),
+        ("襄阳市", 6, 2025),
+        ("泰安市", 3.6, 2025),
+        ("青海省", 1.25, 2025),
+    ]
+    assert rows[0]["reference"] and rows[0]["rank"] is None
+    assert [r["rank"] for r in rows[1:]] == [1, 2, 3]
+    for row in rows:
+        assert row["vs_national"] == pytest.approx(row["value"] / 12, abs=1e-4)
+    assert [r["status"] for r in rows] == ["final", "final", "draft", "final"]
+
+
+def test_high_value_patents_table_flags_the_draft_and_shows_ratios(invoke: Invoke) -> None:
+    text = invoke("metric", "高价值发明专利").stdout
+    taian = next(line for line in text.splitlines() if "泰安市" in line)
+    assert "DRAFT" in taian and "3.6 件" in taian and "0.3×" in taian
+    national = next(line for line in text.splitlines() if "中国" in line)
+    assert "national ref." in national and "1×" in national
+    order = [name for line in text.splitlines() for name in ("中国", "襄阳市", "泰安市", "青海省") if name in line]
+    assert order[:4] == ["中国", "襄阳市", "泰安市", "青海省"]
+
+
+def test_high_value_patents_markdown_is_one_aligned_table(invoke: Invoke) -> None:
+    text = invoke("metric", "high-value-patents", "-f", "markdown").stdout
+    lines = table_lines(text)
+    assert set(lines[1]) <= set("|-: ")
+    assert len(lines) == 2 + len(rows_of(invoke, "metric", "high-value-patents"))
+    assert len({wcswidth(line) for line in lines}) == 1, "columns do not line up in a plain editor"
+    assert len({line.count("|") for line in lines}) == 1
+    # one table: the lines of the table are consecutive
+    first = text.splitlines().index(lines[0])
+    assert text.splitlines()[first : first + len(lines)] == lines
+
+
+def test_every_row_keeps_the_json_contract(invoke: Invoke) -> None:
+    for metric in ("high-value-patents", "trademarks", "pledge-financing", "gi-count"):
+        rows = rows_of(invoke, "metric", metric)
+        assert rows, metric
+        for row in rows:
+            assert row.keys() >= CONTRACT
+            if row["normalized"] is not None:
+                assert row["normalized"].keys() >= {"value", "unit"}
+            if row["baseline"] is not None:
+                assert row["baseline"].keys() >= {"value", "year"}
+
+
+# --- normalisation ------------------------------------------------------------------------------
+
+
+def test_pledge_financing_is_normalised_to_yuan(invoke: Invoke) -> None:
+    rows = rows_of(invoke, "metric", "pledge-financing")
+    quantified = [r for r in rows if r["value"] is not None]
+    assert len(quantified) >= 4
+    for row in quantified:
+        assert row["unit"] == "亿元"
+        assert row["normalized"] == {"value": row["value"] * 10**8, "low": None, "high": None, "unit": "元"}
+
+
+def test_an_increment_is_never_ranked_against_a_level_or_flow(invoke: Invoke) -> None:
+    rows = rows_of(invoke, "metric", "pledge-financing")
+    qinghai = next(r for r in rows if r["region"] == "qinghai")
+    assert (qinghai["kind"], qinghai["rank"], qinghai["rank_of"], qinghai["vs_national"]) == ("increment", 1, 1, None)
+    national = next(r for r in rows if r["region"] == "china")
+    assert national["kind"] == "flow" and national["reference"]
+    for row in rows:
+        if row["kind"] == "unclear":
+            assert row["rank"] is None and row["vs_national"] is None
+
+
+def test_mixed_written_units_rank_on_the_normalised_value(invoke: Invoke) -> None:
+    rows = rows_of(invoke, *small("metric", "money"))
+    flows = [r for r in rows if r["kind"] == "flow"]
+    assert [(r["region"], r["value"], r["unit"], r["normalized"]["value"]) for r in flows] == [
+        ("land", 100, "亿元", 10**10),
+        ("north", 20, "亿元", 2 * 10**9),
+        ("south", 5000, "万元", 5 * 10**7),
+    ]
+    assert [r["rank"] for r in flows] == [None, 1, 2]
+    increment = next(r for r in rows if r["kind"] == "increment")
+    assert increment["rank_of"] == 1 and increment["vs_national"] is None
+
+
+def test_unit_option_shows_values_in_the_unit_asked_for(invoke: Invoke) -> None:
+    rows = rows_of(invoke, *small("metric", "money", "--unit", "万元"))
+    south = next(r for r in rows if r["region"] == "south")
+    assert south["normalized"] == {"value": 5000, "low": None, "high": None, "unit": "万元"}
+    text = invoke(*small("metric", "money", "--unit", "万元")).stdout
+    assert "200,000 万元" in text  # 20 亿元
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["metric", "trademarks", "--unit", "亿元"],
+            "--unit: cannot show trademarks in 亿元: 亿元 is money, but trademarks is measured in 件 (count)",
+        ),
+        (["metric", "trademarks", "--unit", "斤"], "--unit: unknown unit '斤' (known units: %"),
+        (
+            ["metric", "trademarks", "--unit", "件/万人"],
+            "--unit: 件/万人 is per 10k people, but trademarks is a total: ask for per-capita figures (--per-capita)",
+        ),
+        (
+            ["metric", "protection-satisfaction", "--per-capita"],
+            "--per-capita: cannot give per-capita figures for protection-satisfaction: it is measured in 分 (score); "
+            "only counts and money can be divided by population",
+        ),
+        (
+            ["metric", "brand-reputation", "--per-capita"],
+            "--per-capita: cannot give per-capita figures for brand-reputation: it has no unit",
+        ),
+        (["metric", "trademrks"], "unknown metric 'trademrks' (did you mean 'trademarks'"),
+        (["metric", "trademarks", "--region", "火星"], "--region: unknown region '火星'"),
+        (["metric", "trademarks", "--level", "city"], "Invalid value for '--level'"),
+        (["metric", "trademarks", "--lang", "fr"], "Invalid value for '--lang'"),
+        (["metric", "trademarks", "--excel"], "--excel: only with --format csv, not --format table"),
+        (["compare", "湖北"], "region 'hubei' (湖北省) has no plan in the data (regions with plans: 中国, 青海省"),
+        (["compare", "襄阳", "火星"], "unknown region '火星'"),
+        (["compare", "襄阳", "--metric", "nothing"], "--metric: unknown metric 'nothing'"),
+    ],
+)
+def test_what_cannot_be_compared_is_a_one_line_error(invoke: Invoke, args: list[str], message: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"ipcompare: error: {message}")
+    assert result.stderr.count("\n") == 1
+
+
+# --- CAGR ---------------------------------------------------------------------------------------
+
+
+def test_cagr_is_implied_from_the_plans_own_baseline(invoke: Invoke) -> None:
+    land = next(r for r in rows_of(invoke, *small("metric", "things")) if r["region"] == "land")
+    assert land["baseline"] == {
+        "value": 100,
+        "low": None,
+        "high": None,
+        "unit": "万件",
+        "comparator": "reach",
+        "year": 2023,
+    }
+    assert (land["cagr"], land["cagr_source"]) == (10, "implied")  # 100 -> 121 in two years
+
+
+def test_cagr_across_units_and_years_matches_the_formula(invoke: Invoke) -> None:
+    """Xiangyang: 3万件 (2020) -> 8.5万件 (2025); Inner Mongolia: 82931件 (2015) -> 10万件 (2020)."""
+    rows = {r["region"]: r for r in rows_of(invoke, "metric", "trademarks") if r["kind"] == "level"}
+    assert rows["xiangyang"]["cagr"] == pytest.approx(((85000 / 30000) ** (1 / 5) - 1) * 100, abs=0.01)
+    assert rows["inner-mongolia"]["cagr"] == pytest.approx(((100000 / 82931) ** (1 / 5) - 1) * 100, abs=0.01)
+    national = next(r for r in rows_of(invoke, "metric", "high-value-patents") if r["region"] == "china")
+    assert national["cagr"] == pytest.approx(((12 / 6.3) ** (1 / 5) - 1) * 100, abs=0.01)
+
+
+def test_a_stated_growth_rate_stands_in_where_there_is_no_baseline(invoke: Invoke) -> None:
+    rows = rows_of(invoke, "metric", "high-value-patents")
+    xiangyang = [r for r in rows if r["region"] == "xiangyang"]
+    level = next(r for r in xiangyang if r["kind"] == "level")
+    growth = next(r for r in xiangyang if r["kind"] == "growth-rate")
+    assert (level["cagr"], level["cagr_source"]) == (43, "stated")
+    assert (growth["value"], growth["unit"], growth["cagr"]) == (43, "%", 43)
+    assert next(r for r in rows if r["region"] == "taian")["cagr"] is None
+
+
+def test_no_cagr_for_shares_and_scores(invoke: Invoke) -> None:
+    for metric in ("patent-intensive-gdp-share", "protection-satisfaction"):
+        national = next(r for r in rows_of(invoke, "metric", metric) if r["region"] == "china")
+        assert national["baseline"] is not None and national["cagr"] is None
+
+
+# --- per capita ---------------------------------------------------------------------------------
+
+
+def test_trademarks_per_capita_with_xuancheng_as_a_row_without_a_number(invoke: Invoke) -> None:
+    rows = rows_of(invoke, "metric", "trademarks", "--per-capita")
+    by_region = {r["region"]: r for r in rows}
+    for region, written in (("xiangyang", 85000), ("taian", 90000), ("inner-mongolia", 100000)):
+        population = DATA.region(region).population
+        assert population is not None
+        row = by_region[region]
+        assert row["normalized"]["unit"] == "件/万人"
+        assert row["normalized"]["value"] == pytest.approx(written / (population.value / 10_000))
+    xuancheng = by_region["xuancheng"]
+    assert (xuancheng["value"], xuancheng["normalized"], xuancheng["direction"]) == (None, None, "up")
+    assert xuancheng["rank"] is None
+    text = invoke("metric", "trademarks", "--per-capita").stdout
+    assert "161.57 件/万人" in text and "164.47 件/万人" in text
+    assert "宣城市" in text and "↑ up (no number)" in text
+
+
+def test_per_capita_ranks_differently_and_says_where_population_is_missing(invoke: Invoke) -> None:
+    def levels_2025(rows: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+        return [r for r in rows if r["year"] == 2025 and r["kind"] == "level" and r["rank"]]
+
+    totals = [r["region"] for r in levels_2025(rows_of(invoke, *small("metric", "things")))]
+    assert totals == ["north", "south", "town"]
+    rows = rows_of(invoke, *small("metric", "things", "--per-capita"))
+    ranked = [(r["region"], r["rank"], r["normalized"]["value"]) for r in levels_2025(rows)]
+    assert ranked == [("north", 1, 6000), ("town", 2, 5000)]  # 12万 / 20万人, 2.5万 / 5万人
+    south = next(r for r in rows if r["region"] == "south")
+    assert south["normalized"] is None and south["rank"] is None
+    national = next(r for r in rows if r["reference"])
+    assert national["normalized"]["value"] == 12100
+    town = next(r for r in rows if r["region"] == "town" and r["year"] == 2025 and r["kind"] == "level")
+    assert town["vs_national"] == pytest.approx(5000 / 12100, abs=1e-4)
+    text = invoke(*small("metric", "things", "--per-capita")).stdout
+    assert "No population in the data for south" in text
+
+
+def test_a_density_metric_is_already_per_capita(invoke: Invoke) -> None:
+    plain = rows_of(invoke, "metric", "high-value-patents")
+    per_capita = rows_of(invoke, "metric", "high-value-patents", "--per-capita")
+    assert [r["normalized"] for r in plain] == [r["normalized"] for r in per_capita]
+
+
+# --- ranking ------------------------------------------------------------------------------------
+
+
+def test_ties_share_a_rank_and_lower_is_better_ranks_ascending(invoke: Invoke) -> None:
+    things = [r for r in rows_of(invoke, *small("metric", "things")) if r["year"] == 2025 and r["kind"] == "level"]
+    assert [(r["region"], r["rank"]) for r in things] == [("land", None), ("north", 1), ("south", 1), ("town", 3)]
+    place = rows_of(invoke, *small("metric", "place"))
+    assert [(r["region"], r["value"], r["rank"]) for r in place] == [
+        ("south", 1, 1),
+        ("north", 3, 2),
+        ("town", None, None),
+    ]
+
+
+def test_different_years_are_ranked_apart(invoke: Invoke) -> None:
+    town_2024 = next(r for r in rows_of(invoke, *small("metric", "things")) if r["year"] == 2024)
+    assert (town_2024["rank"], town_2024["rank_of"], town_2024["vs_national"]) == (1, 1, None)
+
+
+# --- filters ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "regions"),
+    [
+        ([], {"xiangyang", "taian", "inner-mongolia", "xuancheng"}),
+        (["--year", "2020"], {"inner-mongolia", "xuancheng"}),
+        (["--level", "prefecture"], {"xiangyang", "taian", "xuancheng"}),
+        (["--level", "province", "--level", "national"], {"inner-mongolia"}),
+        (["--region", "襄阳", "--region", "Tai'an"], {"xiangyang", "taian"}),
+        (["--region", "山东"], {"taian"}),  # a province stands for its cities too
+        (["--status", "draft"], {"taian"}),
+        (["--status", "final", "--year", "2025"], {"xiangyang"}),
+    ],
+)
+def test_filters(invoke: Invoke, options: list[str], regions: set[str]) -> None:
+    assert {r["region"] for r in rows_of(invoke, "metric", "trademarks", *options)} == regions
+
+
+def test_a_filter_that_matches_nothing_says_so(invoke: Invoke) -> None:
+    result = invoke("metric", "trademarks", "--year", "2035")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "ipcompare: no targets for trademarks match these options\n"
+    assert invoke("metric", "trademarks", "--year", "2035", "-f", "json").stdout == "[]\n"
+
+
+def test_the_national_ratio_survives_a_level_filter(invoke: Invoke) -> None:
+    rows = rows_of(invoke, "metric", "high-value-patents", "--level", "prefecture")
+    assert {r["region"] for r in rows} == {"xiangyang", "taian"}
+    assert next(r for r in rows if r["region"] == "taian")["vs_national"] == 0.3
+
+
+# --- formats and language -----------------------------------------------------------------------
+
+
+def test_csv_flattens_the_rows_and_excel_adds_a_bom(invoke: Invoke) -> None:
+    text = invoke("metric", "pledge-financing", "-f", "csv").stdout
+    assert not text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[0]["region_zh"] == "中国" and rows[0]["normalized.value"] == "320000000000"
+    assert rows[0]["baseline.year"] == "2020" and "baseline" not in rows[0]
+    excel = invoke("metric", "pledge-financing", "-f", "csv", "--excel").stdout
+    assert excel == "\ufeff" + text
+
+
+def test_excel_csv_written_to_a_file_opens_as_utf8_with_bom(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "pledge.csv"
+    assert invoke("metric", "pledge-financing", "-f", "csv", "--excel", "-o", str(target)).exit_code == 0
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert "青海省" in target.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "region", "kind"),
+    [
+        ([], "| Rank", "| 襄阳市 Xiangyang", "level"),
+        (["--lang", "en"], "| Rank", "| Xiangyang", "level"),
+        (["--lang", "zh"], "| 排名", "| 襄阳市", "存量/水平"),
+    ],
+)
+def test_lang_picks_headers_and_names(invoke: Invoke, lang: list[str], header: str, region: str, kind: str) -> None:
+    lines = table_lines(invoke("metric", "high-value-patents", "-f", "markdown", *lang).stdout)
+    assert lines[0].startswith(header)
+    xiangyang = next(line for line in lines if "Xiangyang" in line or "襄阳市" in line)
+    assert region in xiangyang and kind in xiangyang
+    if lang == ["--lang", "en"]:
+        assert "襄阳" not in "".join(lines)
+    if lang == ["--lang", "zh"]:
+        assert "Xiangyang" not in "".join(lines)
+
+
+def test_lang_leaves_json_alone(invoke: Invoke) -> None:
+    assert rows_of(invoke, "metric", "trademarks", "--lang", "zh") == rows_of(invoke, "metric", "trademarks")
+
+
+def test_rich_table_lines_up_and_has_no_colour_when_piped(invoke: Invoke) -> None:
+    text = invoke("metric", "trademarks", "--per-capita").stdout
+    assert "\x1b" not in text
+    widths = {wcswidth(line) for line in text.splitlines() if line[:1] in "┏┃┡│├└"}
+    assert len(widths) == 1
+
+
+def test_no_color_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ipcompare.query import metric_table
+    from ipcompare.render import Format, render
+
+    table = metric_table(compare_metric(DATA, "trademarks"))
+    monkeypatch.setenv("COLUMNS", "160")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    out = io.StringIO()
+    render(table, Format.TABLE, out, terminal=True)
+    assert "\x1b[" in out.getvalue()  # a terminal gets styles (bold headers) ...
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = io.StringIO()
+    render(table, Format.TABLE, out, terminal=True)
+    assert "\x1b[3" not in out.getvalue() and "\x1b[9" not in out.getvalue()  # ... but never colour with NO_COLOR
+
+
+# --- compare ------------------------------------------------------------------------------------
+
+
+def test_compare_prints_the_matrix(invoke: Invoke) -> None:
+    result = invoke("compare", "襄阳", "泰安", "青海")
+    assert result.exit_code == 0, result.stderr
+    header = next(line for line in result.stdout.splitlines() if line.startswith("┃"))
+    assert header.index("襄阳市") < header.index("泰安市") < header.index("青海省")
+    hv = next(line for line in result.stdout.splitlines() if "每万人口高价值发明专利拥有量" in line)
+    assert "6 件 (2025)" in hv and "3.6 件 (2025, draft)" in hv and "1.25 件 (2025)" in hv
+
+
+def test_compare_markdown_is_one_aligned_table(invoke: Invoke) -> None:
+    text = invoke("compare", "襄阳", "泰安", "青海", "-f", "markdown").stdout
+    lines = table_lines(text)
+    assert lines[0].startswith("| Metric") and "襄阳市 Xiangyang" in lines[0]
+    assert len({wcswidth(line) for line in lines}) == 1
+    rows = rows_of(invoke, "compare", "襄阳", "泰安", "青海")
+    assert len(lines) == 2 + len(rows)
+    trademarks = next(line for line in lines if "有效注册商标量" in line)
+    cells = [c.strip() for c in trademarks.strip("|").split("|")]
+    assert cells[1:] == ["> 8.5 万件 (2025)", "9 万件 (2025, draft)", "—"]
+
+
+def test_compare_rows_put_shared_metrics_first(invoke: Invoke) -> None:
+    rows = rows_of(invoke, "compare", "襄阳", "泰安", "青海")
+    assert rows[0]["metric"] == "high-value-patents"  # the only metric all three quantify
+    targeted = {t.metric for p in DATA.plans if p.region in ("xiangyang", "taian", "qinghai") for t in p.targets}
+    assert {r["metric"] for r in rows} == targeted
+    pledge = next(r for r in rows if r["metric"] == "pledge-financing")
+    assert [c["kind"] for c in pledge["targets"]["qinghai"]] == ["increment"]
+    assert pledge["targets"]["taian"] == []
+
+
+def test_compare_national_column_metric_choice_and_year(invoke: Invoke) -> None:
+    args = ["compare", "Xiangyang", "taian", "--national", "--metric", "trademarks", "--metric", "高价值发明专利"]
+    rows = rows_of(invoke, *args)
+    assert [r["metric"] for r in rows] == ["trademarks", "high-value-patents"]
+    assert list(rows[0]["targets"]) == ["china", "xiangyang", "taian"]
+    assert [c["value"] for c in rows[1]["targets"]["china"]] == [12]
+    header = table_lines(invoke(*args, "-f", "markdown", "--lang", "en").stdout)[0]
+    assert [c.strip() for c in header.strip("|").split("|")] == ["Metric", "China", "Xiangyang", "Tai'an"]
+    only_2020 = rows_of(invoke, "compare", "内蒙古", "宣城", "--year", "2020", "--metric", "trademarks")
+    assert [c["value"] for c in only_2020[0]["targets"]["inner-mongolia"]] == [10]
+    assert [c["direction"] for c in only_2020[0]["targets"]["xuancheng"]] == ["up"]
+
+
+def test_compare_csv_is_the_matrix(invoke: Invoke) -> None:
+    text = invoke(*small("compare", "north", "town", "-f", "csv", "--lang", "en")).stdout
+    grid = list(csv.reader(io.StringIO(text)))
+    assert grid[0] == ["Metric", "North", "Town"]
+    things = next(row for row in grid if row[0] == "Things")
+    assert things[1] == "12 万件 (2025)"
+    assert things[2].splitlines() == [
+        "2 万件 (2024, draft)",
+        "2.5 万件 (2025, draft)",
+        "10 % growth rate (2025, draft)",
+    ]
+
+
+def test_compare_lang_zh(invoke: Invoke) -> None:
+    lines = table_lines(invoke("compare", "襄阳", "青海", "--lang", "zh", "-f", "markdown").stdout)
+    assert [c.strip() for c in lines[0].strip("|").split("|")] == ["指标", "襄阳市", "青海省"]
+    pledge = next(line for line in lines if "知识产权质押融资金额" in line)
+    assert "12 亿元 新增量 (2025)" in pledge
+
+
+# --- library ------------------------------------------------------------------------------------
+
+
+def test_the_library_gives_the_same_rows_as_the_json(invoke: Invoke) -> None:
+    assert DATA.metric_rows("高价值发明专利") == rows_of(invoke, "metric", "high-value-patents")
+    assert DATA.metric_rows("trademarks", per_capita=True, year=2025) == rows_of(
+        invoke, "metric", "trademarks", "--per-capita", "--year", "2025"
+    )
+    assert DATA.compare_rows(["襄阳", "泰安"], national=True) == rows_of(
+        invoke, "compare", "襄阳", "泰安", "--national"
+    )
+
+
+def test_the_library_raises_usage_errors_that_name_the_parameter() -> None:
+    with pytest.raises(ipcompare.UsageError) as caught:
+        SMALL_DATA.metric_rows("things", unit="亿元")
+    assert caught.value.about == "unit"
+    with pytest.raises(ipcompare.UsageError, match="unknown metric"):
+        compare_metric(SMALL_DATA, "nothing")
+    with pytest.raises(ipcompare.UsageError, match="has no plan"):
+        compare_regions(DATA, ["hubei"])
