@@ -1,8 +1,9 @@
 """How much ipcompare adds on top of parsing its YAML, as ratios against a baseline of the same run.
 
 Baseline: yaml.load of the shipped data file with PyYAML's fastest safe loader. Measured:
-ipcompare.load() (parse with line numbers + build + validate) and `plans --format json` end to end
-in-process. Ratios, not seconds, so runs on different machines compare.
+ipcompare.load() (parse with line numbers + build + validate), the comparisons on a loaded dataset
+(compare_metric, compare_regions), and `plans`, `metric` and `compare` end to end in-process.
+Ratios, not seconds, so runs on different machines compare.
 
     python benchmarks/bench_load.py [--repeat N]
 """
@@ -39,14 +40,24 @@ def main() -> None:
     text = path.read_text(encoding="utf-8")
     fast_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def run_cli() -> None:
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
-            app(["plans", "--format", "json"], prog_name="ipcompare")
+    def run_cli(*argv: str) -> Callable[[], None]:
+        def run() -> None:
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+                app(list(argv), prog_name="ipcompare")
+
+        return run
+
+    data = ipcompare.load(env=False)
 
     baseline = best_of(args.repeat, lambda: yaml.load(text, Loader=fast_loader))
     cases = {
         "ipcompare.load()": lambda: ipcompare.load(env=False),
-        "plans --format json": run_cli,
+        "compare_metric(trademarks, per_capita)": lambda: ipcompare.compare_metric(data, "trademarks", per_capita=True),
+        "compare_regions(襄阳 泰安 青海)": lambda: ipcompare.compare_regions(data, ["襄阳", "泰安", "青海"]),
+        "plans --format json": run_cli("plans", "--format", "json"),
+        "metric high-value-patents --format json": run_cli("metric", "high-value-patents", "--format", "json"),
+        "metric high-value-patents --format markdown": run_cli("metric", "high-value-patents", "-f", "markdown"),
+        "compare 襄阳 泰安 青海 --format json": run_cli("compare", "襄阳", "泰安", "青海", "--format", "json"),
     }
     print(f"baseline yaml.load ({fast_loader.__name__}) of {path.name}: 1.00x")
     for name, func in cases.items():

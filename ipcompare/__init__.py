@@ -4,10 +4,13 @@ The library API, for notebooks and scripts::
 
     import ipcompare
     data = ipcompare.load()                 # the shipped dataset, validated
+    rows = data.metric_rows("高价值发明专利")  # the rows of `ipcompare metric ... --format json`
+    matrix = data.compare_rows(["襄阳", "泰安"], national=True)
     plan = data.plan("xiangyang-14th-fyp")
     [t for t in plan.targets if t.metric == "high-value-patents"]
 """
 
+from .compare import MetricComparison, RegionComparison, compare_metric, compare_regions
 from .errors import DataError, ExitCode, Problem, UsageError
 from .load import bundled_path, load
 from .model import (
@@ -36,13 +39,17 @@ __all__ = [
     "Kind",
     "Level",
     "Metric",
+    "MetricComparison",
     "Plan",
     "Population",
     "Problem",
     "Region",
+    "RegionComparison",
     "Status",
     "UsageError",
     "__version__",
     "bundled_path",
+    "compare_metric",
+    "compare_regions",
     "load",
 ]
