@@ -175,10 +175,17 @@ def _write_atomically(path: Path, text: str) -> None:
         _fail(f"cannot write {path}: {e.strerror or e}")
 
 
-def _emit(table: Table, fmt: Format, output: Path | None, excel: bool = False) -> None:
-    """Every listing command ends here: one format choice, one destination."""
+def _emit(table: Table, fmt: Format, output: Path | None, excel: bool = False, empty: str | None = None) -> None:
+    """Every listing command ends here: one format choice, one destination.
+
+    With no rows, `empty` is said on stderr; a machine format still gets its empty document ([]).
+    """
     if excel and fmt != Format.CSV:
         _fail(f"--excel: only with --format csv, not --format {fmt.value}", ExitCode.USAGE)
+    if not table.rows and empty:
+        sys.stderr.write(f"{PROG}: {empty}\n")
+        if fmt in (Format.TABLE, Format.MARKDOWN):
+            return
     if output is None:
         render(table, fmt, sys.stdout, terminal=sys.stdout.isatty(), excel=excel)
         return
@@ -294,13 +301,9 @@ def metric(
         )
     except UsageError as e:
         _usage_error(e, ("metric",))
-    if not comparison.rows:
-        filtered = year is not None or level or region or status
-        where = "match these options" if filtered else "are in the data"
-        sys.stderr.write(f"{PROG}: no targets for {comparison.metric.id} {where}\n")
-        if fmt in (Format.TABLE, Format.MARKDOWN):
-            return
-    _emit(metric_table(comparison, lang), fmt, output, excel)
+    filtered = year is not None or level or region or status
+    empty = f"no targets for {comparison.metric.id} {'match these options' if filtered else 'are in the data'}"
+    _emit(metric_table(comparison, lang), fmt, output, excel, empty)
 
 
 @app.command()
@@ -331,11 +334,8 @@ def compare(
         comparison = compare_regions(dataset, regions, metrics=metric or (), national=national, year=year)
     except UsageError as e:
         _usage_error(e, ("regions",))
-    if not comparison.rows:
-        sys.stderr.write(f"{PROG}: no targets for these regions match these options\n")
-        if fmt in (Format.TABLE, Format.MARKDOWN):
-            return
-    _emit(compare_table(comparison, lang), fmt, output, excel)
+    empty = "no targets for these regions match these options"
+    _emit(compare_table(comparison, lang), fmt, output, excel, empty)
 
 
 @app.command()

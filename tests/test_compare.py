@@ -316,6 +316,9 @@ def test_a_filter_that_matches_nothing_says_so(invoke: Invoke) -> None:
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == "ipcompare: no targets for trademarks match these options\n"
     assert invoke("metric", "trademarks", "--year", "2035", "-f", "json").stdout == "[]\n"
+    matrix = invoke("compare", "襄阳", "--year", "2035", "-f", "markdown")
+    assert (matrix.exit_code, matrix.stdout) == (0, "")
+    assert matrix.stderr == "ipcompare: no targets for these regions match these options\n"
 
 
 def test_the_national_ratio_survives_a_level_filter(invoke: Invoke) -> None:
