@@ -51,6 +51,8 @@ class MetricComparison:
     national: Region | None = None
     #: regions whose targets have no per-capita figure because the data gives no population
     unpopulated: list[str] = field(default_factory=list)
+    #: per-capita figures were asked for, but the metric is already per 10k people
+    already_per_capita: bool = False
 
 
 @dataclass(frozen=True)
@@ -286,7 +288,8 @@ def compare_metric(
         row["normalized"] = _plain_row(row["normalized"])
 
     unpopulated = sorted({r["region"] for r in rows if r["normalized"] is None and r["value"] is not None})
-    return MetricComparison(found, scale, rows, national_region, unpopulated if scale.per_capita else [])
+    already = per_capita and scale.canonical is not None and scale.canonical.per_10k_people
+    return MetricComparison(found, scale, rows, national_region, unpopulated if scale.per_capita else [], already)
 
 
 def _metric_row(plan: Plan, region: Region, figure: Figure, scale: Scale) -> Row:

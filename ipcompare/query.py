@@ -273,6 +273,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Per 10k people: each region's resident population at the 2020 census (7th census), used for every year.",
         "每万人口：按各地区2020年第七次全国人口普查常住人口折算，各年份均用此数。",
     ),
+    "note.already-per-capita": (
+        "{metric} is already per 10k people: its values are shown as the plans give them.",
+        "{metric}本身即为每万人口指标，按规划原值列示。",
+    ),
     "note.unpopulated": (
         "No population in the data for {regions}: no per-capita figure.",
         "数据中没有{regions}的人口，无法折算每万人口值。",
@@ -365,6 +369,8 @@ def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Tabl
         notes.append(label("note.draft", lang))
     if scale.per_capita:
         notes.append(label("note.per-capita", lang))
+    if comparison.already_per_capita:
+        notes.append(label("note.already-per-capita", lang).format(metric=metric.id))
     if comparison.unpopulated:
         notes.append(label("note.unpopulated", lang).format(regions=", ".join(comparison.unpopulated)))
     return Table(columns, comparison.rows, title=" · ".join(parts), notes=tuple(notes))

@@ -270,6 +270,8 @@ def test_a_density_metric_is_already_per_capita(invoke: Invoke) -> None:
     plain = rows_of(invoke, "metric", "high-value-patents")
     per_capita = rows_of(invoke, "metric", "high-value-patents", "--per-capita")
     assert [r["normalized"] for r in plain] == [r["normalized"] for r in per_capita]
+    text = invoke("metric", "high-value-patents", "--per-capita").stdout
+    assert "high-value-patents is already per 10k people" in text
 
 
 # --- ranking ------------------------------------------------------------------------------------
