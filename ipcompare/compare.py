@@ -125,6 +125,7 @@ def _normalize(figure: Figure, scale: Scale, region: Region) -> Row | None:
     if scale.per_capita:
         if not population:
             return None
+        # dividing by population in 10k people is one more factor on the way to the base unit
         written = Unit(written.text, written.base, written.dimension, written.factor * 1e4 / population, True)
     try:
         converted = {k: None if v is None else convert(v, written, target) for k, v in amounts.items()}
