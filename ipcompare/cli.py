@@ -22,7 +22,7 @@ from . import __version__
 from .errors import DataError, ExitCode, UsageError
 from .load import DATA_ENV, load
 from .model import Dataset, Level, Status
-from .query import Lang, Table, compare_table, metric_table, metrics_table, plans_table, show_table
+from .query import Lang, Table, compare_table, diff_table, metric_table, metrics_table, plans_table, show_table
 from .render import Format, render
 
 PROG = "ipcompare"
@@ -336,6 +336,36 @@ def compare(
         _usage_error(e, ("regions",))
     empty = "no targets for these regions match these options"
     _emit(compare_table(comparison, lang), fmt, output, excel, empty)
+
+
+@app.command()
+def diff(
+    ctx: typer.Context,
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", help="The earlier plan: a plan id (a draft, the last 5-year plan).")
+    ],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later plan: a plan id (the final, the next plan).")],
+    show_all: Annotated[bool, typer.Option("--all", help="Also list the targets that did not change.")] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when the plans differ and 0 when they do not, as git diff does.")
+    ] = False,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+) -> None:
+    """What changed between two plans: targets raised, lowered, removed, added, moved or re-worded."""
+    from .diff import diff_in
+
+    dataset = _settings(ctx, data, no_bundled).load()
+    try:
+        result = diff_in(dataset, old, dataset, new)
+    except LookupError as e:
+        _fail(f"{e.args[0]}; 'ipcompare plans' lists them", ExitCode.USAGE)
+    _emit(diff_table(result, show_all=show_all), fmt, output, excel)
+    if exit_code and result.changed:
+        raise typer.Exit(int(ExitCode.ERROR))
 
 
 @app.command()

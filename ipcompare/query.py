@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from .compare import MetricComparison, RegionComparison
+from .diff import PlanDiff
 from .figures import Row, amount, json_number
 from .model import Dataset, Figure, Plan, Region, Status
 from .units import convert
@@ -40,6 +42,7 @@ class Table:
     title: str | None = None
     notes: tuple[str, ...] = field(default=())
     matrix: bool = False  # CSV is the table as shown (a matrix), not the flattened rows
+    document: Any = None  # JSON output, when it is not simply the rows (a diff is one object)
 
 
 def number(value: float | None) -> str:
@@ -406,3 +409,66 @@ def compare_table(comparison: RegionComparison, lang: Lang | None = None) -> Tab
     names = "、".join(_name(g.name_zh, g.name_en, lang) for g in comparison.regions)
     notes = (label("note.cells", lang),)
     return Table(columns, comparison.rows, title=f"{label('title.compare', lang)}: {names}", notes=notes, matrix=True)
+
+
+def _diff_figure(figure: Row | None) -> str:
+    if figure is None:
+        return ""
+    when = f"{figure['since']}–{figure['year']}" if figure["since"] else str(figure["year"])
+    kind = f" {figure['kind']}" if figure["kind"] not in (None, "level") else ""
+    return f"{figure_text(figure)}{kind} ({when})"
+
+
+def _diff_difference(row: Row) -> str:
+    parts = []
+    if row.get("delta") is not None:
+        sign = "+" if row["delta"] > 0 else ""
+        percent = f", {sign}{derived(row['percent'])}%" if row.get("percent") is not None else ""
+        parts.append(f"{sign}{number(row['delta'])} {row['delta_unit'] or ''}".strip() + percent)
+    if row.get("verdict"):
+        parts.append(row["verdict"])
+    return "; ".join(parts)
+
+
+def _diff_what(row: Row) -> str:
+    said = [f"{f} changed" for f in row.get("fields", [])]
+    said += [f"{f} written differently" for f in row.get("rewritten", [])]
+    return ", ".join(said)
+
+
+def diff_table(diff: PlanDiff, *, show_all: bool = False) -> Table:
+    """Plan metadata changes first, then removed, changed and added targets (and unchanged with --all)."""
+    rows: list[Row] = [
+        {"change": "plan", "metric": m["field"], "old_text": str(m["old"] or ""), "new_text": str(m["new"] or "")}
+        for m in diff.metadata
+    ]
+    for target in (*diff.targets, *(diff.unchanged if show_all else ())):
+        rows.append(
+            {
+                **target,
+                "old_text": _diff_figure(target["old"]),
+                "new_text": _diff_figure(target["new"]),
+            }
+        )
+    columns = (
+        Column("Change", lambda r: r["change"]),
+        Column("Metric", lambda r: f"{r['metric_zh']}\n{r['metric']}" if "metric_zh" in r else r["metric"]),
+        Column("Old", lambda r: r["old_text"]),
+        Column("New", lambda r: r["new_text"]),
+        Column("Difference", _diff_difference),
+        Column("What changed", _diff_what),
+    )
+    document = {
+        "old": diff.old.id,
+        "new": diff.new.id,
+        "changed": diff.changed,
+        "metadata": diff.metadata,
+        "targets": diff.targets,
+        "unchanged": diff.unchanged if show_all else None,
+    }
+    counts = {c: sum(r["change"] == c for r in diff.targets) for c in ("removed", "changed", "added")}
+    summary = ", ".join(f"{n} {c}" for c, n in counts.items())
+    title = f"{diff.old.id} → {diff.new.id}: {summary}, {len(diff.unchanged)} unchanged"
+    if diff.metadata:
+        title += f"; plan details changed: {', '.join(m['field'] for m in diff.metadata)}"
+    return Table(columns, rows, title=title, matrix=True, document=document)

@@ -124,7 +124,7 @@ def render(table: Table, fmt: Format, out: TextIO, *, terminal: bool = False, ex
     if excel and fmt != Format.CSV:
         raise ValueError("excel applies to CSV output only")
     if fmt == Format.JSON:
-        json.dump(table.rows, out, ensure_ascii=False, indent=2)
+        json.dump(table.rows if table.document is None else table.document, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == Format.CSV:
         if excel:

@@ -219,7 +219,7 @@ def test_version_and_bare_command(invoke: Invoke) -> None:
 
 def test_every_command_has_help_text(invoke: Invoke) -> None:
     names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
-    assert set(names) >= {"plans", "show", "metrics", "metric", "compare", "validate"}
+    assert set(names) >= {"plans", "show", "metrics", "metric", "compare", "diff", "validate"}
     for name in names:
         result = invoke(name, "--help")
         assert result.exit_code == 0

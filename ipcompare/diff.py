@@ -1,0 +1,210 @@
+"""What changed between two versions of a plan: targets raised, lowered, dropped, added, moved, re-worded.
+
+Targets are matched by metric and kind (and year, where a plan has several for one metric and kind);
+numbers are compared after normalisation, so 9万件 against 90000件 is no change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .figures import Row, amount, json_number
+from .model import Dataset, Figure, Metric, Plan
+from .units import convert, parse_unit
+
+#: Plan fields a diff reports, in this order.
+PLAN_FIELDS = ("status", "title_zh", "title_en", "issuer", "doc_number", "issued", "published", "period")
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    old: Plan
+    new: Plan
+    metadata: list[Row]
+    targets: list[Row]
+    unchanged: list[Row] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.metadata or self.targets)
+
+
+def _group(figure: Figure) -> str:
+    return figure.kind.value if figure.kind else "qualitative"
+
+
+def _pair(old: list[Figure], new: list[Figure]) -> list[tuple[Figure | None, Figure | None]]:
+    """Match by metric and kind, then by year where one metric and kind has several; what is left over
+    of one metric and year is a change of kind."""
+    pairs: list[tuple[Figure | None, Figure | None]] = []
+    left_old, left_new = list(old), list(new)
+
+    def take(match: Any) -> None:
+        for o in list(left_old):
+            n = next((n for n in left_new if match(o, n)), None)
+            if n is not None:
+                pairs.append((o, n))
+                left_old.remove(o)
+                left_new.remove(n)
+
+    take(lambda o, n: (o.metric, _group(o), o.year) == (n.metric, _group(n), n.year))
+
+    def alone(f: Figure, among: list[Figure]) -> bool:
+        return sum((g.metric, _group(g)) == (f.metric, _group(f)) for g in among) == 1
+
+    take(lambda o, n: (o.metric, _group(o)) == (n.metric, _group(n)) and alone(o, left_old) and alone(n, left_new))
+    take(lambda o, n: (o.metric, o.year) == (n.metric, n.year))
+    pairs += [(o, None) for o in left_old]
+    pairs += [(None, n) for n in left_new]
+    return pairs
+
+
+def _base_values(figure: Figure) -> tuple[float | None, ...] | None:
+    """The figure's numbers in its dimension's base unit, for comparing across written units."""
+    if not figure.quantified or figure.unit is None:
+        return None
+    unit = parse_unit(figure.unit)
+    if unit is None:
+        return None
+    base = parse_unit(unit.base + ("/万人" if unit.per_10k_people else ""))
+    assert base is not None
+    return tuple(None if v is None else convert(v, unit, base) for v in (figure.value, figure.low, figure.high))
+
+
+def _same_dimension(old: Figure, new: Figure) -> bool:
+    a, b = parse_unit(old.unit or ""), parse_unit(new.unit or "")
+    return a is not None and b is not None and a.dimension == b.dimension
+
+
+def _changed_fields(old: Figure, new: Figure) -> list[str]:
+    """What changed in substance; a number written another way (9万件, 90000件) is the same number."""
+    fields = []
+    same_dimension = _same_dimension(old, new)
+    if old.quantified != new.quantified:
+        fields.append("value")
+    elif same_dimension:
+        if _base_values(old) != _base_values(new):
+            fields.append("value")
+    elif (old.value, old.low, old.high) != (new.value, new.low, new.high):
+        fields.append("value")
+    if old.quantified and new.quantified and not same_dimension:
+        fields.append("unit")
+    if old.year != new.year or old.since != new.since:
+        fields.append("year")
+    for name in ("comparator", "kind", "direction"):
+        if getattr(old, name) != getattr(new, name):
+            fields.append(name)
+    return fields
+
+
+def _rewritten(old: Figure, new: Figure) -> list[str]:
+    """How the wording changed without changing the target: the unit as written, the quote."""
+    return [name for name in ("unit", "quote") if getattr(old, name) != getattr(new, name)]
+
+
+def _figure_json(figure: Figure | None) -> Row | None:
+    if figure is None:
+        return None
+    return {
+        "year": figure.year,
+        "since": figure.since,
+        **amount(figure),
+        "kind": figure.kind.value if figure.kind else None,
+        "direction": figure.direction.value if figure.direction else None,
+        "quote": figure.quote,
+    }
+
+
+def _size(figure: Figure) -> float | None:
+    values = _base_values(figure)
+    if values is None:
+        return None
+    return values[0] if values[0] is not None else values[1]
+
+
+def _target_row(metric: Metric | None, metric_id: str, old: Figure | None, new: Figure | None) -> Row:
+    if old is None or new is None:
+        change = "added" if old is None else "removed"
+        fields: list[str] = []
+        rewritten: list[str] = []
+    else:
+        fields = _changed_fields(old, new)
+        rewritten = [f for f in _rewritten(old, new) if f not in fields]
+        change = "changed" if fields else "unchanged"
+    delta = percent = None
+    verdict = _direction_verdict(metric, old, new)
+    if old is not None and new is not None and "value" in fields and _same_dimension(old, new):
+        before, after = _size(old), _size(new)
+        if before is not None and after is not None and old.kind == new.kind:
+            delta = after - before
+            percent = round(delta / before * 100, 2) if before else None
+            higher = metric.higher_is_better if metric else True
+            verdict = "raised" if (delta > 0) == higher else "lowered"
+            unit = parse_unit(new.unit or "")
+            if unit is not None:
+                delta = json_number(round(delta / unit.factor, 10))  # in the new target's written unit
+    return {
+        "metric": metric_id,
+        "metric_zh": metric.name_zh if metric else metric_id,
+        "metric_en": metric.name_en if metric else metric_id,
+        "change": change,
+        "fields": fields,
+        "rewritten": rewritten,
+        "verdict": verdict,
+        "delta": delta,
+        "delta_unit": new.unit if delta is not None and new is not None else None,
+        "percent": percent,
+        "old": _figure_json(old),
+        "new": _figure_json(new),
+    }
+
+
+_AMBITION = {"down": 0, "maintain": 1, "up": 2}
+
+
+def _direction_verdict(metric: Metric | None, old: Figure | None, new: Figure | None) -> str | None:
+    """持续增加 -> 保持稳定 lowers a qualitative target of a higher-is-better metric."""
+    if old is None or new is None or old.direction is None or new.direction is None or old.direction == new.direction:
+        return None
+    rise = _AMBITION[new.direction.value] > _AMBITION[old.direction.value]
+    higher = metric.higher_is_better if metric else True
+    return "raised" if rise == higher else "lowered"
+
+
+def _plan_value(plan: Plan, name: str) -> Any:
+    if name == "period":
+        return f"{plan.period_start}–{plan.period_end}"
+    value = getattr(plan, name)
+    return value.isoformat() if hasattr(value, "isoformat") else (value.value if hasattr(value, "value") else value)
+
+
+def diff_plans(old: Plan, new: Plan, metrics: Iterable[Metric] = ()) -> PlanDiff:
+    """Every difference between two versions of a plan; unchanged targets are kept apart."""
+    catalogue = {m.id: m for m in metrics}
+    metadata = [
+        {"field": name, "old": _plan_value(old, name), "new": _plan_value(new, name)}
+        for name in PLAN_FIELDS
+        if _plan_value(old, name) != _plan_value(new, name)
+    ]
+    rows = [
+        _target_row(catalogue.get((o or n).metric), (o or n).metric, o, n)  # type: ignore[union-attr]
+        for o, n in _pair(list(old.targets), list(new.targets))
+    ]
+    order = {"removed": 0, "changed": 1, "added": 2, "unchanged": 3}
+    position = {t.metric: i for i, t in enumerate((*old.targets, *new.targets))}
+    rows.sort(key=lambda r: (order[r["change"]], position.get(r["metric"], 0)))
+    return PlanDiff(
+        old,
+        new,
+        metadata,
+        [r for r in rows if r["change"] != "unchanged"],
+        [r for r in rows if r["change"] == "unchanged"],
+    )
+
+
+def diff_in(old_data: Dataset, old_plan: str, new_data: Dataset, new_plan: str) -> PlanDiff:
+    """Diff two plans, each looked up in its own dataset (a file, a revision, or the shipped data)."""
+    old, new = old_data.plan(old_plan), new_data.plan(new_plan)
+    return diff_plans(old, new, (*new_data.metrics, *old_data.metrics))

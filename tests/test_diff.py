@@ -1,0 +1,78 @@
+"""`ipcompare diff`: the Tai'an draft against a made-up final version (tests/fixtures/taian_final.yaml)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import FIXTURES, Invoke
+from wcwidth import wcswidth
+
+FINAL = FIXTURES / "taian_final.yaml"
+PAIR = ["taian-strong-city-draft", "taian-strong-city-final", "--data", str(FINAL)]
+
+
+def diff_json(invoke: Invoke, *args: str) -> dict:  # type: ignore[type-arg]
+    result = invoke("diff", *args, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_reports_exactly_the_raised_lowered_removed_and_added_targets(invoke: Invoke) -> None:
+    doc = diff_json(invoke, *PAIR)
+    found = {(t["change"], t["metric"], t["verdict"]) for t in doc["targets"]}
+    assert found == {
+        ("changed", "high-value-patents", "raised"),
+        ("changed", "gi-users", "lowered"),
+        ("removed", "patent-intensive-gdp-share", None),
+        ("added", "pledge-financing", None),
+    }
+    raised = next(t for t in doc["targets"] if t["metric"] == "high-value-patents")
+    assert (raised["old"]["value"], raised["new"]["value"]) == (3.6, 4)
+    assert (raised["delta"], raised["delta_unit"], raised["percent"]) == (0.4, "件", pytest.approx(11.11))
+    assert raised["fields"] == ["value"]
+
+
+def test_a_unit_written_differently_is_unchanged(invoke: Invoke) -> None:
+    doc = diff_json(invoke, *PAIR, "--all")
+    trademarks = next(t for t in doc["unchanged"] if t["metric"] == "trademarks")
+    assert (trademarks["old"]["value"], trademarks["old"]["unit"]) == (9, "万件")
+    assert (trademarks["new"]["value"], trademarks["new"]["unit"]) == (90000, "件")
+    assert trademarks["fields"] == [] and trademarks["rewritten"] == ["unit", "quote"]
+    assert "trademarks" not in {t["metric"] for t in doc["targets"]}
+    assert diff_json(invoke, *PAIR)["unchanged"] is None  # listed only with --all
+
+
+def test_plan_details_that_changed_are_listed(invoke: Invoke) -> None:
+    metadata = {m["field"]: (m["old"], m["new"]) for m in diff_json(invoke, *PAIR)["metadata"]}
+    assert metadata["status"] == ("draft", "final")
+    assert metadata["issued"] == (None, "2023-06-30")
+    assert "period" not in metadata
+
+
+def test_markdown_is_one_aligned_table(invoke: Invoke) -> None:
+    text = invoke("diff", *PAIR, "-f", "markdown").stdout
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    assert len({wcswidth(line) for line in lines}) == 1
+    assert len(lines) == 2 + 4 + 4  # header, rule, four plan details, four target changes
+    raised = next(line for line in lines if "high-value-patents" in line)
+    assert "| 3.6 件 (2025)" in raised and "| 4 件 (2025)" in raised and "+0.4 件, +11.11%; raised" in raised
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        ([*PAIR, "--exit-code"], 1),
+        ([*PAIR], 0),
+        (["taian-strong-city-draft", "taian-strong-city-draft", "--exit-code"], 0),
+    ],
+)
+def test_exit_code_behaves_as_git_diff(invoke: Invoke, args: list[str], code: int) -> None:
+    assert invoke("diff", *args).exit_code == code
+
+
+def test_an_unknown_plan_is_a_one_line_error(invoke: Invoke) -> None:
+    result = invoke("diff", "taian-strong-city-draft", "taian-final")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("ipcompare: error: unknown plan 'taian-final'")
+    assert result.stderr.count("\n") == 1
