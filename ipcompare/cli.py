@@ -355,15 +355,29 @@ def diff(
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
 ) -> None:
-    """What changed between two plans: targets raised, lowered, removed, added, moved or re-worded."""
+    """What changed between two plans: targets raised, lowered, removed, added, moved or re-worded.
+
+    Each side is a plan id, FILE:PLAN (a plan in another data file) or REV:PLAN (a plan at a git
+    revision of the data file that holds it, e.g. HEAD~3:taian-strong-city-draft).
+    """
     from .diff import diff_in
+    from .versions import resolve
 
     dataset = _settings(ctx, data, no_bundled).load()
     try:
-        result = diff_in(dataset, old, dataset, new)
+        old_data, old_plan = resolve(old, dataset)
+        new_data, new_plan = resolve(new, dataset)
+        result = diff_in(old_data, old_plan, new_data, new_plan)
+    except DataError as e:
+        for problem in e.problems:
+            sys.stderr.write(f"{problem}\n")
+        raise typer.Exit(int(ExitCode.ERROR)) from None
+    except UsageError as e:
+        _fail(str(e), ExitCode.USAGE)
     except LookupError as e:
         _fail(f"{e.args[0]}; 'ipcompare plans' lists them", ExitCode.USAGE)
-    _emit(diff_table(result, show_all=show_all), fmt, output, excel)
+    empty = None if result.changed else "no differences between the two plans"
+    _emit(diff_table(result, show_all=show_all, labels=(old, new)), fmt, output, excel, empty)
     if exit_code and result.changed:
         raise typer.Exit(int(ExitCode.ERROR))
 

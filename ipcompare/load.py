@@ -114,6 +114,11 @@ def read_yaml(path: str | Path) -> tuple[Any, list[Problem]]:
         return None, [Problem(name, None, f"not UTF-8 text ({e.reason} at byte {e.start})")]
     except OSError as e:
         return None, [Problem(name, None, f"cannot read: {e.strerror or e}")]
+    return read_yaml_text(text, name)
+
+
+def read_yaml_text(text: str, name: str) -> tuple[Any, list[Problem]]:
+    """Parse YAML already read (a file, or a file at a git revision); `name` is how messages call it."""
     loader = _Loader(text)
     loader.duplicates = []
     try:
@@ -488,6 +493,32 @@ def load(paths: Sequence[str | Path] = (), *, bundled: bool = True, env: bool = 
             parts.append(part)
             problems += parse_problems
     dataset = merge(parts)
+    problems += check(dataset)
+    if problems:
+        raise DataError(sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message)))
+    return dataset
+
+
+def load_version(text: str, name: str, catalogue: Dataset) -> Dataset:
+    """The plans of one version of a data file, read with `catalogue`'s metrics and regions.
+
+    The version may carry metrics and regions of its own (a whole targets.yaml at an old revision);
+    those take the place of the catalogue's entries with the same id. Raises DataError.
+    """
+    from .validate import check
+
+    tree, problems = read_yaml_text(text, name)
+    part = Dataset(files=(name,))
+    if tree is not None or not problems:
+        part, parse_problems = parse(tree, name)
+        problems += parse_problems
+    own_metrics, own_regions = {m.id for m in part.metrics}, {r.id for r in part.regions}
+    dataset = Dataset(
+        (*part.metrics, *(m for m in catalogue.metrics if m.id not in own_metrics)),
+        (*part.regions, *(r for r in catalogue.regions if r.id not in own_regions)),
+        part.plans,
+        (name,),
+    )
     problems += check(dataset)
     if problems:
         raise DataError(sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message)))

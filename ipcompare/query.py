@@ -436,7 +436,7 @@ def _diff_what(row: Row) -> str:
     return ", ".join(said)
 
 
-def diff_table(diff: PlanDiff, *, show_all: bool = False) -> Table:
+def diff_table(diff: PlanDiff, *, show_all: bool = False, labels: tuple[str, str] | None = None) -> Table:
     """Plan metadata changes first, then removed, changed and added targets (and unchanged with --all)."""
     rows: list[Row] = [
         {"change": "plan", "metric": m["field"], "old_text": str(m["old"] or ""), "new_text": str(m["new"] or "")}
@@ -468,7 +468,8 @@ def diff_table(diff: PlanDiff, *, show_all: bool = False) -> Table:
     }
     counts = {c: sum(r["change"] == c for r in diff.targets) for c in ("removed", "changed", "added")}
     summary = ", ".join(f"{n} {c}" for c, n in counts.items())
-    title = f"{diff.old.id} → {diff.new.id}: {summary}, {len(diff.unchanged)} unchanged"
+    old_label, new_label = labels or (diff.old.id, diff.new.id)
+    title = f"{old_label} → {new_label}: {summary}, {len(diff.unchanged)} unchanged"
     if diff.metadata:
         title += f"; plan details changed: {', '.join(m['field'] for m in diff.metadata)}"
     return Table(columns, rows, title=title, matrix=True, document=document)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Invoke
+from conftest import FIXTURES, PLAN, Invoke
 from wcwidth import wcswidth
 
 FINAL = FIXTURES / "taian_final.yaml"
@@ -76,3 +78,69 @@ def test_an_unknown_plan_is_a_one_line_error(invoke: Invoke) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("ipcompare: error: unknown plan 'taian-final'")
     assert result.stderr.count("\n") == 1
+
+
+def test_file_plan_reads_a_plan_from_another_data_file(invoke: Invoke, tmp_path: Path) -> None:
+    """The same id in another file: a final version saved over the draft's id."""
+    other = tmp_path / "final.yaml"
+    other.write_text(FINAL.read_text(encoding="utf-8").replace("taian-strong-city-final", "taian-strong-city-draft"))
+    doc = diff_json(invoke, "taian-strong-city-draft", f"{other}:taian-strong-city-draft")
+    assert {t["metric"] for t in doc["targets"]} == {
+        "high-value-patents",
+        "gi-users",
+        "patent-intensive-gdp-share",
+        "pledge-financing",
+    }
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo, check=True, capture_output=True
+    )
+
+
+def test_rev_plan_reads_a_plan_at_a_git_revision(invoke: Invoke, tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    data = repo / "plans.yaml"
+    _git(repo, "init", "-q")
+    data.write_text(PLAN, encoding="utf-8")
+    _git(repo, "add", "plans.yaml")
+    _git(repo, "commit", "-q", "-m", "v1")
+    data.write_text(PLAN.replace("value: 9", "value: 10").replace("达到9万件", "达到10万件"), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "v2")
+    doc = diff_json(invoke, "HEAD~1:my-plan", "my-plan", "--data", str(data))
+    [change] = doc["targets"]
+    assert (change["metric"], change["old"]["value"], change["new"]["value"], change["verdict"]) == (
+        "trademarks",
+        9,
+        10,
+        "raised",
+    )
+    assert invoke("diff", "HEAD~1:my-plan", "my-plan", "--data", str(data), "--exit-code").exit_code == 1
+    same = invoke("diff", "HEAD:my-plan", "my-plan", "--data", str(data), "--exit-code")
+    assert same.exit_code == 0  # the working file is HEAD
+    assert same.stderr == "ipcompare: no differences between the two plans\n"
+
+
+@pytest.mark.parametrize(
+    ("side", "message"),
+    [
+        ("HEAD~9:my-plan", "ipcompare: error: no revision 'HEAD~9' in the git repository"),
+        ("HEAD:nothing", "ipcompare: error: no plan 'nothing' in "),
+    ],
+)
+def test_a_missing_revision_or_plan_is_a_one_line_error(
+    invoke: Invoke, tmp_path: Path, side: str, message: str
+) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    data = repo / "plans.yaml"
+    data.write_text(PLAN, encoding="utf-8")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "plans.yaml")
+    _git(repo, "commit", "-q", "-m", "v1")
+    result = invoke("diff", side, "my-plan", "--data", str(data))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
+    assert "plans.yaml" in result.stderr or "HEAD~9" in result.stderr
