@@ -38,6 +38,13 @@ def _fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
     raise typer.Exit(int(code))
 
 
+def _data_problems(error: DataError) -> NoReturn:
+    """Bad data: every problem on its own line, file:line first, and exit 1."""
+    for problem in error.problems:
+        sys.stderr.write(f"{problem}\n")
+    raise typer.Exit(int(ExitCode.ERROR))
+
+
 class _Group(TyperGroup):
     """Turns Click's multi-line usage errors into one line, with the option it is about."""
 
@@ -94,9 +101,7 @@ class Settings:
         try:
             return load([*self.data, *extra], bundled=self.bundled)
         except DataError as e:
-            for problem in e.problems:
-                sys.stderr.write(f"{problem}\n")
-            raise typer.Exit(int(ExitCode.ERROR)) from None
+            _data_problems(e)
         except UsageError as e:
             _fail(str(e), ExitCode.USAGE)
 
@@ -369,9 +374,7 @@ def diff(
         new_data, new_plan = resolve(new, dataset)
         result = diff_in(old_data, old_plan, new_data, new_plan)
     except DataError as e:
-        for problem in e.problems:
-            sys.stderr.write(f"{problem}\n")
-        raise typer.Exit(int(ExitCode.ERROR)) from None
+        _data_problems(e)
     except UsageError as e:
         _fail(str(e), ExitCode.USAGE)
     except LookupError as e:

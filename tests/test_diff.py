@@ -144,3 +144,11 @@ def test_a_missing_revision_or_plan_is_a_one_line_error(
     assert result.exit_code == 2
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
     assert "plans.yaml" in result.stderr or "HEAD~9" in result.stderr
+
+
+def test_a_broken_side_file_is_reported_at_its_line(invoke: Invoke, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(PLAN.replace("metric: trademarks", "metric: trademark"), encoding="utf-8")
+    result = invoke("diff", "taian-strong-city-draft", f"{broken}:my-plan")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "broken.yaml:9: plan 'my-plan': target 1 (trademark 2025): unknown metric 'trademark'" in result.stderr
