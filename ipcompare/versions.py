@@ -57,9 +57,10 @@ def at_revision(rev: str, plan: str, current: Dataset) -> Dataset:
         if _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode != 0:
             raise UsageError(f"no revision {rev!r} in the git repository {display_path(root)}")
         shown = _git(root, "show", f"{rev}:{relative}")
-        tried.append(f"{rev}:{relative}")
         if shown.returncode != 0:
+            tried.append(f"{rev}:{relative} (the file is not in git at {rev})")
             continue
+        tried.append(f"{rev}:{relative}")
         version = load_version(shown.stdout, f"{rev}:{relative}", current)
         if any(p.id == plan for p in version.plans):
             return version
