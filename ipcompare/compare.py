@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import UsageError
-from .figures import Row, amount, json_number
+from .figures import Row, amount, figure_fields, json_number
 from .model import Dataset, Figure, Kind, Level, Metric, Plan, Region, Status
 from .units import Unit, base_of, convert, known_units, parse_unit, per_10k_people
 
@@ -306,11 +306,7 @@ def _metric_row(plan: Plan, region: Region, figure: Figure, scale: Scale) -> Row
         "region_en": region.name_en,
         "level": region.level.value,
         "status": plan.status.value,
-        "year": figure.year,
-        "since": figure.since,
-        **amount(figure),
-        "kind": figure.kind.value if figure.kind else None,
-        "direction": figure.direction.value if figure.direction else None,
+        **figure_fields(figure),
         "normalized": _normalize(figure, scale, region),
         "baseline": None if base is None or not base.quantified else {**amount(base), "year": base.year},
         "cagr": None if cagr is None else json_number(cagr),
@@ -351,27 +347,26 @@ def compare_regions(
     except LookupError as e:
         raise UsageError(str(e.args[0]), "metrics") from None
 
+    columns = {r.id for r in chosen}
     cells: dict[tuple[str, str], list[Row]] = {}
     for plan in ds.plans:
-        if plan.region not in {r.id for r in chosen}:
+        if plan.region not in columns:
             continue
         for figure in plan.targets:
             if year is None or figure.year == year:
                 cells.setdefault((figure.metric, plan.region), []).append(_cell(plan, figure))
     for entries in cells.values():
-        entries.sort(key=lambda c: (c["year"], KIND_ORDER.index(c["kind"] or "qualitative"), c["plan"]))
+        entries.sort(key=lambda c: (c["year"], KIND_ORDER.index(_group(c)), c["plan"]))
 
     if not picked:
-        catalogue = list(ds.metrics)
+        position = {m.id: i for i, m in enumerate(ds.metrics)}
 
         def weight(m: Metric) -> tuple[int, int, int]:
-            quantified = sum(
-                any(c["value"] is not None or c["low"] is not None for c in cells.get((m.id, r), [])) for r in named
-            )
+            quantified = sum(any(_has_number(c) for c in cells.get((m.id, r), [])) for r in named)
             any_target = sum(bool(cells.get((m.id, r))) for r in named)
-            return (-quantified, -any_target, catalogue.index(m))
+            return (-quantified, -any_target, position[m.id])
 
-        picked = sorted((m for m in catalogue if any(cells.get((m.id, r)) for r in named)), key=weight)
+        picked = sorted((m for m in ds.metrics if any(cells.get((m.id, r)) for r in named)), key=weight)
 
     rows = [
         {
@@ -391,11 +386,7 @@ def _cell(plan: Plan, figure: Figure) -> Row:
     return {
         "plan": plan.id,
         "status": plan.status.value,
-        "year": figure.year,
-        "since": figure.since,
-        **amount(figure),
-        "kind": figure.kind.value if figure.kind else None,
-        "direction": figure.direction.value if figure.direction else None,
+        **figure_fields(figure),
     }
 
 

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .figures import Row, amount, json_number
+from .figures import Row, figure_fields, json_number
 from .model import Dataset, Figure, Metric, Plan
-from .units import convert, parse_unit
+from .units import base_of, convert, parse_unit
 
 #: Plan fields a diff reports, in this order.
 PLAN_FIELDS = ("status", "title_zh", "title_en", "issuer", "doc_number", "issued", "published", "period")
@@ -68,8 +68,7 @@ def _base_values(figure: Figure) -> tuple[float | None, ...] | None:
     unit = parse_unit(figure.unit)
     if unit is None:
         return None
-    base = parse_unit(unit.base + ("/万人" if unit.per_10k_people else ""))
-    assert base is not None
+    base = base_of(unit)
     return tuple(None if v is None else convert(v, unit, base) for v in (figure.value, figure.low, figure.high))
 
 
@@ -107,14 +106,7 @@ def _rewritten(old: Figure, new: Figure) -> list[str]:
 def _figure_json(figure: Figure | None) -> Row | None:
     if figure is None:
         return None
-    return {
-        "year": figure.year,
-        "since": figure.since,
-        **amount(figure),
-        "kind": figure.kind.value if figure.kind else None,
-        "direction": figure.direction.value if figure.direction else None,
-        "quote": figure.quote,
-    }
+    return {**figure_fields(figure), "quote": figure.quote}
 
 
 def _size(figure: Figure) -> float | None:

@@ -14,6 +14,17 @@ def json_number(value: float | None) -> float | int | None:
     return int(value) if value is not None and float(value).is_integer() else value
 
 
+def figure_fields(figure: Figure) -> Row:
+    """When and what a figure says: year (and start year), the number part, kind and direction."""
+    return {
+        "year": figure.year,
+        "since": figure.since,
+        **amount(figure),
+        "kind": figure.kind.value if figure.kind else None,
+        "direction": figure.direction.value if figure.direction else None,
+    }
+
+
 def amount(figure: Figure) -> Row:
     """The number part of a figure: value or range, unit and comparator."""
     return {

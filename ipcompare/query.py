@@ -13,7 +13,7 @@ from typing import Any
 
 from .compare import MetricComparison, RegionComparison
 from .diff import PlanDiff
-from .figures import Row, amount, json_number
+from .figures import Row, amount, figure_fields, json_number
 from .model import Dataset, Figure, Plan, Region, Status
 from .units import convert
 
@@ -76,11 +76,7 @@ def _figure_row(plan: Plan, figure: Figure, role: str, metric_zh: str) -> Row:
         "role": role,
         "metric": figure.metric,
         "metric_zh": metric_zh,
-        "year": figure.year,
-        "since": figure.since,
-        **amount(figure),
-        "kind": figure.kind.value if figure.kind else None,
-        "direction": figure.direction.value if figure.direction else None,
+        **figure_fields(figure),
     }
     if role == "target":
         base = plan.baseline_for(figure)
@@ -88,6 +84,11 @@ def _figure_row(plan: Plan, figure: Figure, role: str, metric_zh: str) -> Row:
     row["quote"] = figure.quote
     row["note"] = figure.note
     return row
+
+
+def _when(row: Row) -> str:
+    """A figure's year, or its period for a growth over several years (2011–2015)."""
+    return f"{row['since']}–{row['year']}" if row["since"] else str(row["year"])
 
 
 def _status_text(status: str) -> str:
@@ -158,13 +159,10 @@ def show_table(ds: Dataset, plan: Plan) -> Table:
     rows = [_figure_row(plan, t, "target", zh(t.metric)) for t in plan.targets]
     rows += [_figure_row(plan, b, "baseline", zh(b.metric)) for b in plan.baselines]
 
-    def year(r: Row) -> str:
-        return f"{r['since']}–{r['year']}" if r["since"] else str(r["year"])
-
     columns = (
         Column("Role", lambda r: r["role"]),
         Column("Metric", lambda r: f"{r['metric_zh']}\n{r['metric']}"),
-        Column("Year", year),
+        Column("Year", _when),
         Column("Figure", figure_text),
         Column("Kind", lambda r: r["kind"] or "qualitative"),
         Column("Baseline", lambda r: figure_text(r.get("baseline"), with_year=True)),
@@ -351,7 +349,7 @@ def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Tabl
         Column(label("level", lang), lambda r: label(f"level.{r['level']}", lang)),
         Column(label("plan", lang), lambda r: _name(r["plan_zh"], r["plan_en"], lang)),
         Column(label("status", lang), status),
-        Column(label("year", lang), lambda r: f"{r['since']}–{r['year']}" if r["since"] else str(r["year"])),
+        Column(label("year", lang), _when),
         Column(label("kind", lang), lambda r: _kind_label(r["kind"], lang)),
         Column(label("target", lang), lambda r: figure_text(r, lang=lang)),
         Column(label("normalized", lang), normalized),
@@ -387,7 +385,7 @@ def _cell_text(cell: Row, lang: Lang | None) -> str:
         what = figure_text(cell, lang=lang)
         if cell["kind"] != "level":
             what += f" {_kind_label(cell['kind'], lang)}"
-    when = f"{cell['since']}–{cell['year']}" if cell["since"] else str(cell["year"])
+    when = _when(cell)
     if cell["status"] == Status.DRAFT:
         when += f", {label('draft', lang)}"
     return f"{what} ({when})"
@@ -414,7 +412,7 @@ def compare_table(comparison: RegionComparison, lang: Lang | None = None) -> Tab
 def _diff_figure(figure: Row | None) -> str:
     if figure is None:
         return ""
-    when = f"{figure['since']}–{figure['year']}" if figure["since"] else str(figure["year"])
+    when = _when(figure)
     kind = f" {figure['kind']}" if figure["kind"] not in (None, "level") else ""
     return f"{figure_text(figure)}{kind} ({when})"
 
