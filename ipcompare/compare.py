@@ -134,11 +134,10 @@ def _normalize(figure: Figure, scale: Scale, region: Region) -> Row | None:
     return {**converted, "unit": target.text}
 
 
-def _cagr(plan: Plan, figure: Figure, scale: Scale) -> tuple[float | None, str | None]:
+def _cagr(plan: Plan, figure: Figure, base: Figure | None, scale: Scale) -> tuple[float | None, str | None]:
     """Annual growth from the plan's baseline to the target, else the growth rate the plan states."""
     if figure.kind == Kind.GROWTH_RATE and figure.value is not None:
         return figure.value, "stated"
-    base = plan.baseline_for(figure)
     dimension = scale.canonical.dimension if scale.canonical else None
     if (
         figure.kind in CAGR_KINDS
@@ -295,7 +294,7 @@ def compare_metric(
 
 def _metric_row(plan: Plan, region: Region, figure: Figure, scale: Scale) -> Row:
     base = plan.baseline_for(figure)
-    cagr, cagr_source = _cagr(plan, figure, scale) if figure.quantified else (None, None)
+    cagr, cagr_source = _cagr(plan, figure, base, scale) if figure.quantified else (None, None)
     return {
         "metric": figure.metric,
         "plan": plan.id,
