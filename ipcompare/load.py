@@ -101,11 +101,11 @@ def display_path(path: str | Path) -> str:
         return str(path)
 
 
-def read_yaml(path: str | Path) -> tuple[Any, list[Problem]]:
-    """Parse one file; on failure the problems say why, with the line where PyYAML stopped."""
+def read_text(path: str | Path) -> tuple[str | None, list[Problem]]:
+    """A data file's text, or the problem that kept it from being read."""
     name = display_path(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8"), []
     except FileNotFoundError:
         return None, [Problem(name, None, "no such file")]
     except IsADirectoryError:
@@ -114,7 +114,14 @@ def read_yaml(path: str | Path) -> tuple[Any, list[Problem]]:
         return None, [Problem(name, None, f"not UTF-8 text ({e.reason} at byte {e.start})")]
     except OSError as e:
         return None, [Problem(name, None, f"cannot read: {e.strerror or e}")]
-    return read_yaml_text(text, name)
+
+
+def read_yaml(path: str | Path) -> tuple[Any, list[Problem]]:
+    """Parse one file; on failure the problems say why, with the line where PyYAML stopped."""
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    return read_yaml_text(text, display_path(path))
 
 
 def read_yaml_text(text: str, name: str) -> tuple[Any, list[Problem]]:

@@ -9,9 +9,12 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from .errors import UsageError
-from .load import display_path, load_version
+from .errors import DataError, UsageError
+from .load import display_path, load_version, read_text
 from .model import Dataset
+
+#: A side whose part before ':' ends so is a file, even when it is missing, not a git revision.
+DATA_SUFFIXES = (".yaml", ".yml")
 
 
 def resolve(spec: str, current: Dataset) -> tuple[Dataset, str]:
@@ -22,11 +25,10 @@ def resolve(spec: str, current: Dataset) -> tuple[Dataset, str]:
     if not plan:
         raise UsageError(f"{spec!r}: no plan after ':' (write FILE:PLAN or REV:PLAN)")
     path = Path(where)
-    if path.is_file():
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            raise UsageError(f"cannot read {where}: {getattr(e, 'strerror', None) or e}") from None
+    if path.exists() or path.suffix.lower() in DATA_SUFFIXES:
+        text, problems = read_text(path)
+        if text is None:
+            raise DataError(problems)
         return load_version(text, display_path(path), current), plan
     return at_revision(where, plan, current), plan
 

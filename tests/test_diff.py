@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,47 @@ def test_a_broken_side_file_is_reported_at_its_line(invoke: Invoke, tmp_path: Pa
     result = invoke("diff", "taian-strong-city-draft", f"{broken}:my-plan")
     assert result.exit_code == 1 and result.stdout == ""
     assert "broken.yaml:9: plan 'my-plan': target 1 (trademark 2025): unknown metric 'trademark'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "missing.yaml: no such file\n"),
+        (b"plans: [\xff]\n", "missing.yaml: not UTF-8 text (invalid start byte at byte 8)\n"),
+    ],
+)
+def test_an_unreadable_side_file_is_a_data_error(
+    invoke: Invoke, tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    side = tmp_path / "missing.yaml"
+    if content is not None:
+        side.write_bytes(content)
+    result = invoke("diff", "taian-strong-city-draft", f"{side}:my-plan")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.endswith(message) and result.stderr.count("\n") == 1
+
+
+def _versions(write: Callable[[str, str], Path], old: str, new: str) -> list[str]:
+    """Two versions of conftest.PLAN as FILE:PLAN sides."""
+    return [f"{write(old, 'old.yaml')}:my-plan", f"{write(new, 'new.yaml')}:my-plan"]
+
+
+def test_a_target_moved_to_another_year_is_one_change(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    moved = PLAN.replace("year: 2025", "year: 2024").replace("达到9万件", "2024年达到9万件")
+    doc = diff_json(invoke, *_versions(write, PLAN, moved))
+    [change] = doc["targets"]
+    assert (change["change"], change["fields"], change["rewritten"]) == ("changed", ["year"], ["quote"])
+    assert (change["old"]["year"], change["new"]["year"]) == (2025, 2024)
+    assert change["verdict"] is None and change["delta"] is None  # same number, only sooner
+
+
+def test_a_change_of_kind_is_one_change_without_a_verdict(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    """9万件 in stock and 9万件 more are different targets: no delta, no raised or lowered."""
+    increment = PLAN.replace("kind: level", "kind: increment").replace("达到9万件", "新增9万件")
+    doc = diff_json(invoke, *_versions(write, PLAN, increment))
+    [change] = doc["targets"]
+    assert (change["change"], change["fields"]) == ("changed", ["kind"])
+    assert (change["old"]["kind"], change["new"]["kind"]) == ("level", "increment")
+    assert change["verdict"] is None and change["delta"] is None
+    text = invoke("diff", *_versions(write, PLAN, increment), "-f", "markdown").stdout
+    assert "| 9 万件 increment (2025)" in text and "kind changed" in text
