@@ -350,7 +350,17 @@ def diff(
         str, typer.Argument(metavar="OLD", help="The earlier plan: a plan id (a draft, the last 5-year plan).")
     ],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The later plan: a plan id (the final, the next plan).")],
-    show_all: Annotated[bool, typer.Option("--all", help="Also list the targets that did not change.")] = False,
+    show_all: Annotated[
+        bool,
+        typer.Option("--all", help="Also list the targets that did not change (with --progress: qualitative ones)."),
+    ] = False,
+    progress: Annotated[
+        bool,
+        typer.Option(
+            "--progress",
+            help="Instead of what changed: was each OLD target met, by the figures NEW reports for its year?",
+        ),
+    ] = False,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when the plans differ and 0 when they do not, as git diff does.")
     ] = False,
@@ -363,22 +373,34 @@ def diff(
     """What changed between two plans: targets raised, lowered, removed, added, moved or re-worded.
 
     Each side is a plan id, FILE:PLAN (a plan in another data file) or REV:PLAN (a plan at a git
-    revision of the data file that holds it, e.g. HEAD~3:taian-strong-city-draft).
+    revision of the data file that holds it, e.g. HEAD~3:taian-strong-city-draft). With --progress,
+    OLD and NEW are two plans of one region, and each OLD target is checked against what NEW reports.
     """
     from .diff import diff_in
+    from .progress import progress_in
+    from .query import progress_table
     from .versions import resolve
 
+    if progress and exit_code:
+        _fail("--exit-code reports whether two plans differ; it does not go with --progress", ExitCode.USAGE)
     dataset = _settings(ctx, data, no_bundled).load()
     try:
         old_data, old_plan = resolve(old, dataset)
         new_data, new_plan = resolve(new, dataset)
-        result = diff_in(old_data, old_plan, new_data, new_plan)
+        if progress:
+            checked = progress_in(old_data, old_plan, new_data, new_plan)
+        else:
+            result = diff_in(old_data, old_plan, new_data, new_plan)
     except DataError as e:
         _data_problems(e)
     except UsageError as e:
         _fail(str(e), ExitCode.USAGE)
     except LookupError as e:
         _fail(f"{e.args[0]}; 'ipcompare plans' lists them", ExitCode.USAGE)
+    if progress:
+        table = progress_table(checked, show_all=show_all, labels=(old, new))
+        _emit(table, fmt, output, excel, None if table.rows else f"{old} has no quantified targets")
+        return
     empty = None if result.changed else "no differences between the two plans"
     _emit(diff_table(result, show_all=show_all, labels=(old, new)), fmt, output, excel, empty)
     if exit_code and result.changed:

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .figures import Row, figure_fields, json_number
+from .figures import Row, base_values, figure_fields, json_number
 from .model import Dataset, Figure, Metric, Plan
-from .units import base_of, convert, parse_unit
+from .units import parse_unit
 
 #: Plan fields a diff reports, in this order.
 PLAN_FIELDS = ("status", "title_zh", "title_en", "issuer", "doc_number", "issued", "published", "period")
@@ -61,17 +61,6 @@ def _pair(old: list[Figure], new: list[Figure]) -> list[tuple[Figure | None, Fig
     return pairs
 
 
-def _base_values(figure: Figure) -> tuple[float | None, ...] | None:
-    """The figure's numbers in its dimension's base unit, for comparing across written units."""
-    if not figure.quantified or figure.unit is None:
-        return None
-    unit = parse_unit(figure.unit)
-    if unit is None:
-        return None
-    base = base_of(unit)
-    return tuple(None if v is None else convert(v, unit, base) for v in (figure.value, figure.low, figure.high))
-
-
 def _same_dimension(old: Figure, new: Figure) -> bool:
     a, b = parse_unit(old.unit or ""), parse_unit(new.unit or "")
     return a is not None and b is not None and a.dimension == b.dimension
@@ -84,7 +73,7 @@ def _changed_fields(old: Figure, new: Figure) -> list[str]:
     if old.quantified != new.quantified:
         fields.append("value")
     elif same_dimension:
-        if _base_values(old) != _base_values(new):
+        if base_values(old) != base_values(new):
             fields.append("value")
     elif (old.value, old.low, old.high) != (new.value, new.low, new.high):
         fields.append("value")
@@ -110,7 +99,7 @@ def _figure_json(figure: Figure | None) -> Row | None:
 
 
 def _size(figure: Figure) -> float | None:
-    values = _base_values(figure)
+    values = base_values(figure)
     if values is None:
         return None
     return values[0] if values[0] is not None else values[1]

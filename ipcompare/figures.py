@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import Figure
+from .units import base_of, convert, parse_unit
 
 Row = dict[str, Any]
 
@@ -34,3 +35,15 @@ def amount(figure: Figure) -> Row:
         "unit": figure.unit,
         "comparator": figure.comparator.value if figure.comparator else None,
     }
+
+
+def base_values(figure: Figure) -> tuple[float | None, ...] | None:
+    """The figure's value, low and high in its dimension's base unit (9万件 -> 90000件), for comparing
+    figures written in different units; None for a qualitative figure or a unit ipcompare does not know."""
+    if not figure.quantified or figure.unit is None:
+        return None
+    unit = parse_unit(figure.unit)
+    if unit is None:
+        return None
+    base = base_of(unit)
+    return tuple(None if v is None else convert(v, unit, base) for v in (figure.value, figure.low, figure.high))

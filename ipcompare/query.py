@@ -15,6 +15,7 @@ from .compare import MetricComparison, RegionComparison
 from .diff import PlanDiff
 from .figures import Row, amount, figure_fields, json_number
 from .model import Dataset, Figure, Plan, Region, Status
+from .progress import Progress
 from .units import convert
 
 __all__ = ["Column", "Lang", "Row", "Table", "figure_text", "json_number", "number"]
@@ -471,3 +472,53 @@ def diff_table(diff: PlanDiff, *, show_all: bool = False, labels: tuple[str, str
     if diff.metadata:
         title += f"; plan details changed: {', '.join(m['field'] for m in diff.metadata)}"
     return Table(columns, rows, title=title, matrix=True, document=document)
+
+
+#: The order of outcomes in a progress table: the checked targets first.
+_OUTCOMES = ("met", "missed", "not stated", "not due", "not comparable", "qualitative")
+
+
+def _progress_reported(row: Row) -> str:
+    """The figure the later plan reports; a worked-out one shows the figures it was worked out from."""
+    if row["reported"] is None:
+        return ""
+    shown = _diff_figure(row["reported"])
+    if row["derived_from"]:
+        start, other = row["derived_from"]
+        if row["target"]["kind"] == "increment":  # end level minus start level
+            shown += f"\n= {_diff_figure(other)} − {_diff_figure(start)}"
+        else:  # start level plus the increment
+            shown += f"\n= {_diff_figure(start)} + {_diff_figure(other)}"
+    return shown
+
+
+def _progress_difference(row: Row) -> str:
+    if row["difference"] is None:
+        return ""
+    sign = "+" if row["difference"] > 0 else ""
+    text = f"{sign}{number(row['difference'])} {row['difference_unit'] or ''}".strip()
+    if row["achieved_percent"] is not None:
+        text += f" ({derived(row['achieved_percent'])}% of target)"
+    return text
+
+
+def progress_table(progress: Progress, *, show_all: bool = False, labels: tuple[str, str] | None = None) -> Table:
+    """The earlier plan's targets against the later plan's reported figures: met, missed, or why not checked."""
+    shown = [r for r in progress.rows if show_all or r["outcome"] != "qualitative"]
+    shown.sort(key=lambda r: _OUTCOMES.index(r["outcome"]))
+    old_label, new_label = labels or (progress.old.id, progress.new.id)
+    columns = (
+        Column("Outcome", lambda r: r["outcome"]),
+        Column("Metric", lambda r: f"{r['metric_zh']}\n{r['metric']}"),
+        Column(f"Target ({old_label})", lambda r: _diff_figure(r["target"])),
+        Column(f"Reported ({new_label})", _progress_reported),
+        Column("Difference", _progress_difference),
+        Column("Note", lambda r: r["note"] or ""),
+    )
+    counts = {o: sum(r["outcome"] == o for r in progress.rows) for o in _OUTCOMES}
+    summary = ", ".join(f"{n} {o}" for o, n in counts.items() if n and o != "qualitative")
+    title = f"{old_label} targets, as {new_label} reports them: {summary or 'no quantified targets'}"
+    if counts["qualitative"] and not show_all:
+        title += f"; {counts['qualitative']} qualitative not shown (--all)"
+    document = {"old": progress.old.id, "new": progress.new.id, "summary": counts, "targets": progress.rows}
+    return Table(columns, shown, title=title, matrix=True, document=document)

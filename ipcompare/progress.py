@@ -1,0 +1,195 @@
+"""Did a plan meet its targets? Each target of the earlier plan against what the next plan of the same
+region reports for that metric and year (its baseline), or failing that, works out from two figures
+the plans state (a start level and an end level give the increment).
+
+A target is met when the reported figure is at or beyond it in the metric's better direction; a range
+(7~10家) is met at its near end, and a reported range counts at its far end, so a claim is never
+stretched. 左右 (about) is read as 达到 (reach): the number itself is the bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from .errors import UsageError
+from .figures import Row, base_values, figure_fields, json_number
+from .model import Dataset, Figure, Kind, Metric, Plan
+from .units import parse_unit, tidy
+
+#: Kinds that count from a start year: the reported figure must cover the same span.
+SPANS = (Kind.INCREMENT, Kind.PERIOD_GROWTH)
+
+
+class Outcome(StrEnum):
+    MET = "met"
+    MISSED = "missed"
+    NOT_STATED = "not stated"  # the later plan reports no such figure
+    NOT_DUE = "not due"  # the target's year is in or after the later plan's period
+    NOT_COMPARABLE = "not comparable"  # unclear kind, or units of another dimension
+    QUALITATIVE = "qualitative"  # a direction, no number to check
+
+
+@dataclass(frozen=True)
+class Progress:
+    old: Plan
+    new: Plan
+    rows: list[Row]  # one per target of the old plan, in its order
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(r["outcome"] == outcome.value for r in self.rows)
+
+
+def _start(target: Figure, plan: Plan) -> int:
+    return target.since if target.since is not None else plan.period_start
+
+
+def _same_span(figure: Figure, start: int) -> bool:
+    """Plans write a span's start as its first year (十三五期间: 2016) or the year it counts from
+    (较2015年: 2015); either is the same span, and a figure that gives no start is taken as it."""
+    return figure.since is None or abs(figure.since - start) <= 1
+
+
+def _reported(plan: Plan, metric: str, year: int, kind: Kind, start: int | None = None) -> Figure | None:
+    """The first quantified baseline `plan` states for the metric, year and kind (over the span from `start`)."""
+    for figure in plan.baselines:
+        if (figure.metric, figure.year, figure.kind) != (metric, year, kind) or not figure.quantified:
+            continue
+        if start is None or kind not in SPANS or _same_span(figure, start):
+            return figure
+    return None
+
+
+def _level_before(target: Figure, old: Plan, new: Plan) -> Figure | None:
+    """The level the target's span starts from (2015 for a 2016-2020 increment), as either plan states it."""
+    years = (target.since - 1, target.since) if target.since is not None else (old.period_start - 1,)
+    for year in years:
+        for plan in (old, new):
+            found = _reported(plan, target.metric, year, Kind.LEVEL)
+            if found is not None:
+                return found
+    return None
+
+
+def _point(figure: Figure, higher_is_better: bool) -> float | None:
+    """One number for a figure in base units: its value, or the end of a range that claims least."""
+    values = base_values(figure)
+    if values is None:
+        return None
+    value, low, high = values
+    if value is not None:
+        return value
+    if higher_is_better:
+        return low
+    return high if high is not None else low
+
+
+def _comparable(*figures: Figure) -> bool:
+    units = [parse_unit(f.unit or "") for f in figures]
+    return all(u is not None for u in units) and len({(u.dimension, u.per_10k_people) for u in units if u}) == 1
+
+
+def _actual(target: Figure, old: Plan, new: Plan, higher: bool) -> tuple[float, list[Figure]] | None:
+    """What the later plan says was achieved, in base units, and the figures that say it."""
+    assert target.kind is not None
+    stated = _reported(new, target.metric, target.year, target.kind, _start(target, old))
+    if stated is not None:
+        point = _point(stated, higher) if _comparable(target, stated) else None
+        return (point, [stated]) if point is not None else None
+    if target.kind not in (Kind.LEVEL, Kind.INCREMENT):
+        return None
+    before = _level_before(target, old, new)
+    if before is None:
+        return None
+    if target.kind == Kind.INCREMENT:  # end level minus start level
+        after = _reported(new, target.metric, target.year, Kind.LEVEL)
+        sign = -1.0
+    else:  # start level plus the increment reported over the span
+        after = _reported(new, target.metric, target.year, Kind.INCREMENT, _start(target, old))
+        sign = 1.0
+    if after is None or not _comparable(target, before, after):
+        return None
+    start, end = _point(before, higher), _point(after, higher)
+    if start is None or end is None:
+        return None
+    return (end + sign * start, [before, after])
+
+
+def _in_unit(value: float, figure: Figure) -> float | int | None:
+    """A base-unit value in the unit the figure is written in (85000 -> 8.5 for 万件)."""
+    unit = parse_unit(figure.unit or "")
+    return json_number(tidy(value / unit.factor)) if unit else None
+
+
+def _figure_json(figure: Figure) -> Row:
+    return {**figure_fields(figure), "quote": figure.quote or None}
+
+
+def _row(target: Figure, old: Plan, new: Plan, metric: Metric | None) -> Row:
+    row: Row = {
+        "metric": target.metric,
+        "metric_zh": metric.name_zh if metric else target.metric,
+        "metric_en": metric.name_en if metric else target.metric,
+        "outcome": None,
+        "target": _figure_json(target),
+        "reported": None,
+        "derived_from": None,
+        "difference": None,
+        "difference_unit": None,
+        "achieved_percent": None,
+        "note": None,
+    }
+    higher = metric.higher_is_better if metric else True
+    if not target.quantified:
+        return {**row, "outcome": Outcome.QUALITATIVE.value}
+    if target.kind in (None, Kind.UNCLEAR):
+        return {**row, "outcome": Outcome.NOT_COMPARABLE.value, "note": "the plan does not say what kind of figure"}
+    if target.year >= new.period_start:
+        note = f"{target.year} is not before {new.id} starts ({new.period_start})"
+        return {**row, "outcome": Outcome.NOT_DUE.value, "note": note}
+    found = _actual(target, old, new, higher)
+    bar = _point(target, higher)
+    unit = parse_unit(target.unit or "")
+    if found is None or bar is None or unit is None:
+        kinds = sorted({f.kind for f in new.baselines if (f.metric, f.year) == (target.metric, target.year) and f.kind})
+        only = f"{new.id} reports it only as {', '.join(kinds)}" if kinds else None
+        return {**row, "outcome": Outcome.NOT_STATED.value, "note": only}
+    actual, figures = found
+    points = unit.dimension == "percent"  # rates and shares differ in percentage points
+    row.update(
+        outcome=(Outcome.MET if (actual >= bar if higher else actual <= bar) else Outcome.MISSED).value,
+        difference=_in_unit(actual - bar, target),
+        difference_unit="pp" if points else target.unit,
+        achieved_percent=None if points or not bar else round(actual / bar * 100, 2),
+        reported=_figure_json(figures[0]),
+    )
+    if len(figures) > 1:
+        worked_out = replace(
+            target, value=_in_unit(actual, target), low=None, high=None, since=None, comparator=None, quote=""
+        )
+        how = "end level minus start level" if target.kind == Kind.INCREMENT else "start level plus the increment"
+        row.update(reported=_figure_json(worked_out), derived_from=[_figure_json(f) for f in figures])
+        row["note"] = f"worked out: {how}"
+    return row
+
+
+def check_progress(old: Plan, new: Plan, metrics: Iterable[Metric] = ()) -> Progress:
+    """Every target of `old` against what `new` (the same region's next plan) reports for its year."""
+    if old.region != new.region:
+        raise UsageError(
+            f"--progress compares two plans of one region: {old.id} is {old.region}'s, {new.id} is {new.region}'s"
+        )
+    if new.period_start < old.period_start:
+        raise UsageError(
+            f"--progress needs the earlier plan first: {new.id} starts in {new.period_start}, "
+            f"before {old.id} ({old.period_start})"
+        )
+    catalogue = {m.id: m for m in metrics}
+    return Progress(old, new, [_row(t, old, new, catalogue.get(t.metric)) for t in old.targets])
+
+
+def progress_in(old_data: Dataset, old_plan: str, new_data: Dataset, new_plan: str) -> Progress:
+    """check_progress for two plans, each looked up in its own dataset (a file, a revision, the shipped data)."""
+    old, new = old_data.plan(old_plan), new_data.plan(new_plan)
+    return check_progress(old, new, (*new_data.metrics, *old_data.metrics))

@@ -1,0 +1,175 @@
+"""`ipcompare diff --progress`: the real Inner Mongolia 13th plan against a made-up 14th plan whose 2020
+baselines are chosen to give each outcome (tests/fixtures/inner_mongolia_14th.yaml says which)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, Invoke
+
+NEXT = FIXTURES / "inner_mongolia_14th.yaml"
+PAIR = ["inner-mongolia-13th-fyp", "inner-mongolia-14th-made-up", "--progress", "--data", str(NEXT)]
+
+
+def progress_json(invoke: Invoke, *args: str) -> dict:  # type: ignore[type-arg]
+    result = invoke("diff", *args, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def outcomes(doc: dict, outcome: str) -> set[tuple[str, str]]:  # type: ignore[type-arg]
+    return {(t["metric"], t["target"]["kind"]) for t in doc["targets"] if t["outcome"] == outcome}
+
+
+def test_each_target_is_met_missed_or_says_why_not(invoke: Invoke) -> None:
+    doc = progress_json(invoke, *PAIR)
+    assert outcomes(doc, "met") == {
+        ("trademarks", "level"),
+        ("well-known-trademarks", "level"),
+        ("famous-trademarks", "increment"),
+        ("famous-trademarks", "level"),
+        ("gi-trademarks", "increment"),
+        ("china-top500-brands", "increment"),
+    }
+    assert outcomes(doc, "missed") == {
+        ("invention-applications", "growth-rate"),
+        ("invention-patents-per-10k", "level"),
+        ("well-known-trademarks", "increment"),
+        ("gi-trademarks", "level"),
+    }
+    assert outcomes(doc, "not comparable") == {("pledge-financing", "unclear")}
+    assert ("ip-leading-talent", "increment") in outcomes(doc, "not stated")
+    assert len(doc["targets"]) == 42  # every target of the 13th plan, qualitative ones too
+    assert doc["summary"]["met"] == 6 and sum(doc["summary"].values()) == 42
+
+
+def row(doc: dict, metric: str, kind: str) -> dict:  # type: ignore[type-arg]
+    return next(t for t in doc["targets"] if (t["metric"], t["target"]["kind"]) == (metric, kind))  # type: ignore[no-any-return]
+
+
+def test_by_how_much_in_the_targets_unit(invoke: Invoke) -> None:
+    doc = progress_json(invoke, *PAIR)
+    trademarks = row(doc, "trademarks", "level")
+    assert (trademarks["target"]["value"], trademarks["target"]["unit"]) == (10, "万件")
+    assert (trademarks["reported"]["value"], trademarks["reported"]["unit"]) == (18.6, "万件")
+    assert (trademarks["difference"], trademarks["difference_unit"], trademarks["achieved_percent"]) == (
+        8.6,
+        "万件",
+        186,
+    )
+    rate = row(doc, "invention-applications", "growth-rate")
+    assert (rate["difference"], rate["difference_unit"], rate["achieved_percent"]) == (-4.8, "pp", None)
+    brands = row(doc, "china-top500-brands", "increment")  # 新增7~10家 is met from 7 on
+    assert (brands["difference"], brands["achieved_percent"]) == (1, pytest.approx(114.29))
+
+
+def test_an_increment_is_worked_out_from_two_levels_and_says_so(invoke: Invoke) -> None:
+    doc = progress_json(invoke, *PAIR)
+    famous = row(doc, "famous-trademarks", "increment")
+    assert famous["reported"]["value"] == 750 and famous["reported"]["quote"] is None
+    assert [(f["year"], f["value"]) for f in famous["derived_from"]] == [(2015, 650), (2020, 1400)]
+    assert famous["note"] == "worked out: end level minus start level"
+    text = invoke("diff", *PAIR, "-f", "markdown").stdout
+    line = next(line for line in text.splitlines() if "famous-trademarks" in line and "increment" in line)
+    assert "750 件 increment (2020)<br>= 1400 件 (2020) − 650 件 (2015)" in line
+    assert "+150 件 (125% of target)" in line
+
+
+def test_qualitative_targets_are_listed_only_with_all(invoke: Invoke) -> None:
+    text = invoke("diff", *PAIR, "-f", "markdown").stdout
+    assert "6 met, 4 missed, 25 not stated, 1 not comparable; 6 qualitative not shown (--all)" in text
+    assert "| qualitative" not in text
+    everything = invoke("diff", *PAIR, "--all", "-f", "markdown").stdout
+    assert everything.count("| qualitative") == 6 and "not shown" not in everything
+
+
+def _two_plans(write: Callable[[str, str], Path], target: str, reported: str) -> list[str]:
+    """A rank (lower is better) targeted by one plan and reported by the next."""
+    text = f"""\
+plans:
+  - id: first
+    region: xiangyang
+    title_zh: 第一
+    title_en: First
+    period: {{start: 2016, end: 2020}}
+    status: final
+    targets:
+      - {{metric: pct-provincial-rank, year: 2020, value: {target}, unit: 位, comparator: reach, kind: level,
+          quote: "进入全省前{target}位"}}
+  - id: second
+    region: xiangyang
+    title_zh: 第二
+    title_en: Second
+    period: {{start: 2021, end: 2025}}
+    status: final
+    targets:
+      - {{metric: pct-provincial-rank, year: 2025, value: 1, unit: 位, comparator: reach, kind: level,
+          quote: "全省第1位"}}
+    baselines:
+      - {{metric: pct-provincial-rank, year: 2020, value: {reported}, unit: 位, comparator: stated, kind: level,
+          quote: "位居全省第{reported}位"}}
+"""
+    return ["first", "second", "--progress", "--data", str(write(text, "ranks.yaml"))]
+
+
+@pytest.mark.parametrize(("target", "reported", "outcome"), [(3, 2, "met"), (3, 3, "met"), (3, 5, "missed")])
+def test_a_lower_is_better_target_is_met_at_or_below_it(
+    invoke: Invoke, write: Callable[[str, str], Path], target: int, reported: int, outcome: str
+) -> None:
+    [checked] = progress_json(invoke, *_two_plans(write, str(target), str(reported)))["targets"]
+    assert (checked["outcome"], checked["difference"]) == (outcome, reported - target)
+
+
+def test_a_plan_against_one_of_the_same_period_is_not_due(invoke: Invoke) -> None:
+    args = ["taian-strong-city-draft", "taian-strong-city-final", "--progress", "--all"]
+    doc = progress_json(invoke, *args, "--data", str(FIXTURES / "taian_final.yaml"))
+    assert {t["outcome"] for t in doc["targets"] if t["target"]["value"] is not None} == {"not due"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["xiangyang-14th-fyp", "inner-mongolia-13th-fyp", "--progress"],
+            "ipcompare: error: --progress compares two plans of one region: "
+            "xiangyang-14th-fyp is xiangyang's, inner-mongolia-13th-fyp is inner-mongolia's\n",
+        ),
+        (
+            ["inner-mongolia-14th-made-up", "inner-mongolia-13th-fyp", "--progress", "--data", str(NEXT)],
+            "ipcompare: error: --progress needs the earlier plan first: inner-mongolia-13th-fyp starts in 2016, "
+            "before inner-mongolia-14th-made-up (2021)\n",
+        ),
+        (
+            [*PAIR, "--exit-code"],
+            "ipcompare: error: --exit-code reports whether two plans differ; it does not go with --progress\n",
+        ),
+    ],
+)
+def test_plans_that_cannot_be_checked_are_a_one_line_error(invoke: Invoke, args: list[str], message: str) -> None:
+    result = invoke("diff", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
+def test_an_increment_over_another_span_is_not_the_same_figure(
+    invoke: Invoke, write: Callable[[str, str], Path]
+) -> None:
+    """新增35件 in 2019-2020 says nothing about a 2016-2020 target of 新增40件 (nor 74 + 35 about the level)."""
+    text = NEXT.read_text(encoding="utf-8").replace("since: 2016\n        value: 35", "since: 2019\n        value: 35")
+    assert text != NEXT.read_text(encoding="utf-8")
+    doc = progress_json(invoke, *PAIR[:3], "--data", str(write(text, "later_span.yaml")))
+    assert row(doc, "well-known-trademarks", "increment")["outcome"] == "not stated"
+    assert row(doc, "well-known-trademarks", "level")["outcome"] == "not stated"
+
+
+def test_the_library_gives_the_rows_of_the_json_output(invoke: Invoke) -> None:
+    import ipcompare
+
+    data = ipcompare.load([NEXT])
+    checked = ipcompare.check_progress(
+        data.plan("inner-mongolia-13th-fyp"), data.plan("inner-mongolia-14th-made-up"), data.metrics
+    )
+    assert checked.rows == progress_json(invoke, *PAIR)["targets"]
+    assert checked.count(ipcompare.Outcome.MISSED) == 4
