@@ -11,7 +11,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -347,9 +347,24 @@ def compare(
 def diff(
     ctx: typer.Context,
     old: Annotated[
-        str, typer.Argument(metavar="OLD", help="The earlier plan: a plan id (a draft, the last 5-year plan).")
-    ],
-    new: Annotated[str, typer.Argument(metavar="NEW", help="The later plan: a plan id (the final, the next plan).")],
+        str | None,
+        typer.Argument(
+            metavar="OLD", help="The earlier plan: a plan id (a draft, the last 5-year plan).", show_default=False
+        ),
+    ] = None,
+    new: Annotated[
+        str | None,
+        typer.Argument(metavar="NEW", help="The later plan: a plan id (the final, the next plan).", show_default=False),
+    ] = None,
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--rev",
+            metavar="A..B",
+            help="Instead of OLD and NEW: every plan changed between two git revisions of the data "
+            "(A alone: between A and the files now).",
+        ),
+    ] = None,
     show_all: Annotated[
         bool,
         typer.Option("--all", help="Also list the targets that did not change (with --progress: qualitative ones)."),
@@ -383,6 +398,15 @@ def diff(
 
     if progress and exit_code:
         _fail("--exit-code reports whether two plans differ; it does not go with --progress", ExitCode.USAGE)
+    if rev is not None:
+        if old is not None:
+            _fail("--rev compares every plan in the data; give it without OLD and NEW", ExitCode.USAGE)
+        if progress:
+            _fail("--progress checks two plans; it does not go with --rev", ExitCode.USAGE)
+        _diff_revisions(_settings(ctx, data, no_bundled).load(), rev, show_all, exit_code, fmt, output, excel)
+        return
+    if old is None or new is None:
+        _fail("diff needs two plans, OLD and NEW, or --rev A..B", ExitCode.USAGE)
     dataset = _settings(ctx, data, no_bundled).load()
     try:
         old_data, old_plan = resolve(old, dataset)
@@ -404,6 +428,30 @@ def diff(
     empty = None if result.changed else "no differences between the two plans"
     _emit(diff_table(result, show_all=show_all, labels=(old, new)), fmt, output, excel, empty)
     if exit_code and result.changed:
+        raise typer.Exit(int(ExitCode.ERROR))
+
+
+def _diff_revisions(
+    dataset: Dataset, rev: str, show_all: bool, exit_code: bool, fmt: Format, output: Path | None, excel: bool
+) -> None:
+    from .diff import diff_datasets
+    from .query import revisions_table
+    from .versions import at_revisions
+
+    try:
+        versions = at_revisions(rev, dataset)
+    except DataError as e:
+        _data_problems(e)
+    except UsageError as e:
+        _fail(f"--rev: {e}", ExitCode.USAGE)
+    result = diff_datasets(versions.old, versions.new)
+    new_label = versions.new_rev or "the data files now"
+    table = revisions_table(result, versions.old_rev, new_label, show_all=show_all)
+    if versions.untracked:
+        table = replace(table, notes=(*table.notes, f"Not in git, so left out: {', '.join(versions.untracked)}"))
+    empty = None if result.any else f"no plan changed between {versions.old_rev} and {new_label}"
+    _emit(table, fmt, output, excel, empty)
+    if exit_code and result.any:
         raise typer.Exit(int(ExitCode.ERROR))
 
 

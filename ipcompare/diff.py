@@ -24,11 +24,12 @@ class PlanDiff:
     new: Plan
     metadata: list[Row]
     targets: list[Row]
-    unchanged: list[Row] = field(default_factory=list)
+    unchanged: list[Row] = field(default_factory=list)  # targets and baselines alike ("role" says which)
+    baselines: list[Row] = field(default_factory=list)  # a baseline revised, added or removed
 
     @property
     def changed(self) -> bool:
-        return bool(self.metadata or self.targets)
+        return bool(self.metadata or self.targets or self.baselines)
 
 
 def _group(figure: Figure) -> str:
@@ -105,7 +106,9 @@ def _size(figure: Figure) -> float | None:
     return values[0] if values[0] is not None else values[1]
 
 
-def _target_row(metric: Metric | None, metric_id: str, old: Figure | None, new: Figure | None) -> Row:
+def _target_row(
+    metric: Metric | None, metric_id: str, old: Figure | None, new: Figure | None, role: str = "target"
+) -> Row:
     if old is None or new is None:
         change = "added" if old is None else "removed"
         fields: list[str] = []
@@ -115,18 +118,20 @@ def _target_row(metric: Metric | None, metric_id: str, old: Figure | None, new: 
         rewritten = [f for f in _rewritten(old, new) if f not in fields]
         change = "changed" if fields else "unchanged"
     delta = percent = None
-    verdict = _direction_verdict(metric, old, new)
+    verdict = _direction_verdict(metric, old, new) if role == "target" else None
     if old is not None and new is not None and "value" in fields and _same_dimension(old, new):
         before, after = _size(old), _size(new)
         if before is not None and after is not None and old.kind == new.kind:
             delta = after - before
             percent = round(delta / before * 100, 2) if before else None
             higher = metric.higher_is_better if metric else True
-            verdict = "raised" if (delta > 0) == higher else "lowered"
+            # A target is raised or lowered; a baseline is a fact, so a new figure only revises it.
+            verdict = None if role == "baseline" else "raised" if (delta > 0) == higher else "lowered"
             unit = parse_unit(new.unit or "")
             if unit is not None:
                 delta = json_number(round(delta / unit.factor, 10))  # in the new target's written unit
     return {
+        "role": role,
         "metric": metric_id,
         "metric_zh": metric.name_zh if metric else metric_id,
         "metric_en": metric.name_en if metric else metric_id,
@@ -169,19 +174,24 @@ def diff_plans(old: Plan, new: Plan, metrics: Iterable[Metric] = ()) -> PlanDiff
         for name in PLAN_FIELDS
         if _plan_value(old, name) != _plan_value(new, name)
     ]
-    rows = [
-        _target_row(catalogue.get((o or n).metric), (o or n).metric, o, n)  # type: ignore[union-attr]
-        for o, n in _pair(list(old.targets), list(new.targets))
-    ]
     order = {"removed": 0, "changed": 1, "added": 2, "unchanged": 3}
-    position = {t.metric: i for i, t in enumerate((*old.targets, *new.targets))}
-    rows.sort(key=lambda r: (order[r["change"]], position.get(r["metric"], 0)))
+
+    def rows(role: str, old_figures: tuple[Figure, ...], new_figures: tuple[Figure, ...]) -> list[Row]:
+        found = [
+            _target_row(catalogue.get((o or n).metric), (o or n).metric, o, n, role)  # type: ignore[union-attr]
+            for o, n in _pair(list(old_figures), list(new_figures))
+        ]
+        position = {f.metric: i for i, f in enumerate((*old_figures, *new_figures))}
+        return sorted(found, key=lambda r: (order[r["change"]], position.get(r["metric"], 0)))
+
+    targets, baselines = rows("target", old.targets, new.targets), rows("baseline", old.baselines, new.baselines)
     return PlanDiff(
         old,
         new,
         metadata,
-        [r for r in rows if r["change"] != "unchanged"],
-        [r for r in rows if r["change"] == "unchanged"],
+        [r for r in targets if r["change"] != "unchanged"],
+        [r for r in (*targets, *baselines) if r["change"] == "unchanged"],
+        [r for r in baselines if r["change"] != "unchanged"],
     )
 
 
@@ -189,3 +199,30 @@ def diff_in(old_data: Dataset, old_plan: str, new_data: Dataset, new_plan: str) 
     """Diff two plans, each looked up in its own dataset (a file, a revision, or the shipped data)."""
     old, new = old_data.plan(old_plan), new_data.plan(new_plan)
     return diff_plans(old, new, (*new_data.metrics, *old_data.metrics))
+
+
+@dataclass(frozen=True)
+class DataDiff:
+    """Every plan that differs between two versions of the data (two git revisions)."""
+
+    added: list[Plan]
+    removed: list[Plan]
+    changed: list[PlanDiff]
+    unchanged: list[PlanDiff]
+
+    @property
+    def any(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+def diff_datasets(old: Dataset, new: Dataset) -> DataDiff:
+    """Plans are matched by id; a plan moved to another file is the same plan."""
+    before, after = {p.id: p for p in old.plans}, {p.id: p for p in new.plans}
+    metrics = (*new.metrics, *old.metrics)
+    both = [diff_plans(before[i], after[i], metrics) for i in after if i in before]
+    return DataDiff(
+        added=[p for i, p in after.items() if i not in before],
+        removed=[p for i, p in before.items() if i not in after],
+        changed=[d for d in both if d.changed],
+        unchanged=[d for d in both if not d.changed],
+    )

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from .compare import MetricComparison, RegionComparison
-from .diff import PlanDiff
+from .diff import DataDiff, PlanDiff
 from .figures import Row, amount, figure_fields, json_number
 from .model import Dataset, Figure, Plan, Region, Status
 from .progress import Progress
@@ -435,42 +435,107 @@ def _diff_what(row: Row) -> str:
     return ", ".join(said)
 
 
-def diff_table(diff: PlanDiff, *, show_all: bool = False, labels: tuple[str, str] | None = None) -> Table:
+def _diff_rows(diff: PlanDiff, show_all: bool) -> list[Row]:
     """Plan metadata changes first, then removed, changed and added targets (and unchanged with --all)."""
     rows: list[Row] = [
         {"change": "plan", "metric": m["field"], "old_text": str(m["old"] or ""), "new_text": str(m["new"] or "")}
         for m in diff.metadata
     ]
-    for target in (*diff.targets, *(diff.unchanged if show_all else ())):
+    for figure in (*diff.targets, *diff.baselines, *(diff.unchanged if show_all else ())):
+        change = figure["change"] if figure["role"] == "target" else f"baseline {figure['change']}"
         rows.append(
             {
-                **target,
-                "old_text": _diff_figure(target["old"]),
-                "new_text": _diff_figure(target["new"]),
+                **figure,
+                "change": change,
+                "old_text": _diff_figure(figure["old"]),
+                "new_text": _diff_figure(figure["new"]),
             }
         )
-    columns = (
-        Column("Change", lambda r: r["change"]),
-        Column("Metric", lambda r: f"{r['metric_zh']}\n{r['metric']}" if "metric_zh" in r else r["metric"]),
-        Column("Old", lambda r: r["old_text"]),
-        Column("New", lambda r: r["new_text"]),
-        Column("Difference", _diff_difference),
-        Column("What changed", _diff_what),
-    )
-    document = {
-        "old": diff.old.id,
-        "new": diff.new.id,
-        "changed": diff.changed,
-        "metadata": diff.metadata,
-        "targets": diff.targets,
-        "unchanged": diff.unchanged if show_all else None,
-    }
+    return rows
+
+
+_DIFF_COLUMNS = (
+    Column("Change", lambda r: r["change"]),
+    Column("Metric", lambda r: f"{r['metric_zh']}\n{r['metric']}" if "metric_zh" in r else r["metric"]),
+    Column("Old", lambda r: r["old_text"]),
+    Column("New", lambda r: r["new_text"]),
+    Column("Difference", _diff_difference),
+    Column("What changed", _diff_what),
+)
+
+
+def _diff_summary(diff: PlanDiff) -> str:
     counts = {c: sum(r["change"] == c for r in diff.targets) for c in ("removed", "changed", "added")}
     summary = ", ".join(f"{n} {c}" for c, n in counts.items())
-    old_label, new_label = labels or (diff.old.id, diff.new.id)
-    title = f"{old_label} → {new_label}: {summary}, {len(diff.unchanged)} unchanged"
+    summary += f", {sum(r['role'] == 'target' for r in diff.unchanged)} unchanged"
+    if diff.baselines:
+        revised = {c: sum(r["change"] == c for r in diff.baselines) for c in ("removed", "changed", "added")}
+        summary += "; baselines " + ", ".join(f"{n} {c}" for c, n in revised.items() if n)
     if diff.metadata:
-        title += f"; plan details changed: {', '.join(m['field'] for m in diff.metadata)}"
+        summary += f"; plan details changed: {', '.join(m['field'] for m in diff.metadata)}"
+    return summary
+
+
+def _diff_document(diff: PlanDiff, show_all: bool) -> Row:
+    return {
+        "metadata": diff.metadata,
+        "targets": diff.targets,
+        "baselines": diff.baselines,
+        "unchanged": diff.unchanged if show_all else None,
+    }
+
+
+def diff_table(diff: PlanDiff, *, show_all: bool = False, labels: tuple[str, str] | None = None) -> Table:
+    """What changed in one plan: a row per plan detail and per target that changed."""
+    document = {"old": diff.old.id, "new": diff.new.id, "changed": diff.changed, **_diff_document(diff, show_all)}
+    old_label, new_label = labels or (diff.old.id, diff.new.id)
+    title = f"{old_label} → {new_label}: {_diff_summary(diff)}"
+    return Table(_DIFF_COLUMNS, _diff_rows(diff, show_all), title=title, matrix=True, document=document)
+
+
+def _plan_counts(plan: Plan) -> str:
+    quantified = sum(t.quantified for t in plan.targets)
+    return f"{plan.title_zh}\n{len(plan.targets)} targets ({quantified} quantified), {len(plan.baselines)} baselines"
+
+
+def revisions_table(diff: DataDiff, old_label: str, new_label: str, *, show_all: bool = False) -> Table:
+    """Every plan changed between two revisions: added and removed plans as one row each, changed plans
+    with their changes."""
+    rows: list[Row] = []
+    plans: list[Row] = []
+    for plan in diff.removed:
+        rows.append({"plan": plan.id, "change": "plan removed", "metric": "", "old_text": _plan_counts(plan)})
+        plans.append({"plan": plan.id, "change": "removed", "title_zh": plan.title_zh, "title_en": plan.title_en})
+    for plan in diff.added:
+        rows.append({"plan": plan.id, "change": "plan added", "metric": "", "new_text": _plan_counts(plan)})
+        plans.append({"plan": plan.id, "change": "added", "title_zh": plan.title_zh, "title_en": plan.title_en})
+    for changed in (*diff.changed, *(diff.unchanged if show_all else ())):
+        plan = changed.new
+        if not changed.changed:
+            rows.append({"plan": plan.id, "change": "unchanged", "metric": ""})
+        rows += [{"plan": plan.id, **row} for row in _diff_rows(changed, show_all)]
+        plans.append(
+            {
+                "plan": plan.id,
+                "change": "changed" if changed.changed else "unchanged",
+                "title_zh": plan.title_zh,
+                "title_en": plan.title_en,
+                "summary": _diff_summary(changed),
+                **_diff_document(changed, show_all),
+            }
+        )
+    for row in rows:
+        row.setdefault("old_text", "")
+        row.setdefault("new_text", "")
+    columns = (Column("Plan", lambda r: r["plan"]), *_DIFF_COLUMNS)
+    changed = len(diff.changed)
+    said = [
+        f"{changed} plan{'' if changed == 1 else 's'} changed",
+        f"{len(diff.added)} added",
+        f"{len(diff.removed)} removed",
+    ]
+    title = f"{old_label} → {new_label}: {', '.join(said)}, {len(diff.unchanged)} unchanged"
+    document = {"old": old_label, "new": new_label, "changed": diff.any, "plans": plans}
     return Table(columns, rows, title=title, matrix=True, document=document)
 
 

@@ -1,16 +1,18 @@
 """Where the two sides of a diff come from: the loaded data, another data file, or a git revision.
 
 A side is written `PLAN`, `FILE:PLAN` or `REV:PLAN` (`HEAD~3:taian-strong-city-draft`); a revision
-is read from the git repository that holds the data file defining the plan.
+is read from the git repository that holds the data file defining the plan. `--rev A..B` reads every
+loaded data file that is in git at both revisions (`A` alone: at A and as it is now, as `git diff A`).
 """
 
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DataError, UsageError
-from .load import display_path, load_version, read_text
+from .load import display_path, load_version, merge, read_text
 from .model import Dataset
 
 #: A side whose part before ':' ends so is a file, even when it is missing, not a git revision.
@@ -40,6 +42,93 @@ def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
         raise UsageError("git is not installed, so a REV:PLAN side cannot be read") from None
 
 
+@dataclass(frozen=True)
+class _Tracked:
+    """A loaded data file that is in a git repository."""
+
+    name: str  # as the data was loaded
+    root: Path
+    relative: str  # its path in the repository
+
+    def at(self, rev: str) -> str | None:
+        """The file's text at `rev`; None when it is not in git at that revision."""
+        shown = _git(self.root, "show", f"{rev}:{self.relative}")
+        return shown.stdout if shown.returncode == 0 else None
+
+
+def _tracked(name: str) -> _Tracked | None:
+    path = Path(name).resolve()
+    top = _git(path.parent, "rev-parse", "--show-toplevel")
+    if top.returncode != 0:
+        return None
+    root = Path(top.stdout.strip())
+    return _Tracked(name, root, path.relative_to(root).as_posix())
+
+
+def _check_revision(rev: str, root: Path) -> None:
+    if _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode != 0:
+        raise UsageError(f"no revision {rev!r} in the git repository {display_path(root)}", "rev")
+
+
+def parse_range(spec: str) -> tuple[str, str | None]:
+    """`A..B` -> (A, B); an empty end is HEAD, as in git; `A` alone -> (A, None): A against the files now."""
+    if "..." in spec:
+        raise UsageError(f"{spec!r}: write A..B (two dots) or a single revision", "rev")
+    if ".." not in spec:
+        return spec or "HEAD", None
+    old, new = spec.split("..", 1)
+    return old or "HEAD", new or "HEAD"
+
+
+@dataclass(frozen=True)
+class Versions:
+    """The plans of every git-tracked data file at two revisions (`new` None: the files as loaded now)."""
+
+    old_rev: str
+    new_rev: str | None
+    old: Dataset
+    new: Dataset
+    untracked: tuple[str, ...]  # loaded files left out: not in a git repository
+
+
+def at_revisions(spec: str, current: Dataset) -> Versions:
+    """Read every loaded data file that git tracks, at both ends of `spec` (A..B, or A)."""
+    old_rev, new_rev = parse_range(spec)
+    tracked: list[_Tracked] = []
+    untracked: list[str] = []
+    for name in current.files:
+        found = _tracked(name)
+        if found is None:
+            untracked.append(name)
+        else:
+            tracked.append(found)
+    if not tracked:
+        raise UsageError(
+            "no data file is in a git repository, so there are no revisions to compare (an installed "
+            "ipcompare's shipped data is not in git: in a checkout, use --no-bundled --data data/targets.yaml)",
+            "rev",
+        )
+    for root in dict.fromkeys(t.root for t in tracked):
+        for rev in (old_rev, new_rev):
+            if rev is not None:
+                _check_revision(rev, root)
+
+    def version(rev: str | None) -> Dataset:
+        parts = []
+        for file in tracked:
+            if rev is None:
+                parts.append(Dataset(plans=tuple(p for p in current.plans if p.loc.file == file.name)))
+                continue
+            text = file.at(rev)
+            if text is not None:
+                part = load_version(text, f"{rev}:{file.relative}", current)
+                parts.append(Dataset(part.metrics, plans=part.plans))
+        merged = merge(parts)
+        return Dataset((*merged.metrics, *current.metrics), current.regions, merged.plans, merged.files)
+
+    return Versions(old_rev, new_rev, version(old_rev), version(new_rev), tuple(untracked))
+
+
 def at_revision(rev: str, plan: str, current: Dataset) -> Dataset:
     """The version of the data file at `rev` that defines `plan`.
 
@@ -50,20 +139,16 @@ def at_revision(rev: str, plan: str, current: Dataset) -> Dataset:
     candidates = list(dict.fromkeys(defining or current.files))  # a plan deleted since: look everywhere
     tried = []
     for name in candidates:
-        path = Path(name).resolve()
-        top = _git(path.parent, "rev-parse", "--show-toplevel")
-        if top.returncode != 0:
+        file = _tracked(name)
+        if file is None:
             continue
-        root = Path(top.stdout.strip())
-        relative = path.relative_to(root).as_posix()
-        if _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode != 0:
-            raise UsageError(f"no revision {rev!r} in the git repository {display_path(root)}")
-        shown = _git(root, "show", f"{rev}:{relative}")
-        if shown.returncode != 0:
-            tried.append(f"{rev}:{relative} (the file is not in git at {rev})")
+        _check_revision(rev, file.root)
+        text = file.at(rev)
+        if text is None:
+            tried.append(f"{rev}:{file.relative} (the file is not in git at {rev})")
             continue
-        tried.append(f"{rev}:{relative}")
-        version = load_version(shown.stdout, f"{rev}:{relative}", current)
+        tried.append(f"{rev}:{file.relative}")
+        version = load_version(text, f"{rev}:{file.relative}", current)
         if any(p.id == plan for p in version.plans):
             return version
     if not tried:

@@ -197,3 +197,129 @@ def test_a_change_of_kind_is_one_change_without_a_verdict(invoke: Invoke, write:
     assert change["verdict"] is None and change["delta"] is None
     text = invoke("diff", *_versions(write, PLAN, increment), "-f", "markdown").stdout
     assert "| 9 万件 increment (2025)" in text and "kind changed" in text
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> Path:
+    """A git repository holding a copy of the shipped data, in three commits:
+    v1 as shipped; v2 raises Tai'an's 3.6件 to 4件 and adds conftest's my-plan; v3 removes Xuancheng's plan."""
+    from ipcompare import bundled_path
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    data = repo / "targets.yaml"
+    shipped = bundled_path().read_text(encoding="utf-8")
+    _git(repo, "init", "-q")
+    data.write_text(shipped, encoding="utf-8")
+    _git(repo, "add", "targets.yaml")
+    _git(repo, "commit", "-q", "-m", "v1")
+    raised = shipped.replace("value: 3.6", "value: 4").replace("达到3.6件", "达到4件")
+    assert raised.count("value: 4\n") == shipped.count("value: 4\n") + 1
+    data.write_text(raised + PLAN.removeprefix("plans:\n"), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "v2")
+    start = raised.index("  - id: xuancheng-strong-city-2019")
+    end = raised.index("\n  - id: ", start + 1) + 1
+    data.write_text(raised[:start] + raised[end:] + PLAN.removeprefix("plans:\n"), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "v3")
+    return data
+
+
+def rev_json(invoke: Invoke, data: Path, *args: str) -> dict:  # type: ignore[type-arg]
+    return diff_json(invoke, *args, "--no-bundled", "--data", str(data))
+
+
+def test_rev_lists_every_plan_changed_between_two_revisions(invoke: Invoke, history: Path) -> None:
+    doc = rev_json(invoke, history, "--rev", "HEAD~2..HEAD~1")
+    assert (doc["old"], doc["new"], doc["changed"]) == ("HEAD~2", "HEAD~1", True)
+    assert [(p["plan"], p["change"]) for p in doc["plans"]] == [
+        ("my-plan", "added"),
+        ("taian-strong-city-draft", "changed"),
+    ]
+    [raised] = doc["plans"][1]["targets"]
+    assert (raised["metric"], raised["old"]["value"], raised["new"]["value"], raised["verdict"]) == (
+        "high-value-patents",
+        3.6,
+        4,
+        "raised",
+    )
+    later = rev_json(invoke, history, "--rev", "HEAD~1..HEAD")
+    assert [(p["plan"], p["change"]) for p in later["plans"]] == [("xuancheng-strong-city-2019", "removed")]
+
+
+def test_rev_table_has_a_row_per_plan_added_or_removed_and_per_change(invoke: Invoke, history: Path) -> None:
+    result = invoke("diff", "--rev", "HEAD~2..", "--no-bundled", "--data", str(history), "-f", "markdown")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("**HEAD~2 → HEAD: 1 plan changed, 1 added, 1 removed, 4 unchanged**")
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| ")][1:]
+    assert [row.split("|")[1:3] for row in rows] == [
+        [" xuancheng-strong-city-2019 ", " plan removed "],
+        [" my-plan                    ", " plan added   "],
+        [" taian-strong-city-draft    ", " changed      "],
+    ]
+
+
+def test_rev_alone_compares_a_revision_with_the_files_now(invoke: Invoke, history: Path) -> None:
+    assert invoke("diff", "--rev", "HEAD", "--no-bundled", "--data", str(history), "--exit-code").exit_code == 0
+    text = history.read_text(encoding="utf-8")
+    mine = text.index("  - id: my-plan")  # edit only my-plan, the last plan in the file
+    history.write_text(text[:mine] + text[mine:].replace("value: 9\n", "value: 10\n").replace("9万件", "10万件"))
+    doc = rev_json(invoke, history, "--rev", "HEAD")
+    assert (doc["new"], [(p["plan"], p["change"]) for p in doc["plans"]]) == (
+        "the data files now",
+        [("my-plan", "changed")],
+    )
+    assert invoke("diff", "--rev", "HEAD", "--no-bundled", "--data", str(history), "--exit-code").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--rev", "nope..HEAD"], "ipcompare: error: --rev: no revision 'nope' in the git repository "),
+        (["--rev", "HEAD~1...HEAD"], "ipcompare: error: --rev: 'HEAD~1...HEAD': write A..B (two dots) or a single"),
+        (["my-plan", "--rev", "HEAD"], "ipcompare: error: --rev compares every plan in the data; give it without"),
+        (["--rev", "HEAD", "--progress"], "ipcompare: error: --progress checks two plans; it does not go with --rev\n"),
+        (["my-plan"], "ipcompare: error: diff needs two plans, OLD and NEW, or --rev A..B\n"),
+    ],
+)
+def test_rev_mistakes_are_one_line_errors(invoke: Invoke, history: Path, args: list[str], message: str) -> None:
+    result = invoke("diff", *args, "--no-bundled", "--data", str(history))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
+
+
+def test_rev_on_data_outside_git_says_where_to_look(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    from ipcompare import bundled_path
+
+    outside = write(bundled_path().read_text(encoding="utf-8"), "targets.yaml")
+    result = invoke("diff", "--rev", "HEAD~1..HEAD", "--no-bundled", "--data", str(outside))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "ipcompare: error: --rev: no data file is in a git repository, so there are no revisions to compare "
+        "(an installed ipcompare's shipped data is not in git: in a checkout, use --no-bundled --data "
+        "data/targets.yaml)\n"
+    )
+
+
+def test_a_revised_baseline_is_listed_without_raised_or_lowered(
+    invoke: Invoke, write: Callable[[str, str], Path]
+) -> None:
+    """A baseline is what the plan reports as achieved: a new figure corrects it, it does not raise a target."""
+    baseline = """\
+    baselines:
+      - metric: trademarks
+        year: 2020
+        value: 6
+        unit: 万件
+        comparator: reach
+        kind: level
+        quote: "有效注册商标量达到6万件"
+"""
+    revised = baseline.replace("value: 6", "value: 6.5").replace("6万件", "6.5万件")
+    doc = diff_json(invoke, *_versions(write, PLAN + baseline, PLAN + revised))
+    assert doc["targets"] == [] and doc["changed"] is True
+    [change] = doc["baselines"]
+    assert (change["role"], change["change"], change["fields"]) == ("baseline", "changed", ["value"])
+    assert (change["delta"], change["percent"], change["verdict"]) == (0.5, pytest.approx(8.33), None)
+    text = invoke("diff", *_versions(write, PLAN + baseline, PLAN + revised), "-f", "markdown").stdout
+    assert "0 removed, 0 changed, 0 added, 1 unchanged; baselines 1 changed" in text
+    assert "| baseline changed | 有效注册商标量<br>trademarks | 6 万件 (2020)" in text
