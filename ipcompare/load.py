@@ -492,7 +492,11 @@ def load(paths: Sequence[str | Path] = (), *, bundled: bool = True, env: bool = 
             f"no data to read: --no-bundled leaves out the shipped data, so name a file with --data or {DATA_ENV}"
         )
     parts, problems = [], []
+    seen: set[Path] = set()
     for path in files:
+        if Path(path).resolve() in seen:  # --data data/targets.yaml in a checkout is the shipped file itself
+            continue
+        seen.add(Path(path).resolve())
         tree, read_problems = read_yaml(path)
         problems += read_problems
         if tree is not None or not read_problems:

@@ -268,3 +268,13 @@ def test_catalogue_mistakes(
     assert result.exit_code == 1
     assert result.stderr.endswith(f"mine.yaml:{line}: {message}\n")
     assert result.stderr.count("\n") == 1
+
+
+def test_a_file_named_twice_is_read_once(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    """--data data/targets.yaml in a checkout, or a file given twice, is not a dataset of duplicates."""
+    from ipcompare import bundled_path
+
+    mine = write(PLAN)
+    result = invoke("validate", "--data", str(mine), str(mine), "--data", str(bundled_path()))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("ok: 2 file(s), 7 plans")
