@@ -385,7 +385,7 @@ def diff(
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
 ) -> None:
-    """What changed between two plans: targets raised, lowered, removed, added, moved or re-worded.
+    """What changed between two plans (targets raised, lowered, removed, added, moved), or in every plan.
 
     Each side is a plan id, FILE:PLAN (a plan in another data file) or REV:PLAN (a plan at a git
     revision of the data file that holds it, e.g. HEAD~3:taian-strong-city-draft). With --progress,
