@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .figures import Row, base_values, figure_fields, json_number
+from .figures import Row, base_values, catalogue_of, figure_fields, json_number
 from .model import Dataset, Figure, Metric, Plan
 from .units import parse_unit
 
@@ -168,7 +168,7 @@ def _plan_value(plan: Plan, name: str) -> Any:
 
 def diff_plans(old: Plan, new: Plan, metrics: Iterable[Metric] = ()) -> PlanDiff:
     """Every difference between two versions of a plan; unchanged targets are kept apart."""
-    catalogue = {m.id: m for m in metrics}
+    catalogue = catalogue_of(metrics)
     metadata = [
         {"field": name, "old": _plan_value(old, name), "new": _plan_value(new, name)}
         for name in PLAN_FIELDS

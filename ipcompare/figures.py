@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from .model import Figure
+from .model import Figure, Metric
 from .units import base_of, convert, parse_unit
 
 Row = dict[str, Any]
@@ -47,3 +48,11 @@ def base_values(figure: Figure) -> tuple[float | None, ...] | None:
         return None
     base = base_of(unit)
     return tuple(None if v is None else convert(v, unit, base) for v in (figure.value, figure.low, figure.high))
+
+
+def catalogue_of(metrics: Iterable[Metric]) -> dict[str, Metric]:
+    """Metrics by id, the first of each id winning: callers list the newer version's metrics first."""
+    catalogue: dict[str, Metric] = {}
+    for metric in metrics:
+        catalogue.setdefault(metric.id, metric)
+    return catalogue

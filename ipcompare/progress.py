@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .errors import UsageError
-from .figures import Row, base_values, figure_fields, json_number
+from .figures import Row, base_values, catalogue_of, figure_fields, json_number
 from .model import Dataset, Figure, Kind, Metric, Plan
 from .units import parse_unit, tidy
 
@@ -185,7 +185,7 @@ def check_progress(old: Plan, new: Plan, metrics: Iterable[Metric] = ()) -> Prog
             f"--progress needs the earlier plan first: {new.id} starts in {new.period_start}, "
             f"before {old.id} ({old.period_start})"
         )
-    catalogue = {m.id: m for m in metrics}
+    catalogue = catalogue_of(metrics)
     return Progress(old, new, [_row(t, old, new, catalogue.get(t.metric)) for t in old.targets])
 
 

@@ -39,7 +39,7 @@ def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=60)
     except FileNotFoundError:
-        raise UsageError("git is not installed, so a REV:PLAN side cannot be read") from None
+        raise UsageError("git is not installed, so no git revision can be read") from None
 
 
 @dataclass(frozen=True)

@@ -323,3 +323,14 @@ def test_a_revised_baseline_is_listed_without_raised_or_lowered(
     text = invoke("diff", *_versions(write, PLAN + baseline, PLAN + revised), "-f", "markdown").stdout
     assert "0 removed, 0 changed, 0 added, 1 unchanged; baselines 1 changed" in text
     assert "| baseline changed | 有效注册商标量<br>trademarks | 6 万件 (2020)" in text
+
+
+def test_a_metric_renamed_in_the_new_version_shows_its_new_name(
+    invoke: Invoke, write: Callable[[str, str], Path]
+) -> None:
+    renamed = (
+        "metrics:\n  - id: trademarks\n    name_zh: 有效商标注册量\n    name_en: Trademarks in force\n"
+        "    unit: 件\n    higher_is_better: true\n" + PLAN.replace("value: 9", "value: 10")
+    )
+    [change] = diff_json(invoke, *_versions(write, PLAN, renamed))["targets"]
+    assert (change["metric_zh"], change["metric_en"]) == ("有效商标注册量", "Trademarks in force")
