@@ -57,12 +57,24 @@ class _Tracked:
 
 
 def _tracked(name: str) -> _Tracked | None:
+    """The file's place in its git repository; None when git does not track it (an installed package's
+    data inside a virtual environment in the checkout is in the working tree, but not in git)."""
     path = Path(name).resolve()
     top = _git(path.parent, "rev-parse", "--show-toplevel")
     if top.returncode != 0:
         return None
     root = Path(top.stdout.strip())
-    return _Tracked(name, root, path.relative_to(root).as_posix())
+    relative = path.relative_to(root).as_posix()
+    if _git(root, "ls-files", "--error-unmatch", "--", relative).returncode != 0:
+        return None
+    return _Tracked(name, root, relative)
+
+
+#: Why a revision cannot be read, and where the data that can be is.
+NOT_IN_GIT = (
+    "no data file is in a git repository (an installed ipcompare's shipped data is not in git: "
+    "in a checkout, use --no-bundled --data data/targets.yaml)"
+)
 
 
 def _check_revision(rev: str, root: Path) -> None:
@@ -103,11 +115,7 @@ def at_revisions(spec: str, current: Dataset) -> Versions:
         else:
             tracked.append(found)
     if not tracked:
-        raise UsageError(
-            "no data file is in a git repository, so there are no revisions to compare (an installed "
-            "ipcompare's shipped data is not in git: in a checkout, use --no-bundled --data data/targets.yaml)",
-            "rev",
-        )
+        raise UsageError(f"there are no revisions to compare: {NOT_IN_GIT}", "rev")
     for root in dict.fromkeys(t.root for t in tracked):
         for rev in (old_rev, new_rev):
             if rev is not None:
@@ -132,15 +140,15 @@ def at_revisions(spec: str, current: Dataset) -> Versions:
 def at_revision(rev: str, plan: str, current: Dataset) -> Dataset:
     """The version of the data file at `rev` that defines `plan`.
 
-    The files loaded now are tried in turn (the one defining the plan first), each at `rev` in its
-    own git repository.
+    The files loaded now are tried in turn (the one defining the plan first, then the others: the plan
+    may have moved, or been deleted since), each at `rev` in its own git repository.
     """
     defining = [p.loc.file for p in current.plans if p.id == plan]
-    candidates = list(dict.fromkeys(defining or current.files))  # a plan deleted since: look everywhere
-    tried = []
-    for name in candidates:
+    tried, untracked = [], []
+    for name in dict.fromkeys([*defining, *current.files]):
         file = _tracked(name)
         if file is None:
+            untracked += [name] if name in defining else []
             continue
         _check_revision(rev, file.root)
         text = file.at(rev)
@@ -152,5 +160,6 @@ def at_revision(rev: str, plan: str, current: Dataset) -> Dataset:
         if any(p.id == plan for p in version.plans):
             return version
     if not tried:
-        raise UsageError(f"{rev!r} is neither a data file nor a git revision: no data file is in a git repository")
-    raise UsageError(f"no plan {plan!r} in {', '.join(tried)}")
+        raise UsageError(f"{rev!r} is not a data file, and there is no git revision to read: {NOT_IN_GIT}")
+    aside = f"; {', '.join(untracked)}, which defines it now, is not in git" if untracked else ""
+    raise UsageError(f"no plan {plan!r} in {', '.join(tried)}{aside}")

@@ -294,7 +294,7 @@ def test_rev_on_data_outside_git_says_where_to_look(invoke: Invoke, write: Calla
     result = invoke("diff", "--rev", "HEAD~1..HEAD", "--no-bundled", "--data", str(outside))
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "ipcompare: error: --rev: no data file is in a git repository, so there are no revisions to compare "
+        "ipcompare: error: --rev: there are no revisions to compare: no data file is in a git repository "
         "(an installed ipcompare's shipped data is not in git: in a checkout, use --no-bundled --data "
         "data/targets.yaml)\n"
     )
@@ -334,3 +334,19 @@ def test_a_metric_renamed_in_the_new_version_shows_its_new_name(
     )
     [change] = diff_json(invoke, *_versions(write, PLAN, renamed))["targets"]
     assert (change["metric_zh"], change["metric_en"]) == ("有效商标注册量", "Trademarks in force")
+
+
+def test_a_file_git_does_not_track_is_left_out_and_named(invoke: Invoke, history: Path) -> None:
+    """An installed package inside a checkout's .venv is in the working tree, but not in git."""
+    extra = history.parent / "extra.yaml"
+    extra.write_text(PLAN.replace("my-plan", "extra-plan"), encoding="utf-8")
+    args = ["--no-bundled", "--data", str(history), "--data", str(extra)]
+    result = invoke("diff", "--rev", "HEAD~1..", *args, "-f", "markdown")
+    assert result.exit_code == 0, result.stderr
+    table, note = result.stdout.split("Not in git, so left out: ")
+    assert "xuancheng-strong-city-2019" in table and "extra-plan" not in table
+    assert note.strip().endswith("extra.yaml")
+    missing = invoke("diff", "HEAD:extra-plan", "extra-plan", *args)
+    assert missing.exit_code == 2
+    assert missing.stderr.startswith("ipcompare: error: no plan 'extra-plan' in HEAD:targets.yaml; ")
+    assert missing.stderr.endswith("extra.yaml, which defines it now, is not in git\n")
