@@ -2,7 +2,9 @@
 
 Baseline: yaml.load of the shipped data file with PyYAML's fastest safe loader. Measured:
 ipcompare.load() (parse with line numbers + build + validate), the comparisons on a loaded dataset
-(compare_metric, compare_regions), and `plans`, `metric` and `compare` end to end in-process.
+(compare_metric, compare_regions, diff_plans, check_progress), and `plans`, `metric`, `compare` and
+`diff` end to end in-process (`diff` with the test fixtures of a final Tai'an plan and a made-up
+Inner Mongolia 14th plan, which must sit in tests/fixtures beside this script).
 Ratios, not seconds, so runs on different machines compare.
 
     python benchmarks/bench_load.py [--repeat N]
@@ -16,6 +18,7 @@ import io
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import yaml
 
@@ -48,16 +51,29 @@ def main() -> None:
         return run
 
     data = ipcompare.load(env=False)
+    fixtures = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+    final, made_up = str(fixtures / "taian_final.yaml"), str(fixtures / "inner_mongolia_14th.yaml")
+    versions = ipcompare.load([final, made_up], env=False)
+    taian = versions.plan("taian-strong-city-draft"), versions.plan("taian-strong-city-final")
+    mongolia = versions.plan("inner-mongolia-13th-fyp"), versions.plan("inner-mongolia-14th-made-up")
 
     baseline = best_of(args.repeat, lambda: yaml.load(text, Loader=fast_loader))
     cases = {
         "ipcompare.load()": lambda: ipcompare.load(env=False),
         "compare_metric(trademarks, per_capita)": lambda: ipcompare.compare_metric(data, "trademarks", per_capita=True),
         "compare_regions(襄阳 泰安 青海)": lambda: ipcompare.compare_regions(data, ["襄阳", "泰安", "青海"]),
+        "diff_plans(Tai'an draft, final)": lambda: ipcompare.diff_plans(*taian, versions.metrics),
+        "check_progress(Inner Mongolia 13th, 14th)": lambda: ipcompare.check_progress(*mongolia, versions.metrics),
         "plans --format json": run_cli("plans", "--format", "json"),
         "metric high-value-patents --format json": run_cli("metric", "high-value-patents", "--format", "json"),
         "metric high-value-patents --format markdown": run_cli("metric", "high-value-patents", "-f", "markdown"),
         "compare 襄阳 泰安 青海 --format json": run_cli("compare", "襄阳", "泰安", "青海", "--format", "json"),
+        "diff draft final --format json": run_cli(
+            "diff", "taian-strong-city-draft", "taian-strong-city-final", "--data", final, "-f", "json"
+        ),
+        "diff 13th 14th --progress --format json": run_cli(
+            "diff", *(p.id for p in mongolia), "--progress", "--data", made_up, "-f", "json"
+        ),
     }
     print(f"baseline yaml.load ({fast_loader.__name__}) of {path.name}: 1.00x")
     for name, func in cases.items():
