@@ -2,9 +2,10 @@
 region reports for that metric and year (its baseline), or failing that, works out from two figures
 the plans state (a start level and an end level give the increment).
 
-A target is met when the reported figure is at or beyond it in the metric's better direction; a range
-(7~10家) is met at its near end, and a reported range counts at its far end, so a claim is never
-stretched. 左右 (about) is read as 达到 (reach): the number itself is the bar.
+A target is met when the reported figure is at or beyond it in the metric's better direction. A range
+is read at its less ambitious end either way: a target of 7~10家 is met from 7, and a reported 7~10家
+counts as 7 (the upper ends where lower is better), so neither the bar nor a claim is stretched.
+左右 (about) is read as 达到 (reach): the number itself is the bar.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def _level_before(target: Figure, old: Plan, new: Plan) -> Figure | None:
 
 
 def _point(figure: Figure, higher_is_better: bool) -> float | None:
-    """One number for a figure in base units: its value, or the end of a range that claims least."""
+    """One number for a figure in base units: its value, or the less ambitious end of a range."""
     values = base_values(figure)
     if values is None:
         return None
