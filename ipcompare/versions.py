@@ -79,7 +79,7 @@ NOT_IN_GIT = (
 
 def _check_revision(rev: str, root: Path) -> None:
     if _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode != 0:
-        raise UsageError(f"no revision {rev!r} in the git repository {display_path(root)}", "rev")
+        raise UsageError(f"no revision {rev!r} in the git repository at {root}", "rev")
 
 
 def parse_range(spec: str) -> tuple[str, str | None]:
