@@ -173,3 +173,23 @@ def test_the_library_gives_the_rows_of_the_json_output(invoke: Invoke) -> None:
     )
     assert checked.rows == progress_json(invoke, *PAIR)["targets"]
     assert checked.count(ipcompare.Outcome.MISSED) == 4
+
+
+def test_markdown_is_one_aligned_table_with_a_row_per_target(invoke: Invoke) -> None:
+    from wcwidth import wcswidth
+
+    text = invoke("diff", *PAIR, "-f", "markdown").stdout
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    assert len({wcswidth(line) for line in lines}) == 1
+    assert len(lines) == 2 + 42 - 6  # header, rule, every target but the six qualitative ones
+
+
+@pytest.mark.parametrize(("low", "high", "outcome"), [(4, 5, "met"), (3, 5, "missed")])
+def test_a_reported_range_counts_at_its_less_ambitious_end(
+    invoke: Invoke, write: Callable[[str, str], Path], low: int, high: int, outcome: str
+) -> None:
+    """A reported 3~5 against a target of 3.3 (higher is better) is not claimed as met."""
+    text = NEXT.read_text(encoding="utf-8").replace("value: 2.9\n", f"range: [{low}, {high}]\n")
+    doc = progress_json(invoke, *PAIR[:3], "--data", str(write(text, "range.yaml")))
+    checked = row(doc, "invention-patents-per-10k", "level")
+    assert (checked["outcome"], checked["reported"]["low"], checked["reported"]["high"]) == (outcome, low, high)
