@@ -242,6 +242,8 @@ def test_rev_lists_every_plan_changed_between_two_revisions(invoke: Invoke, hist
         4,
         "raised",
     )
+    everything = rev_json(invoke, history, "--rev", "HEAD~2..HEAD~1", "--all")["plans"]
+    assert sum(p["change"] == "unchanged" for p in everything) == 5  # the other shipped plans
     later = rev_json(invoke, history, "--rev", "HEAD~1..HEAD")
     assert [(p["plan"], p["change"]) for p in later["plans"]] == [("xuancheng-strong-city-2019", "removed")]
 
