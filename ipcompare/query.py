@@ -15,7 +15,7 @@ from .compare import MetricComparison, RegionComparison
 from .diff import DataDiff, PlanDiff
 from .figures import Row, amount, figure_fields, json_number
 from .model import Dataset, Figure, Plan, Region, Status
-from .progress import Progress
+from .progress import Outcome, Progress
 from .units import convert
 
 __all__ = ["Column", "Lang", "Row", "Table", "figure_text", "json_number", "number"]
@@ -503,12 +503,10 @@ def revisions_table(diff: DataDiff, old_label: str, new_label: str, *, show_all:
     with their changes."""
     rows: list[Row] = []
     plans: list[Row] = []
-    for plan in diff.removed:
-        rows.append({"plan": plan.id, "change": "plan removed", "metric": "", "old_text": _plan_counts(plan)})
-        plans.append({"plan": plan.id, "change": "removed", "title_zh": plan.title_zh, "title_en": plan.title_en})
-    for plan in diff.added:
-        rows.append({"plan": plan.id, "change": "plan added", "metric": "", "new_text": _plan_counts(plan)})
-        plans.append({"plan": plan.id, "change": "added", "title_zh": plan.title_zh, "title_en": plan.title_en})
+    for change, whole_plans, side in (("removed", diff.removed, "old_text"), ("added", diff.added, "new_text")):
+        for plan in whole_plans:
+            rows.append({"plan": plan.id, "change": f"plan {change}", "metric": "", side: _plan_counts(plan)})
+            plans.append({"plan": plan.id, "change": change, "title_zh": plan.title_zh, "title_en": plan.title_en})
     for changed in (*diff.changed, *(diff.unchanged if show_all else ())):
         plan = changed.new
         if not changed.changed:
@@ -539,8 +537,8 @@ def revisions_table(diff: DataDiff, old_label: str, new_label: str, *, show_all:
     return Table(columns, rows, title=title, matrix=True, document=document)
 
 
-#: The order of outcomes in a progress table: the checked targets first.
-_OUTCOMES = ("met", "missed", "not stated", "not due", "not comparable", "qualitative")
+#: The order of outcomes in a progress table (the enum's): the checked targets first.
+_OUTCOMES = tuple(o.value for o in Outcome)
 
 
 def _progress_reported(row: Row) -> str:
