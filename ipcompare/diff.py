@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .figures import Row, base_values, catalogue_of, figure_fields, json_number
+from .figures import Row, base_point, base_values, catalogue_of, figure_fields, json_number
 from .model import Dataset, Figure, Metric, Plan
 from .units import parse_unit
 
@@ -99,13 +99,6 @@ def _figure_json(figure: Figure | None) -> Row | None:
     return {**figure_fields(figure), "quote": figure.quote}
 
 
-def _size(figure: Figure) -> float | None:
-    values = base_values(figure)
-    if values is None:
-        return None
-    return values[0] if values[0] is not None else values[1]
-
-
 def _target_row(
     metric: Metric | None, metric_id: str, old: Figure | None, new: Figure | None, role: str = "target"
 ) -> Row:
@@ -120,7 +113,7 @@ def _target_row(
     delta = percent = None
     verdict = _direction_verdict(metric, old, new) if role == "target" else None
     if old is not None and new is not None and "value" in fields and _same_dimension(old, new):
-        before, after = _size(old), _size(new)
+        before, after = base_point(old), base_point(new)
         if before is not None and after is not None and old.kind == new.kind:
             delta = after - before
             percent = round(delta / before * 100, 2) if before else None

@@ -50,6 +50,19 @@ def base_values(figure: Figure) -> tuple[float | None, ...] | None:
     return tuple(None if v is None else convert(v, unit, base) for v in (figure.value, figure.low, figure.high))
 
 
+def base_point(figure: Figure, higher_is_better: bool = True) -> float | None:
+    """One number for a figure in base units: its value, or the less ambitious end of a range."""
+    values = base_values(figure)
+    if values is None:
+        return None
+    value, low, high = values
+    if value is not None:
+        return value
+    if higher_is_better:
+        return low
+    return high if high is not None else low
+
+
 def catalogue_of(metrics: Iterable[Metric]) -> dict[str, Metric]:
     """Metrics by id, the first of each id winning: callers list the newer version's metrics first."""
     catalogue: dict[str, Metric] = {}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .errors import UsageError
-from .figures import Row, base_values, catalogue_of, figure_fields, json_number
+from .figures import Row, base_point, catalogue_of, figure_fields, json_number
 from .model import Dataset, Figure, Kind, Metric, Plan
 from .units import parse_unit, tidy
 
@@ -73,19 +73,6 @@ def _level_before(target: Figure, old: Plan, new: Plan) -> Figure | None:
     return None
 
 
-def _point(figure: Figure, higher_is_better: bool) -> float | None:
-    """One number for a figure in base units: its value, or the less ambitious end of a range."""
-    values = base_values(figure)
-    if values is None:
-        return None
-    value, low, high = values
-    if value is not None:
-        return value
-    if higher_is_better:
-        return low
-    return high if high is not None else low
-
-
 def _comparable(*figures: Figure) -> bool:
     units = [parse_unit(f.unit or "") for f in figures]
     return all(u is not None for u in units) and len({(u.dimension, u.per_10k_people) for u in units if u}) == 1
@@ -96,7 +83,7 @@ def _actual(target: Figure, old: Plan, new: Plan, higher: bool) -> tuple[float, 
     assert target.kind is not None
     stated = _reported(new, target.metric, target.year, target.kind, _start(target, old))
     if stated is not None:
-        point = _point(stated, higher) if _comparable(target, stated) else None
+        point = base_point(stated, higher) if _comparable(target, stated) else None
         return (point, [stated]) if point is not None else None
     if target.kind not in (Kind.LEVEL, Kind.INCREMENT):
         return None
@@ -111,7 +98,7 @@ def _actual(target: Figure, old: Plan, new: Plan, higher: bool) -> tuple[float, 
         sign = 1.0
     if after is None or not _comparable(target, before, after):
         return None
-    start, end = _point(before, higher), _point(after, higher)
+    start, end = base_point(before, higher), base_point(after, higher)
     if start is None or end is None:
         return None
     return (end + sign * start, [before, after])
@@ -150,7 +137,7 @@ def _row(target: Figure, old: Plan, new: Plan, metric: Metric | None) -> Row:
         note = f"{target.year} is not before {new.id} starts ({new.period_start})"
         return {**row, "outcome": Outcome.NOT_DUE.value, "note": note}
     found = _actual(target, old, new, higher)
-    bar = _point(target, higher)
+    bar = base_point(target, higher)
     unit = parse_unit(target.unit or "")
     if found is None or bar is None or unit is None:
         kinds = sorted({f.kind for f in new.baselines if (f.metric, f.year) == (target.metric, target.year) and f.kind})
