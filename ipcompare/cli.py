@@ -22,7 +22,18 @@ from . import __version__
 from .errors import DataError, ExitCode, UsageError
 from .load import DATA_ENV, load
 from .model import Dataset, Level, Status
-from .query import Lang, Table, compare_table, diff_table, metric_table, metrics_table, plans_table, show_table
+from .query import (
+    Lang,
+    Table,
+    compare_table,
+    diff_table,
+    metric_table,
+    metrics_table,
+    plans_table,
+    progress_table,
+    revisions_table,
+    show_table,
+)
 from .render import Format, render
 
 PROG = "ipcompare"
@@ -393,7 +404,6 @@ def diff(
     """
     from .diff import diff_in
     from .progress import progress_in
-    from .query import progress_table
     from .versions import resolve
 
     if progress and exit_code:
@@ -435,7 +445,6 @@ def _diff_revisions(
     dataset: Dataset, rev: str, show_all: bool, exit_code: bool, fmt: Format, output: Path | None, excel: bool
 ) -> None:
     from .diff import diff_datasets
-    from .query import revisions_table
     from .versions import at_revisions
 
     try:
