@@ -464,13 +464,21 @@ def _diff_revisions(
         raise typer.Exit(int(ExitCode.ERROR))
 
 
+def _count(n: int, word: str) -> str:
+    """'1 plan', '2 plans'; a word that does not take -s is given with its plural after '/' (quote/quotes)."""
+    one, _, many = word.partition("/")
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 @app.command()
 def validate(
     ctx: typer.Context,
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="[FILE]...", help="Data files to check, together with the shipped data and --data files."
+            metavar="[FILE]...",
+            help="Data files to check, together with the shipped data and --data files; their plans' quotes are "
+            "checked (every plan's when no file is named).",
         ),
     ] = None,
     sources: Annotated[
@@ -478,31 +486,52 @@ def validate(
         typer.Option(
             "--sources",
             metavar="DIR",
-            help="Also check that every quote occurs in its plan's source document, looked for in DIR (repeatable).",
+            help="Look for source documents in DIR (repeatable) before looking beside each data file; "
+            "a document found in neither is then an error.",
         ),
     ] = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
 ) -> None:
-    """Check data files for mistakes; reports every problem as file:line: message."""
+    """Check data files for mistakes, and every quote against its source document; reports file:line: message."""
+    from .load import display_path
     from .validate import check_quotes
 
+    for directory in sources or []:
+        if not directory.is_dir():
+            _fail(f"--sources: {directory} is not a directory", ExitCode.USAGE)
     dataset = _settings(ctx, data, no_bundled).load(files or [])
-    if sources:
-        for directory in sources:
-            if not directory.is_dir():
-                _fail(f"--sources: {directory} is not a directory", ExitCode.USAGE)
-        problems = check_quotes(dataset, sources)
-        for problem in problems:
-            sys.stderr.write(f"{problem}\n")
-        if problems:
-            sys.stderr.write(f"{PROG}: {len(problems)} quote(s) not found in their sources\n")
-            raise typer.Exit(int(ExitCode.ERROR))
-    figures = sum(len(p.targets) + len(p.baselines) for p in dataset.plans)
-    checked = " and every quote against its source" if sources else ""
+    named = [display_path(f) for f in files] if files else None
+    quotes = check_quotes(dataset, sources or [], named)
+    # Without --sources a document that is not beside its data file is only not checked; with it, it must be found.
+    errors = quotes.not_found + (quotes.no_document + quotes.no_source if sources else [])
+    for problem in sorted(errors):
+        sys.stderr.write(f"{problem}\n")
+    if errors:
+        said = [
+            f"{_count(len(quotes.not_found), 'quote')} not found in {'its' if len(quotes.not_found) == 1 else 'their'} "
+            "source"
+        ]
+        if sources:
+            said += [f"{_count(len(quotes.no_document), 'source document')} not found"]
+            said += [f"{_count(len(quotes.no_source), 'plan')} naming no source"] if quotes.no_source else []
+        sys.stderr.write(f"{PROG}: {'; '.join(said)}\n")
+        raise typer.Exit(int(ExitCode.ERROR))
+    for problem in sorted(quotes.no_document):
+        sys.stderr.write(f"{problem}; its quotes are not checked (name its folder with --sources)\n")
+    for problem in sorted(quotes.no_source):
+        sys.stderr.write(f"{problem}, so its quotes are not checked\n")
+
+    plans = [p for p in dataset.plans if named is None or p.loc.file in named]
+    figures = sum(len(p.targets) + len(p.baselines) for p in plans)
+    scope = f"{', '.join(named)}: " if named else ""
+    checked = f"{_count(quotes.found, 'quote')} found in {_count(len(quotes.documents), 'source document')}"
+    unchecked = len(quotes.no_document) + len(quotes.no_source)
+    if unchecked:
+        checked += f"; {_count(unchecked, 'plan')} not checked"
     sys.stdout.write(
-        f"ok: {len(dataset.files)} file(s), {len(dataset.plans)} plans, {figures} targets and "
-        f"baselines, {len(dataset.metrics)} metrics{checked}\n"
+        f"ok: {scope}{_count(len(plans), 'plan')}, {_count(figures, 'target and baseline/targets and baselines')}"
+        f" ({_count(len(dataset.files), 'data file')}, {_count(len(dataset.metrics), 'metric')}); {checked}\n"
     )
 
 

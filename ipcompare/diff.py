@@ -80,8 +80,8 @@ def _changed_fields(old: Figure, new: Figure) -> list[str]:
         fields.append("value")
     if old.quantified and new.quantified and not same_dimension:
         fields.append("unit")
-    if old.year != new.year or old.since != new.since:
-        fields.append("year")
+    if old.year != new.year or (old.kind == new.kind and old.since != new.since):
+        fields.append("year")  # a span belongs to its kind: 9万件 in 2025 to 9万件 more over 2021-2025 is a kind change
     for name in ("comparator", "kind", "direction"):
         if getattr(old, name) != getattr(new, name):
             fields.append(name)

@@ -8,8 +8,11 @@ silently collapses, are reported too.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -87,9 +90,76 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
         return loader.construct_scalar(node)
 
 
+class Odd:
+    """A scalar that YAML 1.1 reads as something other than what it looks like (010 is 8, 1:30 is 90), or a
+    number no plan states (.nan, .inf, 1.0e+300). The field that holds it reports `reason` at its line."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text, self.reason = text, reason
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+#: What to write instead, for numbers plans never write this way.
+_AS_WRITTEN = "write the number as the plan does (85000, or 8.5 with unit 万件)"
+
+
+def _odd_number(text: str, value: float) -> str | None:
+    """Why a number YAML has read from `text` is not the number it looks like, or None when it is."""
+    plain = text.replace("_", "").lstrip("+-")
+    if ":" in plain:
+        return f"YAML reads {text} as a base-60 number ({value:g}): write the number itself, or quote text ('{text}')"
+    if re.fullmatch(r"0[0-7]+", plain) and int(plain) != abs(value):  # 07 is 7 either way; 010 is not 10
+        return f"a leading zero makes YAML read {text} as octal ({value:g}): write {plain.lstrip('0')}"
+    if plain[:2].lower() in ("0x", "0b"):
+        return f"YAML reads {text} as {'hexadecimal' if plain[1] in 'xX' else 'binary'} ({value:g}): {_AS_WRITTEN}"
+    if math.isnan(value) or math.isinf(value):
+        return f"{text} is not a figure a plan can state: write its number, or a direction for a qualitative one"
+    if "e" in plain.lower():
+        return f"{text} is in exponent notation: {_AS_WRITTEN}"
+    return None
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    value = yaml.SafeLoader.construct_yaml_int(loader, node)
+    reason = _odd_number(str(node.value), value)
+    return Odd(str(node.value), reason) if reason else value
+
+
+def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    value = yaml.SafeLoader.construct_yaml_float(loader, node)
+    reason = _odd_number(str(node.value), value)
+    return Odd(str(node.value), reason) if reason else value
+
+
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+
+#: Text that looks like a number but that YAML 1.1 leaves as text: 1e300, 1.5e3, 08.
+_NUMBER_LIKE = re.compile(r"[-+]?(\d[\d_]*)?\.?\d*([eE][-+]?\d+)?")
+#: No plan figure, in the unit it is written in, comes near this; a bigger number is a typing slip.
+MAX_VALUE = 1e15
+#: Years a plan, a figure or a population can be about.
+YEARS = (1900, 2100)
+
+
+def _number_text_problem(text: str) -> str | None:
+    """Why number-like text is not read as a number, and what to write instead."""
+    if not any(c.isdigit() for c in text) or not _NUMBER_LIKE.fullmatch(text.strip()):
+        return None
+    if "e" in text.lower():
+        return f"{text} is in exponent notation: {_AS_WRITTEN}"
+    plain = text.strip().lstrip("+-")
+    if plain.startswith("0") and len(plain) > 1 and plain[1].isdigit():
+        return f"{text} has a leading zero: write {plain.lstrip('0') or '0'}"
+    return None
 
 
 def display_path(path: str | Path) -> str:
@@ -188,7 +258,14 @@ class _Fields:
             if required:
                 self.error(f"missing field {key!r}")
             return None
-        return self.data[key]
+        value = self.data[key]
+        if isinstance(value, Odd):
+            self.error(f"{key}: {value.reason}", key)
+            return None
+        return value
+
+    def has(self, key: str) -> bool:
+        return key in self.data
 
     def text(self, key: str, required: bool = True) -> str | None:
         value = self._get(key, required)
@@ -210,7 +287,10 @@ class _Fields:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(f"{key} must be a whole number, not {_describe(value)}", key)
+            self.error(f"{key} must be a whole number, not {_describe(value)}{_hint(value)}", key)
+            return None
+        if abs(value) > MAX_VALUE:
+            self.error(f"{key} {value} is too large to be a figure a plan states: {_AS_WRITTEN}", key)
             return None
         return value
 
@@ -218,10 +298,18 @@ class _Fields:
         value = self._get(key, required)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.error(f"{key} must be a number, not {_describe(value)}", key)
+        problem = _number_problem(value)
+        if problem:
+            self.error(f"{key} {problem}", key)
             return None
         return float(value)
+
+    def year(self, key: str, required: bool = True) -> int | None:
+        value = self.integer(key, required)
+        if value is not None and not YEARS[0] <= value <= YEARS[1]:
+            self.error(f"{key} {value} is not a year a plan can be about: write the four-digit year (2025)", key)
+            return None
+        return value
 
     def flag(self, key: str, required: bool = True) -> bool | None:
         value = self._get(key, required)
@@ -237,9 +325,12 @@ class _Fields:
         if value is None:
             return None
         if isinstance(value, dt.datetime):
-            return value.date()
+            value = value.date()
         if not isinstance(value, dt.date):
             self.error(f"{key} must be a date written YYYY-MM-DD, not {_describe(value)}", key)
+            return None
+        if not YEARS[0] <= value.year <= YEARS[1]:
+            self.error(f"{key} {value.isoformat()} is not a date a plan can have: check the year", key)
             return None
         return value
 
@@ -295,6 +386,23 @@ class _Fields:
         return out
 
 
+def _hint(value: Any) -> str:
+    """': write 8' and the like, for text that a reader would take for a number."""
+    problem = _number_text_problem(value) if isinstance(value, str) else None
+    return f" ({problem})" if problem else ""
+
+
+def _number_problem(value: Any) -> str | None:
+    """Why a value read from YAML is not a number a plan states (after 'value '), or None."""
+    if isinstance(value, Odd):
+        return value.reason
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"must be a number, not {_describe(value)}{_hint(value)}"
+    if abs(value) > MAX_VALUE:
+        return f"{value:g} is too large to be a figure a plan states: {_AS_WRITTEN}"
+    return None
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (a boolean)"
@@ -307,9 +415,9 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-METRIC_KEYS = ("id", "name_zh", "name_en", "unit", "higher_is_better", "aliases", "related", "note")
+METRIC_KEYS = ("id", "name_zh", "name_en", "unit", "higher_is_better", "parent", "aliases", "related", "note")
 REGION_KEYS = ("id", "name_zh", "name_en", "level", "parent", "population", "aliases", "note")
-POPULATION_KEYS = ("value", "year", "source")
+POPULATION_KEYS = ("value", "year", "source", "document", "quote")
 PLAN_KEYS = (
     "id",
     "region",
@@ -329,64 +437,247 @@ PLAN_KEYS = (
     "baselines",
 )
 PERIOD_KEYS = ("start", "end")
-FIGURE_KEYS = ("metric", "year", "since", "value", "range", "unit", "comparator", "kind", "direction", "quote", "note")
+FIGURE_KEYS = (
+    "metric",
+    "year",
+    "since",
+    "value",
+    "range",
+    "unit",
+    "comparator",
+    "kind",
+    "scope",
+    "direction",
+    "quote",
+    "note",
+)
 TOP_KEYS = ("schema", "metrics", "regions", "plans")
 
-
-def _metric(f: _Fields) -> Metric | None:
-    ident = f.identify("metric", METRIC_KEYS)
-    zh, en, better = f.text("name_zh"), f.text("name_en"), f.flag("higher_is_better")
-    unit, aliases, related, note = f.text("unit", False), f.texts("aliases"), f.texts("related"), f.text("note", False)
-    if ident is None or zh is None or en is None or better is None:
-        return None
-    return Metric(ident, zh, en, unit, better, aliases, related, note, f.location())
+#: Fields a catalogue entry must have once every file's entries for its id are put together.
+METRIC_REQUIRED = ("name_zh", "name_en", "higher_is_better")
+REGION_REQUIRED = ("name_zh", "name_en", "level")
+#: List fields that a later entry adds to rather than contradicts (a user's aliases for a shipped metric).
+LIST_FIELDS = ("aliases", "related")
 
 
-def _region(f: _Fields) -> Region | None:
-    ident = f.identify("region", REGION_KEYS)
-    zh, en, level = f.text("name_zh"), f.text("name_en"), f.choice("level", Level)
-    parent, aliases, note = f.text("parent", False), f.texts("aliases"), f.text("note", False)
-    population = None
+@dataclass
+class Entry:
+    """A metric or region as one file writes it: only the fields given there, each with its place.
+
+    A file may name a shipped id to add fields to it (a population for hubei); the entries of one id
+    are put together by `assemble` before the object is built.
+    """
+
+    kind: str
+    id: str
+    file: str
+    line: int | None
+    fields: dict[str, Any] = field(default_factory=dict)
+    places: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+
+    def give(self, key: str, value: Any, line: int | None, file: str | None = None) -> None:
+        if value is not None and value != ():
+            self.fields[key] = value
+            self.places[key] = (file or self.file, line)
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+    @classmethod
+    def of(cls, obj: Metric | Region, keys: Sequence[str]) -> Entry:
+        """A built object as an entry, so that an old version's partial entry can be completed by it."""
+        entry = cls(type(obj).__name__.lower(), obj.id, obj.loc.file, obj.loc.line)
+        for key in keys:
+            if key != "id":
+                file, line = obj.loc.place(key)
+                entry.give(key, getattr(obj, key), line, file)
+        return entry
+
+
+def _population(f: _Fields) -> Population | None:
     pop = f.mapping("population", required=False)
-    if pop is not None:
-        pop.check_keys(POPULATION_KEYS)
-        value, year, source = pop.integer("value"), pop.integer("year"), pop.text("source")
-        if value is not None and value <= 0:
-            pop.error(f"value must be positive, not {value}", "value")
-        elif value is not None and year is not None and source is not None:
-            population = Population(value, year, source)
-    if ident is None or zh is None or en is None or level is None:
+    if pop is None:
         return None
-    return Region(ident, zh, en, level, parent, population, aliases, note, f.location())
+    pop.check_keys(POPULATION_KEYS)
+    value, year, source = pop.integer("value"), pop.year("year"), pop.text("source")
+    document, quote = pop.text("document", False), pop.text("quote", False)
+    if value is not None and value <= 0:
+        pop.error(f"value must be positive, not {value}", "value")
+    elif value is not None and year is not None and source is not None:
+        return Population(value, year, source, document, quote)
+    return None
 
 
-def _figure(f: _Fields) -> Figure | None:
+def _metric_entry(f: _Fields) -> Entry | None:
+    ident = f.identify("metric", METRIC_KEYS)
+    if ident is None:
+        return None
+    entry = Entry("metric", ident, f.file, f.line())
+    for key in ("name_zh", "name_en", "unit", "parent", "note"):
+        entry.give(key, f.text(key, False), f.line(key))
+    entry.give("higher_is_better", f.flag("higher_is_better", False), f.line("higher_is_better"))
+    for key in LIST_FIELDS:
+        entry.give(key, f.texts(key), f.line(key))
+    return entry
+
+
+def _region_entry(f: _Fields) -> Entry | None:
+    ident = f.identify("region", REGION_KEYS)
+    if ident is None:
+        return None
+    entry = Entry("region", ident, f.file, f.line())
+    for key in ("name_zh", "name_en", "parent", "note"):
+        entry.give(key, f.text(key, False), f.line(key))
+    entry.give("level", f.choice("level", Level, False), f.line("level"))
+    entry.give("aliases", f.texts("aliases"), f.line("aliases"))
+    entry.give("population", _population(f), f.line("population"))
+    return entry
+
+
+def _same(key: str, a: Any, b: Any) -> bool:
+    """Does a later entry's value agree with an earlier one? A population agrees on its number and year."""
+    if key == "population":
+        return bool((a.value, a.year) == (b.value, b.year))
+    return bool(a == b)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, Population):
+        return f"{value.value} ({value.year})"
+    return repr(value.value if isinstance(value, StrEnum) else value)
+
+
+def assemble(entries: Sequence[Entry], problems: list[Problem], *, override: bool = False) -> list[Entry]:
+    """One entry per id, in the order ids first appear.
+
+    A second entry of an id in the same file is a duplicate. One in a later file adds its fields (and
+    its aliases to the earlier ones); a field that disagrees is a problem naming both places. With
+    `override` (an old version of the data read with today's catalogue) the later value wins instead.
+    """
+    merged: dict[str, Entry] = {}
+    for entry in entries:
+        first = merged.get(entry.id)
+        if first is None:
+            merged[entry.id] = replace(entry, fields=dict(entry.fields), places=dict(entry.places))
+        elif entry.file == first.file and not override:
+            message = f"duplicate {entry.kind} id {entry.id!r} (first defined at {first.where})"
+            problems.append(Problem(entry.file, entry.line, message))
+        else:
+            for key, value in entry.fields.items():
+                _extend(first, entry, key, value, override, problems)
+    return list(merged.values())
+
+
+def _extend(first: Entry, later: Entry, key: str, value: Any, override: bool, problems: list[Problem]) -> None:
+    old = first.fields.get(key)
+    if key in LIST_FIELDS and old is not None:
+        first.fields[key] = tuple(dict.fromkeys((*old, *value)))
+    elif old is None or override:
+        first.fields[key], first.places[key] = value, later.places[key]
+    elif not _same(key, old, value):
+        file, line = first.places[key]
+        where = f"{file}:{line}" if line is not None else file
+        message = f"{later.kind} {later.id!r}: {key} {_show(value)} contradicts {_show(old)} at {where}"
+        problems.append(Problem(later.file, later.places[key][1], message))
+
+
+def _location(entry: Entry) -> Location:
+    return Location(
+        entry.file,
+        entry.line,
+        tuple((k, line) for k, (_, line) in entry.places.items() if line is not None),
+        tuple((k, file) for k, (file, _) in entry.places.items() if file != entry.file),
+    )
+
+
+def _missing(entry: Entry, required: Sequence[str], problems: list[Problem]) -> bool:
+    absent = [k for k in required if k not in entry.fields]
+    for key in absent:
+        problems.append(Problem(entry.file, entry.line, f"{entry.kind} {entry.id!r}: missing field {key!r}"))
+    return bool(absent)
+
+
+def build_metric(entry: Entry, problems: list[Problem]) -> Metric | None:
+    if _missing(entry, METRIC_REQUIRED, problems):
+        return None
+    f, g = entry.fields, entry.fields.get
+    return Metric(
+        entry.id,
+        f["name_zh"],
+        f["name_en"],
+        g("unit"),
+        f["higher_is_better"],
+        g("aliases", ()),
+        g("related", ()),
+        g("note"),
+        _location(entry),
+        parent=g("parent"),
+    )
+
+
+def build_region(entry: Entry, problems: list[Problem]) -> Region | None:
+    if _missing(entry, REGION_REQUIRED, problems):
+        return None
+    f, g = entry.fields, entry.fields.get
+    return Region(
+        entry.id,
+        f["name_zh"],
+        f["name_en"],
+        f["level"],
+        g("parent"),
+        g("population"),
+        g("aliases", ()),
+        g("note"),
+        _location(entry),
+    )
+
+
+def _figure(f: _Fields, role: str) -> Figure | None:
     f.check_keys(FIGURE_KEYS)
-    metric, year, quote = f.text("metric"), f.integer("year"), f.text("quote", required=False)
-    since, value = f.integer("since", False), f.number("value", False)
+    metric, year, quote = f.text("metric"), f.year("year"), f.text("quote", required=False)
+    since, value = f.year("since", False), f.number("value", False)
     low = high = None
     if f.data.get("range") is not None:
         rng = f.data["range"]
-        ok = (
-            isinstance(rng, list)
-            and len(rng) == 2
-            and all(isinstance(x, int | float) and not isinstance(x, bool) for x in rng)
-        )
-        if not ok:
+        if not isinstance(rng, list) or len(rng) != 2:
             f.error("range must be a list of two numbers, e.g. [7, 10]", "range")
+        elif problem := next(filter(None, map(_number_problem, rng)), None):
+            f.error(f"range [{rng[0]}, {rng[1]}]: {problem}", "range")
         else:
             low, high = float(rng[0]), float(rng[1])
     unit = f.text("unit", False)
     comparator = f.choice("comparator", Comparator, False)
     kind = f.choice("kind", Kind, False)
+    scope = f.text("scope", False)
     direction = f.choice("direction", Direction, False)
     note = f.text("note", False)
     if metric is None or year is None or f.broken:
         # Checking the rest would only repeat the broken field's problem in other words.
         return None
     return Figure(
-        metric, year, quote or "", value, low, high, unit, comparator, kind, direction, since, note, f.location()
+        metric,
+        year,
+        quote or "",
+        value,
+        low,
+        high,
+        unit,
+        comparator,
+        kind,
+        direction,
+        since,
+        note,
+        f.location(),
+        scope=scope,
     )
+
+
+def _over_the_period(target: Figure, start: int | None) -> Figure:
+    """An increment target that names no start (培育5个) counts over the plan's period up to its year."""
+    if target.kind == Kind.INCREMENT and target.since is None and start is not None and start <= target.year:
+        return replace(target, since=start)
+    return target
 
 
 def _plan(f: _Fields) -> Plan | None:
@@ -404,12 +695,12 @@ def _plan(f: _Fields) -> Plan | None:
     period = f.mapping("period")
     if period is not None:
         period.check_keys(PERIOD_KEYS)
-        start, end = period.integer("start"), period.integer("end")
+        start, end = period.year("start"), period.year("end")
     source, issuer, number = f.text("source", False), f.text("issuer", False), f.text("doc_number", False)
     issued, published, notes = f.date("issued"), f.date("published"), f.text("notes", False)
     short_zh, short_en = f.text("short_zh", False), f.text("short_en", False)
-    targets = [_figure(t) for t in f.items("targets", "target")]
-    baselines = [_figure(b) for b in f.items("baselines", "baseline")]
+    targets = [_figure(t, "target") for t in f.items("targets", "target")]
+    baselines = [_figure(b, "baseline") for b in f.items("baselines", "baseline")]
     return Plan(
         ident,
         region or "",
@@ -424,7 +715,7 @@ def _plan(f: _Fields) -> Plan | None:
         issued,
         published,
         notes,
-        tuple(t for t in targets if t),
+        tuple(_over_the_period(t, start) for t in targets if t),
         tuple(b for b in baselines if b),
         f.location(),
         short_zh,
@@ -432,27 +723,64 @@ def _plan(f: _Fields) -> Plan | None:
     )
 
 
-def parse(tree: Any, file: str) -> tuple[Dataset, list[Problem]]:
-    """Build the objects of one file; what cannot be built is left out and reported."""
+@dataclass
+class Part:
+    """What one file holds, before the catalogue entries of all files are put together."""
+
+    file: str
+    metrics: list[Entry] = field(default_factory=list)
+    regions: list[Entry] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)
+
+
+def parse(tree: Any, file: str) -> tuple[Part, list[Problem]]:
+    """Read the entries and plans of one file; what cannot be read is left out and reported."""
     problems: list[Problem] = []
+    part = Part(file)
     if tree is None:
-        return Dataset(files=(file,)), [Problem(file, None, "the file is empty")]
+        return part, [Problem(file, None, "the file is empty")]
     if not isinstance(tree, _Map):
-        return Dataset(files=(file,)), [
-            Problem(file, 1, "the file must be a mapping with metrics, regions and/or plans")
-        ]
+        return part, [Problem(file, 1, "the file must be a mapping with metrics, regions and/or plans")]
     top = _Fields(tree, file, "file", problems)
     top.check_keys(TOP_KEYS)
     schema = top.integer("schema", required=False)
     if schema is not None and schema != 1:
         top.error(f"schema {schema} is not supported (this ipcompare reads schema 1)", "schema")
-    metrics = [_metric(m) for m in top.items("metrics", "metric")]
-    regions = [_region(r) for r in top.items("regions", "region")]
-    plans = [_plan(p) for p in top.items("plans", "plan")]
-    dataset = Dataset(
-        tuple(m for m in metrics if m), tuple(r for r in regions if r), tuple(p for p in plans if p), (file,)
+    part.metrics = [e for e in map(_metric_entry, top.items("metrics", "metric")) if e]
+    part.regions = [e for e in map(_region_entry, top.items("regions", "region")) if e]
+    part.plans = [p for p in map(_plan, top.items("plans", "plan")) if p]
+    return part, problems
+
+
+def build(parts: Sequence[Part], problems: list[Problem], base: Dataset | None = None) -> Dataset:
+    """The dataset of the parts: catalogue entries of one id put together, then built.
+
+    With `base` (the catalogue a version of a data file is read with), the parts' entries override
+    the base's objects field by field, and the base's other objects are kept.
+    """
+    metric_entries = assemble([e for part in parts for e in part.metrics], problems)
+    region_entries = assemble([e for part in parts for e in part.regions], problems)
+    if base is not None:
+        metric_entries = _over(base.metrics, metric_entries, METRIC_KEYS, problems)
+        region_entries = _over(base.regions, region_entries, REGION_KEYS, problems)
+    metrics = [build_metric(e, problems) for e in metric_entries]
+    regions = [build_region(e, problems) for e in region_entries]
+    return Dataset(
+        tuple(m for m in metrics if m),
+        tuple(r for r in regions if r),
+        tuple(p for part in parts for p in part.plans),
+        tuple(part.file for part in parts),
     )
-    return dataset, problems
+
+
+def _over(
+    objects: Sequence[Metric | Region], entries: list[Entry], keys: Sequence[str], problems: list[Problem]
+) -> list[Entry]:
+    """`entries` laid over the base objects of the same id, field by field (a partial entry is completed)."""
+    base = {obj.id: obj for obj in objects}
+    return [
+        assemble([Entry.of(base[e.id], keys), e], problems, override=True)[0] if e.id in base else e for e in entries
+    ]
 
 
 def bundled_path() -> Path:
@@ -475,6 +803,10 @@ def merge(parts: Sequence[Dataset]) -> Dataset:
         tuple(p for d in parts for p in d.plans),
         tuple(f for d in parts for f in d.files),
     )
+
+
+def _failed(problems: list[Problem]) -> DataError:
+    return DataError(sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message)))
 
 
 def load(paths: Sequence[str | Path] = (), *, bundled: bool = True, env: bool = True) -> Dataset:
@@ -503,10 +835,10 @@ def load(paths: Sequence[str | Path] = (), *, bundled: bool = True, env: bool = 
             part, parse_problems = parse(tree, display_path(path))
             parts.append(part)
             problems += parse_problems
-    dataset = merge(parts)
+    dataset = build(parts, problems)
     problems += check(dataset)
     if problems:
-        raise DataError(sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message)))
+        raise _failed(problems)
     return dataset
 
 
@@ -514,23 +846,24 @@ def load_version(text: str, name: str, catalogue: Dataset) -> Dataset:
     """The plans of one version of a data file, read with `catalogue`'s metrics and regions.
 
     The version may carry metrics and regions of its own (a whole targets.yaml at an old revision);
-    those take the place of the catalogue's entries with the same id. Raises DataError.
+    their fields take the place of the catalogue's for the same id. Raises DataError.
     """
     from .validate import check
 
     tree, problems = read_yaml_text(text, name)
-    part = Dataset(files=(name,))
+    part = Part(name)
     if tree is not None or not problems:
         part, parse_problems = parse(tree, name)
         problems += parse_problems
-    own_metrics, own_regions = {m.id for m in part.metrics}, {r.id for r in part.regions}
+    own = build([part], problems, base=catalogue)
+    own_metrics, own_regions = {m.id for m in own.metrics}, {r.id for r in own.regions}
     dataset = Dataset(
-        (*part.metrics, *(m for m in catalogue.metrics if m.id not in own_metrics)),
-        (*part.regions, *(r for r in catalogue.regions if r.id not in own_regions)),
-        part.plans,
+        (*own.metrics, *(m for m in catalogue.metrics if m.id not in own_metrics)),
+        (*own.regions, *(r for r in catalogue.regions if r.id not in own_regions)),
+        own.plans,
         (name,),
     )
     problems += check(dataset)
     if problems:
-        raise DataError(sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message)))
+        raise _failed(problems)
     return dataset

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Sequence
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 
@@ -32,12 +34,19 @@ class Comparator(StrEnum):
 
 class Kind(StrEnum):
     LEVEL = "level"  # the stock or value at the year
-    INCREMENT = "increment"  # added over the period (新增, 培育 N)
+    INCREMENT = "increment"  # added over the period `since`..`year` (新增, 培育 N, “十二五”期间 ... 共)
     FLOW = "flow"  # the amount within one year (年度 ...)
+    FLOW_CHANGE = "flow-change"  # the year's amount less the amount in `since` (较2015年增加, of an annual flow)
     GROWTH_RATE = "growth-rate"  # annual growth, % (年增, 年均增长)
     PERIOD_GROWTH = "period-growth"  # growth over the whole period `since` -> `year`, %
     SHARE = "share"  # a share or rate, % (占GDP比重, 结案率)
     UNCLEAR = "unclear"  # the plan does not say which; the figure's note says why
+
+
+#: Kinds written in % whatever the metric's unit (年均增长43%, 占GDP比重13%).
+PERCENT_KINDS = (Kind.GROWTH_RATE, Kind.PERIOD_GROWTH, Kind.SHARE)
+#: Kinds that count over a span from `since` to `year`: two such figures compare only over spans of one length.
+SPAN_KINDS = (Kind.INCREMENT, Kind.FLOW_CHANGE, Kind.PERIOD_GROWTH)
 
 
 class Direction(StrEnum):
@@ -48,14 +57,28 @@ class Direction(StrEnum):
 
 @dataclass(frozen=True)
 class Location:
-    """Where an object was defined, down to the line of each of its keys."""
+    """Where an object was defined, down to the line of each of its keys.
+
+    A region or metric that a user's file extends has keys in two files: `key_files` names the file
+    of each key written elsewhere than `file`.
+    """
 
     file: str
     line: int | None
     key_lines: tuple[tuple[str, int], ...] = ()
+    key_files: tuple[tuple[str, str], ...] = ()
 
     def at(self, key: str) -> int | None:
         return dict(self.key_lines).get(key, self.line)
+
+    def place(self, key: str | None = None) -> tuple[str, int | None]:
+        """The file and line of a key (of the object itself when `key` is None)."""
+        if key is None:
+            return self.file, self.line
+        return dict(self.key_files).get(key, self.file), self.at(key)
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
 
 
 @dataclass(frozen=True)
@@ -63,6 +86,8 @@ class Population:
     value: int
     year: int
     source: str
+    document: str | None = None  # a source document holding `quote` (checked by validate)
+    quote: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +101,7 @@ class Metric:
     related: tuple[str, ...] = ()
     note: str | None = None
     loc: Location = Location("", None)
+    parent: str | None = None  # the broader metric this one is part of (gi-trademarks is part of gi-count)
 
     def names(self) -> tuple[str, ...]:
         return (self.id, self.name_zh, self.name_en, *self.aliases)
@@ -118,10 +144,30 @@ class Figure:
     since: int | None = None
     note: str | None = None
     loc: Location = Location("", None)
+    #: What the figure counts when that is narrower than, or other than, its metric (only national
+    #: demonstration enterprises); figures of different scope are never set against each other.
+    scope: str | None = None
 
     @property
     def quantified(self) -> bool:
         return self.value is not None or self.low is not None
+
+    @property
+    def span(self) -> int | None:
+        """Years a span figure covers: 2016-2020 (an increment since 2016) and 2015->2020 (a change since
+        2015) are both 5. None for other kinds, or when the start is not known."""
+        if self.kind not in SPAN_KINDS or self.since is None:
+            return None
+        return self.year - self.since + (1 if self.kind == Kind.INCREMENT else 0)
+
+    def comparable(self, other: Figure) -> bool:
+        """May the two figures be set against each other (a baseline and its target, two versions, a target
+        and its outcome)? Same metric, same scope and same kind; for a span kind, spans of one length."""
+        if (self.metric, self.scope, self.kind) != (other.metric, other.scope, other.kind):
+            return False
+        if self.kind == Kind.UNCLEAR:
+            return False  # two figures of unknown kind may still be of different kinds
+        return self.kind not in SPAN_KINDS or (self.span is not None and self.span == other.span)
 
 
 @dataclass(frozen=True)
@@ -152,26 +198,34 @@ class Plan:
         return self.short_en or self.title_en
 
     def baseline_for(self, target: Figure) -> Figure | None:
-        """The plan's own baseline for a target: same metric, same kind, latest year before it."""
-        candidates = [
-            b
-            for b in self.baselines
-            if b.metric == target.metric
-            and b.year <= target.year
-            and (b.kind == target.kind or (b.kind == Kind.LEVEL and not target.quantified))
-        ]
+        """The plan's own baseline for a target: comparable (same metric, scope, kind and span length), the
+        latest not after it. A qualitative target is set against the latest level of the same scope."""
+        if target.quantified:
+            candidates = [b for b in self.baselines if b.year <= target.year and b.comparable(target)]
+        else:
+            candidates = [
+                b
+                for b in self.baselines
+                if (b.metric, b.scope) == (target.metric, target.scope)
+                and b.year <= target.year
+                and (b.kind == Kind.LEVEL or not b.quantified)
+            ]
         return max(candidates, key=lambda b: b.year) if candidates else None
 
 
-def _key(name: str) -> str:
-    return "".join(name.casefold().split()).replace("_", "-")
+def name_key(name: str) -> str:
+    """The one form in which names are matched, by lookups and by the duplicate check alike: compatibility
+    forms folded (full-width ＰＣＴ is PCT), case ignored, and spaces, '-' and '_' ignored (high value_patents
+    is high-value-patents)."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return "".join(c for c in folded if not c.isspace() and c not in "-_")
 
 
 def _name_table(items: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
     table: dict[str, str] = {}
     for item_id, names in items:
         for name in names:
-            table.setdefault(_key(name), item_id)
+            table.setdefault(name_key(name), item_id)
     return table
 
 
@@ -183,7 +237,7 @@ def _partial(table: dict[str, str], wanted: str) -> set[str]:
 def suggest(query: str, items: Iterable[tuple[str, tuple[str, ...]]]) -> str:
     """' (did you mean 'a', 'b'?)' for a name that matched nothing, or '' when nothing is close."""
     table = _name_table(items)
-    wanted = _key(query)
+    wanted = name_key(query)
     close = difflib.get_close_matches(wanted, list(table), n=6, cutoff=0.6)
     if close:  # only the ones nearly as close as the best: a clear winner is suggested alone
         best = difflib.SequenceMatcher(None, wanted, close[0]).ratio()
@@ -198,7 +252,7 @@ def _resolve(kind: str, query: str, items: Iterable[tuple[str, tuple[str, ...]]]
     """Find an id by id, alias or zh/en name (case and spaces ignored); suggest on a miss."""
     items = list(items)
     table = _name_table(items)
-    wanted = _key(query)
+    wanted = name_key(query)
     if wanted in table:
         return table[wanted]
     # A unique partial match is what a user typing 襄阳 for 襄阳市 means.
@@ -256,3 +310,26 @@ class Dataset:
 
     def plans_setting(self, metric_id: str) -> list[Plan]:
         return [p for p in self.plans if any(t.metric == metric_id for t in p.targets)]
+
+    @cached_property
+    def _parts(self) -> dict[str, list[Metric]]:
+        children: dict[str, list[Metric]] = {}
+        for m in self.metrics:
+            if m.parent is not None:
+                children.setdefault(m.parent, []).append(m)
+        return children
+
+    def parts(self, metric_id: str) -> list[Metric]:
+        """The metrics that are part of `metric_id`, at any depth, each after the metric it is part of."""
+        found: list[Metric] = []
+        seen = {metric_id}
+
+        def walk(parent: str) -> Iterator[Metric]:
+            for child in self._parts.get(parent, []):
+                if child.id not in seen:  # a cycle is a data problem validate reports; never loop on it
+                    seen.add(child.id)
+                    yield child
+                    yield from walk(child.id)
+
+        found.extend(walk(metric_id))
+        return found

@@ -6,22 +6,25 @@ first, so one run of `ipcompare validate` tells the user everything to fix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
-from .model import Dataset, Figure, Kind, Level, Location, Metric, Plan, suggest
+from .model import PERCENT_KINDS, Dataset, Figure, Kind, Level, Location, Metric, Plan, Region, name_key, suggest
 from .units import fits, known_units, parse_unit
 
-_PERCENT_KINDS = (Kind.GROWTH_RATE, Kind.PERIOD_GROWTH, Kind.SHARE)
 _LEVEL_RANK = {Level.NATIONAL: 0, Level.PROVINCE: 1, Level.PREFECTURE: 2}
+#: Kinds whose value is an amount that cannot fall below zero (a fall is a growth below zero, or `down`).
+_NOT_NEGATIVE = (Kind.LEVEL, Kind.FLOW, Kind.SHARE, Kind.UNCLEAR)
 
 
 class _Report(list[Problem]):
-    """The problems found so far; `add` places each at the line of the key it is about."""
+    """The problems found so far; `add` places each at the file and line of the key it is about."""
 
     def add(self, loc: Location, key: str | None, message: str) -> None:
-        self.append(Problem(loc.file, loc.at(key) if key else loc.line, message))
+        self.append(Problem(*loc.place(key), message))
 
 
 def _duplicates(report: _Report, kind: str, items: Iterable[tuple[str, Location]]) -> None:
@@ -48,7 +51,9 @@ def _unit_problem(metric: Metric, figure: Figure) -> str | None:
     unit = parse_unit(figure.unit)
     if unit is None:
         return f"unknown unit {figure.unit!r} (known units: {', '.join(known_units()[:14])}, ...)"
-    if figure.kind in _PERCENT_KINDS:
+    if figure.kind == Kind.UNCLEAR and unit.dimension == "percent":
+        return None  # a rate whose basis the plan does not give (增长率超过77%: of what, over what?)
+    if figure.kind in PERCENT_KINDS:
         if unit.dimension not in ("percent", "percentage-point"):
             return f"a {figure.kind} is written in %, not {figure.unit!r}"
         if figure.kind == Kind.SHARE and metric.unit is not None and metric.unit != "%":
@@ -91,9 +96,13 @@ def _figure_problems(plan: Plan, figure: Figure, role: str, metrics: dict[str, M
         for key in ("unit", "comparator"):
             if getattr(figure, key) is not None:
                 out.append((key, f"{key} given without a value"))
+    out += _value_problems(figure)
     if figure.kind == Kind.UNCLEAR and not figure.note:
         out.append(("kind", "kind unclear needs a note saying what the plan leaves open"))
-    if figure.since is not None and figure.since >= figure.year:
+    if figure.kind == Kind.FLOW_CHANGE and figure.since is None:
+        out.append(("kind", "a flow-change needs since: the year whose amount it is set against (较2015年: 2015)"))
+    # An increment since 2025 to 2025 is the one year 2025; a change since 2025 to 2025 is nothing.
+    if figure.since is not None and figure.since > figure.year - (0 if figure.kind == Kind.INCREMENT else 1):
         out.append(("since", f"since {figure.since} is not before year {figure.year}"))
     if role == "target" and not plan.period_start <= figure.year <= plan.period_end:
         out.append(("year", f"year {figure.year} is outside the plan's period {plan.period_start}-{plan.period_end}"))
@@ -102,15 +111,79 @@ def _figure_problems(plan: Plan, figure: Figure, role: str, metrics: dict[str, M
     return out
 
 
+def _value_problems(figure: Figure) -> list[tuple[str, str]]:
+    """Numbers a figure of its kind cannot have: a negative stock, a share above 100%."""
+    out: list[tuple[str, str]] = []
+    key = "value" if figure.value is not None else "range"
+    numbers = [v for v in (figure.value, figure.low, figure.high) if v is not None]
+    if figure.kind in _NOT_NEGATIVE and any(v < 0 for v in numbers):
+        out.append(
+            (
+                key,
+                f"{key} is negative: a {figure.kind} cannot be below zero (write a fall as a growth-rate "
+                "or period-growth below zero, or as direction: down)",
+            )
+        )
+    if figure.kind == Kind.SHARE and any(v > 100 for v in numbers):
+        out.append((key, f"{key} is above 100%: a share cannot be more than the whole"))
+    return out
+
+
+def _names(report: _Report, kind: str, items: Sequence[Metric] | Sequence[Region]) -> None:
+    """Every name (id, Chinese, English, alias) leads to one object only, compared as lookups compare them."""
+    owner: dict[str, str] = {}
+    for item in items:
+        for name in item.names():
+            key = name_key(name)
+            if owner.setdefault(key, item.id) != item.id:
+                fields = {item.id: "id", item.name_zh: "name_zh", item.name_en: "name_en"}
+                message = f"{kind} {item.id!r}: name {name!r} is also a name of {kind} {owner[key]!r}"
+                report.add(item.loc, fields.get(name, "aliases"), message)
+
+
+def _parents(report: _Report, metrics: dict[str, Metric]) -> None:
+    """A metric is part of a known metric, measured in the same kind of unit, and never of itself."""
+    for m in metrics.values():
+        if m.parent is None:
+            continue
+        where = f"metric {m.id!r}"
+        parent = metrics.get(m.parent)
+        if parent is None:
+            hint = suggest(m.parent, ((x.id, x.names()) for x in metrics.values()))
+            report.add(m.loc, "parent", f"{where}: parent metric {m.parent!r} is not in the catalogue{hint}")
+            continue
+        chain: list[str] = [m.id]
+        up: Metric | None = parent
+        while up is not None and up.id not in chain:
+            chain.append(up.id)
+            up = metrics.get(up.parent) if up.parent else None
+        if up is not None:
+            loop = " -> ".join([*chain, up.id])
+            report.add(m.loc, "parent", f"{where}: parent {m.parent!r} leads back to it ({loop})")
+            continue
+        mine, theirs = (parse_unit(x.unit) if x.unit else None for x in (m, parent))
+        if theirs is None and mine is not None:
+            report.add(m.loc, "parent", f"{where}: has a unit ({m.unit}), but its parent {parent.id!r} has none")
+        elif (
+            mine is not None
+            and theirs is not None
+            and ((mine.dimension, mine.per_10k_people) != (theirs.dimension, theirs.per_10k_people))
+        ):
+            report.add(
+                m.loc,
+                "parent",
+                f"{where}: measured in {m.unit} ({mine.dimension}), but its parent {parent.id!r} in {parent.unit} "
+                f"({theirs.dimension}): a part counts the same kind of thing as the whole",
+            )
+
+
 def check(ds: Dataset) -> list[Problem]:
     report = _Report()
-    _duplicates(report, "metric", ((m.id, m.loc) for m in ds.metrics))
-    _duplicates(report, "region", ((r.id, r.loc) for r in ds.regions))
+    # Metrics and regions of one id were put together by the loader, which reports duplicates in one file.
     _duplicates(report, "plan", ((p.id, p.loc) for p in ds.plans))
     metrics = {m.id: m for m in ds.metrics}
     regions = {r.id: r for r in ds.regions}
 
-    owner: dict[str, str] = {}
     for m in ds.metrics:
         where = f"metric {m.id!r}"
         if m.unit is not None and parse_unit(m.unit) is None:
@@ -118,13 +191,17 @@ def check(ds: Dataset) -> list[Problem]:
         for rel in m.related:
             if rel not in metrics:
                 report.add(m.loc, "related", f"{where}: related metric {rel!r} is not in the catalogue")
-        for name in m.names():
-            key = "".join(name.casefold().split())
-            if owner.setdefault(key, m.id) != m.id:
-                report.add(m.loc, "aliases", f"{where}: name {name!r} is also a name of metric {owner[key]!r}")
+    _names(report, "metric", ds.metrics)
+    _names(report, "region", ds.regions)
+    _parents(report, metrics)
 
     for r in ds.regions:
         where = f"region {r.id!r}"
+        pop = r.population
+        if pop is not None and (pop.document is None) != (pop.quote is None):
+            report.add(r.loc, "population", f"{where}: population document and quote go together: give both or neither")
+        elif pop is not None and pop.quote is not None and str(pop.value) not in re.sub(r"[,，\s]", "", pop.quote):
+            report.add(r.loc, "population", f"{where}: population {pop.value} is not in its quote {pop.quote!r}")
         parent = regions.get(r.parent) if r.parent else None
         if r.parent is None and r.level != Level.NATIONAL:
             report.add(r.loc, None, f"{where}: a {r.level} region needs a parent")
@@ -149,29 +226,89 @@ def check(ds: Dataset) -> list[Problem]:
     return report
 
 
-def check_quotes(ds: Dataset, sources: Sequence[Path]) -> list[Problem]:
-    """Every quote must occur, character for character, in the document its plan names.
+@dataclass
+class QuoteCheck:
+    """What checking quotes against their source documents found, kept apart by what went wrong."""
 
-    A plan's source is looked for in each directory in turn, so plan documents and reference
-    files (the national plan's indicator table) can live apart.
+    found: int = 0  # quotes found, character for character, in their documents
+    documents: set[Path] = field(default_factory=set)  # documents read
+    not_found: list[Problem] = field(default_factory=list)  # a quote that is not in its document
+    no_document: list[Problem] = field(default_factory=list)  # a document that cannot be found or read
+    no_source: list[Problem] = field(default_factory=list)  # a plan that names no document
+
+
+def find_source(name: str, data_file: str, directories: Sequence[Path]) -> Path | None:
+    """A source document: in each directory by its path and then by its file name, else beside its data file."""
+    written = Path(name)
+    candidates = [d / written for d in directories] + [d / written.name for d in directories]
+    candidates.append(Path(data_file).parent / written)
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def _looked_in(data_file: str, directories: Sequence[Path]) -> str:
+    beside = str(Path(data_file).parent) if Path(data_file).parent != Path() else "."
+    return ", ".join(dict.fromkeys([*(str(d) for d in directories), beside]))
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def check_quotes(ds: Dataset, directories: Sequence[Path] = (), files: Iterable[str] | None = None) -> QuoteCheck:
+    """Every quote must occur, character for character, in the document it cites.
+
+    A plan's `source` (and a population's `document`) is looked for in each of `directories`, then
+    beside the data file that names it. Only the plans and populations written in `files` are checked
+    (every one when `files` is None).
     """
-    report = _Report()
+    wanted = None if files is None else set(files)
+    result = QuoteCheck()
+    texts: dict[Path, str | None] = {}
+
+    def document(name: str, loc: Location, key: str, what: str) -> str | None:
+        file, _ = loc.place(key)
+        path = find_source(name, file, directories)
+        if path is None:
+            message = f"{what}: source document {name} not found (looked in {_looked_in(file, directories)})"
+            result.no_document.append(Problem(*loc.place(key), message))
+            return None
+        if path not in texts:
+            texts[path] = _read(path)
+        if texts[path] is None:
+            result.no_document.append(Problem(*loc.place(key), f"{what}: cannot read source document {path}"))
+            return None
+        result.documents.add(path)
+        return texts[path]
+
+    def quote(text: str, quoted: str, loc: Location, key: str, message: str) -> None:
+        if quoted in text:
+            result.found += 1
+        else:
+            result.not_found.append(Problem(*loc.place(key), message))
+
     for plan in ds.plans:
+        if wanted is not None and plan.loc.file not in wanted:
+            continue
         if plan.source is None:
-            report.add(plan.loc, None, f"plan {plan.id!r}: no source document named")
+            result.no_source.append(Problem(*plan.loc.place(), f"plan {plan.id!r}: names no source document"))
             continue
-        found = next((d / plan.source for d in sources if (d / plan.source).is_file()), None)
-        if found is None:
-            where = ", ".join(str(d) for d in sources)
-            report.add(plan.loc, "source", f"plan {plan.id!r}: source {plan.source} is not in {where}")
-            continue
-        try:
-            text = found.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            reason = getattr(e, "strerror", None) or str(e)
-            report.add(plan.loc, "source", f"plan {plan.id!r}: cannot read source {found}: {reason}")
+        text = document(plan.source, plan.loc, "source", f"plan {plan.id!r}")
+        if text is None:
             continue
         for _, label, figure in _figures(plan):
-            if figure.quote and figure.quote not in text:
-                report.add(figure.loc, "quote", f"{label}: quote not found in {plan.source}")
-    return report
+            if figure.quote:
+                quote(text, figure.quote, figure.loc, "quote", f"{label}: quote not found in its source {plan.source}")
+    for region in ds.regions:
+        pop = region.population
+        if pop is None or pop.document is None or pop.quote is None:
+            continue
+        if wanted is not None and region.loc.place("population")[0] not in wanted:
+            continue
+        text = document(pop.document, region.loc, "population", f"region {region.id!r}: population")
+        if text is not None:
+            where = f"region {region.id!r}: population quote not found in its source {pop.document}"
+            quote(text, pop.quote, region.loc, "population", where)
+    return result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,33 +12,9 @@ from ipcompare.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def seeds_dir() -> Path | None:
-    """The plan documents (shared/seeds beside the repository), or IPCOMPARE_SEEDS."""
-    for candidate in (os.environ.get("IPCOMPARE_SEEDS"), REPO.parent / "shared" / "seeds"):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    return None
-
-
-@pytest.fixture
-def seeds() -> Path:
-    found = seeds_dir()
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must have shared/seeds beside the repository")
-        pytest.skip("source documents (shared/seeds) not present")
-    return found
-
-
-@pytest.fixture
-def sources(seeds: Path) -> list[str]:
-    """--sources options for every shipped quote: the plan documents and the reference facts beside them."""
-    reference = seeds.parent / "reference"
-    if not (reference / "facts.md").is_file():
-        pytest.fail(f"shared/reference/facts.md must lie beside {seeds}")
-    return ["--sources", str(seeds), "--sources", str(reference)]
+#: The documents the shipped data quotes; they are in the repository, so no test waits for them.
+SOURCES = REPO / "data" / "sources"
+EXAMPLES = REPO / "examples"
 
 
 class Result:

@@ -461,7 +461,7 @@ def test_compare_lang_zh(invoke: Invoke) -> None:
     lines = table_lines(invoke("compare", "襄阳", "青海", "--lang", "zh", "-f", "markdown").stdout)
     assert [c.strip() for c in lines[0].strip("|").split("|")] == ["指标", "襄阳市", "青海省"]
     pledge = next(line for line in lines if "知识产权质押融资金额" in line)
-    assert "12 亿元 新增量 (2025)" in pledge
+    assert "12 亿元 新增量 (2021–2025)" in pledge  # an increment over the plan's years to 2025
 
 
 # --- library ------------------------------------------------------------------------------------

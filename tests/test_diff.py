@@ -196,7 +196,7 @@ def test_a_change_of_kind_is_one_change_without_a_verdict(invoke: Invoke, write:
     assert (change["old"]["kind"], change["new"]["kind"]) == ("level", "increment")
     assert change["verdict"] is None and change["delta"] is None
     text = invoke("diff", *_versions(write, PLAN, increment), "-f", "markdown").stdout
-    assert "| 9 万件 increment (2025)" in text and "kind changed" in text
+    assert "| 9 万件 increment (2021–2025)" in text and "kind changed" in text
 
 
 @pytest.fixture

@@ -7,39 +7,147 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, PLAN, Invoke
+from conftest import FIXTURES, PLAN, REPO, SOURCES, Invoke
 
 import ipcompare
 
 
-def test_shipped_data_is_valid(invoke: Invoke) -> None:
+def _quoted(data: ipcompare.Dataset) -> int:
+    """How many quotes the data has for validate to find: every figure's, and every census row."""
+    figures = sum(1 for p in data.plans for f in (*p.targets, *p.baselines) if f.quote)
+    return figures + sum(1 for r in data.regions if r.population and r.population.quote)
+
+
+def test_shipped_data_is_valid_and_every_quote_is_found_in_the_repository(invoke: Invoke) -> None:
+    """No document outside the repository is needed: the sources travel with the data."""
     result = invoke("validate")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("ok: 1 file(s), 6 plans")
+    data = ipcompare.load(env=False)
+    documents = {p.source for p in data.plans} | {r.population.document for r in data.regions if r.population}
+    assert f"{_quoted(data)} quotes found in {len(documents - {None})} source documents" in result.stdout
+    assert "not checked" not in result.stdout + result.stderr
 
 
-def test_every_quote_occurs_in_its_source_document(invoke: Invoke, sources: list[str]) -> None:
-    result = invoke("validate", *sources)
+def test_validate_sources_data_sources_passes(invoke: Invoke) -> None:
+    result = invoke("validate", "--sources", str(SOURCES))
     assert result.exit_code == 0, result.stderr
-    assert "every quote against its source" in result.stdout
+    assert result.stderr == ""
 
 
-def test_a_source_in_none_of_the_directories_is_reported(invoke: Invoke, seeds: Path) -> None:
-    result = invoke("validate", "--sources", str(seeds))
-    assert result.exit_code == 1
-    assert re.search(r"targets\.yaml:\d+: plan 'china-14th-fyp': source facts\.md is not in .*seeds", result.stderr)
+def test_no_plan_or_population_cites_a_path_outside_the_repository() -> None:
+    data = ipcompare.load(env=False)
+    cited = [p.source for p in data.plans] + [r.population.document for r in data.regions if r.population]
+    for name in cited:
+        assert name is not None and not name.startswith(("/", "..")), name
+        assert (SOURCES.parent / name).resolve().is_relative_to(SOURCES.resolve()), name
+    text = (REPO / "data" / "targets.yaml").read_text(encoding="utf-8")
+    assert "shared/" not in text and "facts.md" not in text
 
 
-def test_a_quote_that_is_not_in_the_source_is_reported(
-    invoke: Invoke, seeds: Path, write: Callable[[str, str], Path]
+def _plan_with_source(
+    write: Callable[[str, str], Path], document: str | None, quote: str = "有效注册商标量达到9万件"
+) -> Path:
+    """conftest.PLAN citing `mine.txt`, written beside it with `document` as its text (None: no document)."""
+    mine = write(
+        PLAN.replace("    targets:", "    source: mine.txt\n    targets:").replace("有效注册商标量达到9万件", quote)
+    )
+    if document is not None:
+        write(document, "mine.txt")
+    return mine
+
+
+def test_a_users_quotes_are_checked_against_the_document_beside_the_file(
+    invoke: Invoke, write: Callable[[str, str], Path]
 ) -> None:
-    mine = write(PLAN.replace("    targets:", "    source: 002_0dde06b395c12430.txt\n    targets:"))
-    result = invoke("validate", str(mine), "--sources", str(seeds))
+    mine = _plan_with_source(write, "……到2025年，有效注册商标量达到9万件。")
+    result = invoke("validate", str(mine))
+    assert result.exit_code == 0, result.stderr
+    assert (
+        result.stdout
+        == "ok: mine.yaml: 1 plan, 1 target and baseline (2 data files, 91 metrics); "
+        "1 quote found in 1 source document\n".replace(
+            "mine.yaml", str(mine.relative_to(Path.cwd())) if mine.is_relative_to(Path.cwd()) else str(mine)
+        )
+    )
+
+
+def test_validate_file_sources_dir_checks_only_that_files_plans(
+    invoke: Invoke, write: Callable[[str, str], Path], tmp_path: Path
+) -> None:
+    """The README's recipe for a new plan: its documents are in DIR, the shipped ones are not."""
+    elsewhere = tmp_path / "docs"
+    elsewhere.mkdir()
+    (elsewhere / "mine.txt").write_text("有效注册商标量达到9万件", encoding="utf-8")
+    mine = _plan_with_source(write, None)
+    result = invoke("validate", str(mine), "--sources", str(elsewhere))
+    assert result.exit_code == 0, result.stderr
+    assert "1 plan," in result.stdout and "1 quote found in 1 source document" in result.stdout
+
+
+def test_a_quote_not_in_its_source_is_told_apart_from_a_missing_document(
+    invoke: Invoke, write: Callable[[str, str], Path], tmp_path: Path
+) -> None:
+    mine = _plan_with_source(write, "有效注册商标量达到8万件")  # the document says 8, the quote 9
+    other = write(
+        PLAN.replace("my-plan", "other-plan").replace("    targets:", "    source: gone.txt\n    targets:"),
+        "other.yaml",
+    )
+    result = invoke("validate", str(mine), str(other), "--sources", str(tmp_path))
     assert result.exit_code == 1
-    assert re.search(
-        r"mine\.yaml:16: plan 'my-plan': target 1 \(trademarks 2025\): quote not found in "
-        r"002_0dde06b395c12430\.txt",
+    lines = result.stderr.splitlines()
+    assert re.fullmatch(
+        r".*mine\.yaml:16: plan 'my-plan': target 1 \(trademarks 2025\): quote not found in its source mine\.txt",
+        lines[0],
+    )
+    assert re.fullmatch(
+        r".*other\.yaml:\d+: plan 'other-plan': source document gone\.txt not found \(looked in .*\)", lines[1]
+    )
+    assert lines[2] == "ipcompare: 1 quote not found in its source; 1 source document not found"
+    assert result.stdout == ""
+
+
+def test_without_sources_a_missing_document_is_said_but_not_an_error(
+    invoke: Invoke, write: Callable[[str, str], Path]
+) -> None:
+    mine = _plan_with_source(write, None)
+    result = invoke("validate", str(mine))
+    assert result.exit_code == 0
+    assert re.fullmatch(
+        r".*mine\.yaml:8: plan 'my-plan': source document mine\.txt not found \(looked in .*\); its quotes are not "
+        r"checked \(name its folder with --sources\)\n",
         result.stderr,
+    )
+    assert result.stdout.endswith("0 quotes found in 0 source documents; 1 plan not checked\n")
+
+
+def test_with_sources_a_plan_naming_no_document_is_an_error(
+    invoke: Invoke, write: Callable[[str, str], Path], tmp_path: Path
+) -> None:
+    result = invoke("validate", str(write(PLAN)), "--sources", str(tmp_path))
+    assert result.exit_code == 1
+    assert re.search(r"mine\.yaml:2: plan 'my-plan': names no source document\n", result.stderr)
+    assert result.stderr.endswith("1 plan naming no source\n")
+
+
+def test_sources_that_is_not_a_directory_is_a_usage_error(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("validate", "--sources", str(tmp_path / "nowhere"))
+    assert result.exit_code == 2
+    assert result.stderr == f"ipcompare: error: --sources: {tmp_path / 'nowhere'} is not a directory\n"
+
+
+def test_a_census_row_that_does_not_hold_the_population_is_reported(
+    invoke: Invoke, write: Callable[[str, str], Path]
+) -> None:
+    region = (
+        "regions:\n  - id: atlantis\n    name_zh: 亚特兰蒂斯\n    name_en: Atlantis\n    level: province\n"
+        "    parent: china\n    population:\n      value: 1234567\n      year: 2020\n      source: made up\n"
+        "      document: census.txt\n      quote: '| 亚特兰蒂斯 | 1,234,576 |'\n"
+    )
+    write("| 亚特兰蒂斯 | 1,234,576 |", "census.txt")
+    result = invoke("validate", str(write(region)))
+    assert result.exit_code == 1
+    assert re.fullmatch(
+        r".*mine\.yaml:7: region 'atlantis': population 1234567 is not in its quote '.*'\n", result.stderr
     )
 
 
@@ -153,19 +261,36 @@ def test_unit_of_another_dimension_names_the_metric_unit(invoke: Invoke, write: 
 
 
 @pytest.mark.parametrize("kind", ["metric", "region"])
-def test_duplicate_catalogue_ids_point_at_the_first(
+def test_a_catalogue_id_twice_in_one_file_points_at_the_first(
     invoke: Invoke, write: Callable[[str, str], Path], kind: str
 ) -> None:
     entry = {
-        "metric": "metrics:\n  - id: trademarks\n    name_zh: 商标\n    name_en: T\n    unit: 件\n"
-        "    higher_is_better: true\n",
-        "region": "regions:\n  - id: taian\n    name_zh: 泰安\n    name_en: T\n    level: prefecture\n"
-        "    parent: shandong\n",
+        "metric": "  - id: things\n    name_zh: 物\n    name_en: T\n    unit: 件\n    higher_is_better: true\n",
+        "region": "  - id: atlantis\n    name_zh: 亚特兰蒂斯\n    name_en: A\n    level: province\n    parent: china\n",
+    }[kind]
+    result = invoke("validate", str(write(f"{kind}s:\n{entry}{entry}")))
+    assert result.exit_code == 1
+    assert re.fullmatch(
+        rf".*mine\.yaml:7: duplicate {kind} id '\w+' \(first defined at .*mine\.yaml:2\)\n", result.stderr
+    )
+
+
+@pytest.mark.parametrize("kind", ["metric", "region"])
+def test_a_shipped_id_in_a_users_file_that_contradicts_it_names_both_places(
+    invoke: Invoke, write: Callable[[str, str], Path], kind: str
+) -> None:
+    entry = {
+        "metric": "metrics:\n  - id: trademarks\n    name_zh: 商标\n",
+        "region": "regions:\n  - id: taian\n    level: province\n",
     }[kind]
     result = invoke("validate", str(write(entry)))
     assert result.exit_code == 1
-    assert re.fullmatch(
-        rf".*mine\.yaml:2: duplicate {kind} id '\w+' \(first defined at .*targets\.yaml:\d+\)\n", result.stderr
+    field = {
+        "metric": "name_zh '商标' contradicts '有效注册商标量'",
+        "region": "level 'province' contradicts 'prefecture'",
+    }
+    assert re.fullmatch(rf".*mine\.yaml:3: {kind} '\w+': {field[kind]} at .*targets\.yaml:\d+\n", result.stderr), (
+        result.stderr
     )
 
 
@@ -276,5 +401,139 @@ def test_a_file_named_twice_is_read_once(invoke: Invoke, write: Callable[[str, s
 
     mine = write(PLAN)
     result = invoke("validate", "--data", str(mine), str(mine), "--data", str(bundled_path()))
-    assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout.startswith("ok: 2 file(s), 7 plans")
+    assert result.exit_code == 0 and "duplicate" not in result.stderr
+    assert re.match(r"ok: .*mine\.yaml: 1 plan, .* \(2 data files, ", result.stdout)
+
+
+# YAML 1.1 reads some values as something other than what they look like; each is one located error
+# that says what to write instead. (the value as written, the key it is under, the line, the message)
+ODD_VALUES = [
+    ("value: 010", "value", 11, "a leading zero makes YAML read 010 as octal (8): write 10"),
+    ("value: 1:30", "value", 11, "YAML reads 1:30 as a base-60 number (90): write the number itself"),
+    ("value: .nan", "value", 11, ".nan is not a figure a plan can state"),
+    ("value: .inf", "value", 11, ".inf is not a figure a plan can state"),
+    ("value: -.inf", "value", 11, "-.inf is not a figure a plan can state"),
+    ("value: 1.0e+300", "value", 11, "1.0e+300 is in exponent notation: write the number as the plan does"),
+    ("value: 1e300", "value", 11, "1e300 is in exponent notation: write the number as the plan does"),
+    ("value: 08", "value", 11, "08 has a leading zero: write 8"),
+    ("value: 0x1A", "value", 11, "YAML reads 0x1A as hexadecimal (26)"),
+    ("value: 12000000000000000", "value", 11, "too large to be a figure a plan states"),
+    ("value: -9", "value", 11, "value is negative: a level cannot be below zero"),
+    ("year: 99999", "year", 10, "year 99999 is not a year a plan can be about: write the four-digit year (2025)"),
+    ("year: 025", "year", 10, "a leading zero makes YAML read 025 as octal (21): write 25"),
+]
+
+
+@pytest.mark.parametrize(("written", "key", "line", "message"), ODD_VALUES, ids=[v[0] for v in ODD_VALUES])
+def test_a_value_that_does_not_mean_what_it_looks_like_is_one_located_error(
+    invoke: Invoke, write: Callable[[str, str], Path], written: str, key: str, line: int, message: str
+) -> None:
+    original = {"value": "value: 9", "year": "year: 2025"}[key]
+    text = PLAN.replace(f"        {original}\n", f"        {written}\n", 1)
+    assert text != PLAN
+    result = invoke("validate", str(write(text)))
+    assert result.exit_code == 1 and result.stdout == ""
+    [error] = result.stderr.splitlines()
+    assert re.fullmatch(rf".*mine\.yaml:{line}: plan 'my-plan': target 1.*: .*", error), error
+    assert message in error, error
+
+
+def test_a_range_with_an_octal_end_is_located(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    result = invoke("validate", str(write(PLAN.replace("value: 9", "range: [07, 010]"))))  # 07 is 7 either way
+    assert result.exit_code == 1
+    assert re.fullmatch(
+        r".*mine\.yaml:11: .*range \[7, 010\]: a leading zero makes YAML read 010 as octal.*\n", result.stderr
+    )
+
+
+def test_a_share_above_100_percent_is_an_error(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    share = PLAN.replace("metric: trademarks", "metric: enforcement-closure-rate").replace("value: 9", "value: 120")
+    share = share.replace("unit: 万件", 'unit: "%"').replace("kind: level", "kind: share")
+    result = invoke("validate", str(write(share)))
+    assert result.exit_code == 1
+    assert "mine.yaml:11: " in result.stderr and "above 100%: a share cannot be more than the whole" in result.stderr
+
+
+def test_a_nan_never_reaches_json(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    """The JSON a pipeline reads must parse strictly: the file with .nan is refused before any output."""
+    result = invoke("--data", str(write(PLAN.replace("value: 9", "value: .nan"))), "metric", "trademarks", "-f", "json")
+    assert result.exit_code == 1 and result.stdout == ""
+
+
+# One way of matching names, for the validator and every lookup alike.
+TWO_ALIASES = """\
+metrics:
+  - id: alpha
+    name_zh: 甲
+    name_en: Alpha
+    unit: 件
+    higher_is_better: true
+    aliases: [alpha_beta]
+  - id: beta
+    name_zh: 乙
+    name_en: Beta
+    unit: 件
+    higher_is_better: true
+    aliases: [alpha-beta]
+"""
+
+
+def test_aliases_that_match_as_one_name_are_an_error(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    result = invoke("validate", str(write(TWO_ALIASES)))
+    assert result.exit_code == 1
+    assert re.fullmatch(
+        r".*mine\.yaml:13: metric 'beta': name 'alpha-beta' is also a name of metric 'alpha'\n", result.stderr
+    )
+
+
+def test_full_width_and_spaced_names_find_the_metric(invoke: Invoke) -> None:
+    """An input method gives ＰＣＴ; a user types 'High Value_Patents'."""
+    data = ipcompare.load(env=False)
+    assert data.metric("ＰＣＴ").id == "pct-applications"
+    assert data.metric("High Value_Patents").id == "high-value-patents"
+    assert invoke("metric", "ＰＣＴ", "-f", "json").exit_code == 0
+
+
+def test_two_regions_sharing_a_name_are_an_error(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    region = "regions:\n  - id: xy2\n    name_zh: 新城\n    name_en: New town\n    level: prefecture\n"
+    region += "    parent: hubei\n    aliases: [Xiangyang]\n"
+    result = invoke("validate", str(write(region)))
+    assert result.exit_code == 1
+    assert re.fullmatch(
+        r".*mine\.yaml:7: region 'xy2': name 'Xiangyang' is also a name of region 'xiangyang'\n", result.stderr
+    )
+
+
+# A user's file may add to what is shipped, by naming its id.
+def test_a_users_entry_adds_fields_to_a_shipped_region(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    hubei = "regions:\n  - id: hubei\n    population: {value: 57752557, year: 2020, source: a census bulletin}\n"
+    data = ipcompare.load([write(hubei)], env=False)
+    region = data.region("湖北")
+    assert region.population is not None and region.population.value == 57752557
+    assert region.level == ipcompare.Level.PROVINCE and region.parent == "china"  # the shipped fields stay
+
+
+def test_a_users_aliases_are_added_to_a_shipped_metrics(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    more = write("metrics:\n  - id: trademarks\n    aliases: [商标存量]\n")
+    data = ipcompare.load([more], env=False)
+    assert data.metric("商标存量").id == "trademarks"
+    assert data.metric("有效注册商标").id == "trademarks"  # a shipped alias still works
+    assert invoke("--data", str(more), "metric", "商标存量", "-f", "json").exit_code == 0
+
+
+def test_restating_a_shipped_value_is_not_a_contradiction(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    same = write("regions:\n  - id: taian\n    name_zh: 泰安市\n    level: prefecture\n")
+    assert invoke("validate", str(same)).exit_code == 0
+
+
+def test_a_partial_entry_for_a_new_id_is_missing_its_fields(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    result = invoke(
+        "validate", str(write("regions:\n  - id: hunan\n    population: {value: 1, year: 2020, source: x}\n"))
+    )
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert sorted(re.sub(r"^.*mine\.yaml:", "", line) for line in lines) == [
+        "2: region 'hunan': missing field 'level'",
+        "2: region 'hunan': missing field 'name_en'",
+        "2: region 'hunan': missing field 'name_zh'",
+    ]
