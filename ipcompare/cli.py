@@ -278,6 +278,10 @@ def metric(
             metavar="METRIC", help="Metric id, alias or Chinese name (高价值发明专利); 'ipcompare metrics' lists them."
         ),
     ],
+    exact: Annotated[
+        bool,
+        typer.Option("--exact", help="Only this metric's own targets, not those of the metrics that are part of it."),
+    ] = False,
     year: YearOption = None,
     level: Annotated[
         list[Level] | None, typer.Option("--level", help="Only regions at this level (repeatable).")
@@ -300,7 +304,7 @@ def metric(
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
 ) -> None:
-    """One metric across all regions: normalised, with baseline, CAGR and ratio to the nation, ranked."""
+    """One metric across all regions (and its parts): normalised, with baseline, CAGR and national ratio, ranked."""
     from .compare import compare_metric
 
     dataset = _settings(ctx, data, no_bundled).load()
@@ -308,6 +312,7 @@ def metric(
         comparison = compare_metric(
             dataset,
             name,
+            exact=exact,
             year=year,
             levels=level or (),
             regions=region or (),

@@ -1,8 +1,9 @@
 """Comparisons the analyst asks for: one metric across regions, and regions side by side.
 
-Values are only ever set against values of the same kind and year: a level, an increment, an
-annual flow and a growth rate of one metric answer different questions, so each is ranked within
-its own group and the national ratio is taken against the national figure of the same kind.
+Values are only ever set against values of the same metric, scope, kind, span and year: a level, an
+increment, an annual flow and a growth rate of one metric answer different questions, and so do
+gi-trademarks and its part gi-certification-marks. Each is ranked within its own group, and the
+national ratio is taken against the national figure of the same group.
 Rows are plain dicts ready for JSON; query.py turns them into tables.
 """
 
@@ -14,13 +15,12 @@ from typing import Any
 
 from .errors import UsageError
 from .figures import Row, amount, figure_fields, json_number
-from .model import Dataset, Figure, Kind, Level, Metric, Plan, Region, Status
+from .model import PERCENT_KINDS, SPAN_KINDS, Dataset, Figure, Kind, Level, Metric, Plan, Region, Status
 from .units import Unit, base_of, convert, known_units, parse_unit, per_10k_people
 
 #: The order groups are listed in; qualitative targets (a direction, no number) come last.
 KIND_ORDER: tuple[str, ...] = (*(k.value for k in Kind), "qualitative")
-#: Kinds whose values are written in % whatever the metric's unit (年均增长43%).
-PERCENT_KINDS = (Kind.GROWTH_RATE, Kind.PERIOD_GROWTH, Kind.SHARE)
+_SPAN_KINDS = {k.value for k in SPAN_KINDS}
 #: Growth compounds for stocks and yearly amounts of things and money; a share or a score that
 #: moves from 80 to 82 does not compound, so no CAGR is given for those.
 CAGR_KINDS = (Kind.LEVEL, Kind.FLOW)
@@ -53,6 +53,8 @@ class MetricComparison:
     unpopulated: list[str] = field(default_factory=list)
     #: per-capita figures were asked for, but the metric is already per 10k people
     already_per_capita: bool = False
+    #: the metrics whose targets are listed: the metric, then its parts (none with exact=True)
+    metrics: list[Metric] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,9 @@ def _cagr(plan: Plan, figure: Figure, base: Figure | None, scale: Scale) -> tupl
         (
             t
             for t in plan.targets
-            if t.metric == figure.metric and t.year == figure.year and t.kind == Kind.GROWTH_RATE and t.value
+            if (t.metric, t.scope, t.year) == (figure.metric, figure.scope, figure.year)
+            and t.kind == Kind.GROWTH_RATE
+            and t.value
         ),
         None,
     )
@@ -175,6 +179,12 @@ def _plain_row(row: Row | None) -> Row | None:
 
 def _group(row: Row) -> str:
     return row["kind"] or "qualitative"
+
+
+def _bucket(row: Row) -> tuple[Any, ...]:
+    """The targets a row is set against: one metric, one scope, one kind, one span and one year."""
+    start = row["since"] if row["kind"] in _SPAN_KINDS else None
+    return (row["metric"], row["scope"], _group(row), start, row["year"])
 
 
 def _resolve_regions(ds: Dataset, names: Iterable[str]) -> list[Region]:
@@ -196,12 +206,12 @@ def _with_descendants(ds: Dataset, regions: Iterable[Region]) -> set[str]:
 
 
 def _rank(rows: list[Row], higher_is_better: bool) -> None:
-    """Rank within each kind and year, best first; ties share a rank (1, 1, 3)."""
-    groups: dict[tuple[str, int], list[Row]] = {}
+    """Rank within each bucket (metric, scope, kind, span, year), best first; ties share a rank (1, 1, 3)."""
+    groups: dict[tuple[Any, ...], list[Row]] = {}
     for row in rows:
         comparable = row["normalized"] is not None and row["kind"] not in (None, Kind.UNCLEAR.value)
         if comparable and not row["reference"]:
-            groups.setdefault((row["kind"], row["year"]), []).append(row)
+            groups.setdefault(_bucket(row), []).append(row)
     for members in groups.values():
         members.sort(key=lambda r: r["normalized"]["value"], reverse=higher_is_better)
         for position, row in enumerate(members, start=1):
@@ -211,14 +221,18 @@ def _rank(rows: list[Row], higher_is_better: bool) -> None:
             row["rank"] = previous["rank"] if same and previous is not None else position
 
 
-def _sort_key(row: Row, higher_is_better: bool, led: set[tuple[str, int]]) -> tuple[Any, ...]:
-    """Groups led by a national reference row first, then by kind and year; best first within each."""
+def _sort_key(row: Row, higher_is_better: bool, led: set[tuple[Any, ...]], position: dict[str, int]) -> tuple[Any, ...]:
+    """The metric first, then its parts; within each, groups led by a national reference row first, then by
+    scope, kind and year; best first within each group."""
     value = row["normalized"]["value"] if row["normalized"] else None
     order = -value if value is not None and higher_is_better else value
     return (
-        (_group(row), row["year"]) not in led,
+        position[row["metric"]],
+        _bucket(row) not in led,
+        row["scope"] or "",
         KIND_ORDER.index(_group(row)),
         row["year"],
+        row["since"] or 0,
         not row["reference"],
         row["rank"] is None,
         row["rank"] or 0,
@@ -233,6 +247,7 @@ def compare_metric(
     ds: Dataset,
     metric: str,
     *,
+    exact: bool = False,
     year: int | None = None,
     levels: Iterable[Level | str] = (),
     regions: Iterable[str] = (),
@@ -240,11 +255,14 @@ def compare_metric(
     per_capita: bool = False,
     unit: str | None = None,
 ) -> MetricComparison:
-    """Every target for one metric, normalised, with baseline, CAGR and ratio to the nation, ranked."""
+    """Every target for one metric (and, unless `exact`, for the metrics that are part of it), normalised,
+    with baseline, CAGR and ratio to the nation, each ranked only against targets of its own metric."""
     try:
         found = ds.metric(metric)
     except LookupError as e:
         raise UsageError(str(e.args[0]), "metric") from None
+    family = [found] if exact else [found, *ds.parts(found.id)]
+    members = {m.id: m for m in family}
     scale = scale_for(found, per_capita=per_capita, unit=unit)
     by_id = {r.id: r for r in ds.regions}
     rows: list[Row] = []
@@ -253,19 +271,19 @@ def compare_metric(
         if region is None:
             continue
         for figure in plan.targets:
-            if figure.metric == found.id:
-                rows.append(_metric_row(plan, region, figure, scale))
+            if figure.metric in members:
+                rows.append(_metric_row(plan, region, figure, scale, members[figure.metric]))
 
     national_region = next((r for r in ds.regions if r.level == Level.NATIONAL), None)
-    reference: dict[tuple[str, int], Row] = {}
+    reference: dict[tuple[Any, ...], Row] = {}
     for row in rows:
         if row["level"] == Level.NATIONAL.value and row["normalized"] is not None and row["kind"]:
             # the final plan wins over a draft; among equals, the first in the data
-            key = (row["kind"], row["year"])
+            key = _bucket(row)
             if key not in reference or (reference[key]["status"] == "draft" and row["status"] == "final"):
                 reference[key] = row
     for row in rows:
-        national = reference.get((row["kind"], row["year"])) if row["kind"] else None
+        national = reference.get(_bucket(row)) if row["kind"] else None
         row["reference"] = national is row
         if national is not None and row["normalized"] is not None and national["normalized"]["value"]:
             row["vs_national"] = round(row["normalized"]["value"] / national["normalized"]["value"], 4)
@@ -282,21 +300,25 @@ def compare_metric(
         and (wanted_status is None or r["status"] == wanted_status.value)
     ]
     _rank(rows, found.higher_is_better)
-    led = {(_group(r), r["year"]) for r in rows if r["reference"]}
-    rows.sort(key=lambda r: _sort_key(r, found.higher_is_better, led))
+    led = {_bucket(r) for r in rows if r["reference"]}
+    position = {m.id: i for i, m in enumerate(family)}
+    rows.sort(key=lambda r: _sort_key(r, members[r["metric"]].higher_is_better, led, position))
     for row in rows:
         row["normalized"] = _plain_row(row["normalized"])
 
     unpopulated = sorted({r["region"] for r in rows if r["normalized"] is None and r["value"] is not None})
     already = per_capita and scale.canonical is not None and scale.canonical.per_10k_people
-    return MetricComparison(found, scale, rows, national_region, unpopulated if scale.per_capita else [], already)
+    unpopulated = unpopulated if scale.per_capita else []
+    return MetricComparison(found, scale, rows, national_region, unpopulated, already, family)
 
 
-def _metric_row(plan: Plan, region: Region, figure: Figure, scale: Scale) -> Row:
+def _metric_row(plan: Plan, region: Region, figure: Figure, scale: Scale, metric: Metric) -> Row:
     base = plan.baseline_for(figure)
     cagr, cagr_source = _cagr(plan, figure, base, scale) if figure.quantified else (None, None)
     return {
         "metric": figure.metric,
+        "metric_zh": metric.name_zh,
+        "metric_en": metric.name_en,
         "plan": plan.id,
         "plan_zh": plan.short("zh"),
         "plan_en": plan.short("en"),

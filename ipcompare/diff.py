@@ -32,13 +32,14 @@ class PlanDiff:
         return bool(self.metadata or self.targets or self.baselines)
 
 
-def _group(figure: Figure) -> str:
-    return figure.kind.value if figure.kind else "qualitative"
+def _group(figure: Figure) -> tuple[str, str | None]:
+    """What a figure is a figure of, besides its metric: its kind and its scope."""
+    return (figure.kind.value if figure.kind else "qualitative", figure.scope)
 
 
 def _pair(old: list[Figure], new: list[Figure]) -> list[tuple[Figure | None, Figure | None]]:
-    """Match by metric and kind, then by year where one metric and kind has several; what is left over
-    of one metric and year is a change of kind."""
+    """Match by metric, kind and scope, then by year where one metric and kind has several; what is left
+    over of one metric and year is a change of kind or of scope."""
     pairs: list[tuple[Figure | None, Figure | None]] = []
     left_old, left_new = list(old), list(new)
 
@@ -82,7 +83,7 @@ def _changed_fields(old: Figure, new: Figure) -> list[str]:
         fields.append("unit")
     if old.year != new.year or (old.kind == new.kind and old.since != new.since):
         fields.append("year")  # a span belongs to its kind: 9万件 in 2025 to 9万件 more over 2021-2025 is a kind change
-    for name in ("comparator", "kind", "direction"):
+    for name in ("comparator", "kind", "scope", "direction"):
         if getattr(old, name) != getattr(new, name):
             fields.append(name)
     return fields
@@ -114,7 +115,7 @@ def _target_row(
     verdict = _direction_verdict(metric, old, new) if role == "target" else None
     if old is not None and new is not None and "value" in fields and _same_dimension(old, new):
         before, after = base_point(old), base_point(new)
-        if before is not None and after is not None and old.kind == new.kind:
+        if before is not None and after is not None and (old.kind, old.scope) == (new.kind, new.scope):
             delta = after - before
             percent = round(delta / before * 100, 2) if before else None
             higher = metric.higher_is_better if metric else True

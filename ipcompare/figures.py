@@ -17,12 +17,13 @@ def json_number(value: float | None) -> float | int | None:
 
 
 def figure_fields(figure: Figure) -> Row:
-    """When and what a figure says: year (and start year), the number part, kind and direction."""
+    """When and what a figure says: year (and start year), the number part, kind, scope and direction."""
     return {
         "year": figure.year,
         "since": figure.since,
         **amount(figure),
         "kind": figure.kind.value if figure.kind else None,
+        "scope": figure.scope,
         "direction": figure.direction.value if figure.direction else None,
     }
 

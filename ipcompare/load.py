@@ -863,7 +863,7 @@ def load_version(text: str, name: str, catalogue: Dataset) -> Dataset:
         own.plans,
         (name,),
     )
-    problems += check(dataset)
+    problems += check(dataset, catalogue=False)
     if problems:
         raise _failed(problems)
     return dataset

@@ -293,7 +293,7 @@ class Dataset:
     def metric_rows(self, metric: str, **filters: Any) -> list[dict[str, Any]]:
         """One metric across regions: the rows of `ipcompare metric --format json`.
 
-        Keywords as compare.compare_metric: year, levels, regions, status, per_capita, unit.
+        Keywords as compare.compare_metric: exact, year, levels, regions, status, per_capita, unit.
         """
         from .compare import compare_metric
 

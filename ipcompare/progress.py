@@ -16,11 +16,8 @@ from enum import StrEnum
 
 from .errors import UsageError
 from .figures import Row, base_point, catalogue_of, figure_fields, json_number
-from .model import Dataset, Figure, Kind, Metric, Plan
+from .model import SPAN_KINDS, Dataset, Figure, Kind, Metric, Plan
 from .units import parse_unit, tidy
-
-#: Kinds that count from a start year: the reported figure must cover the same span.
-SPANS = (Kind.INCREMENT, Kind.PERIOD_GROWTH)
 
 
 class Outcome(StrEnum):
@@ -52,12 +49,15 @@ def _same_span(figure: Figure, start: int) -> bool:
     return figure.since is None or abs(figure.since - start) <= 1
 
 
-def _reported(plan: Plan, metric: str, year: int, kind: Kind, start: int | None = None) -> Figure | None:
-    """The first quantified baseline `plan` states for the metric, year and kind (over the span from `start`)."""
+def _reported(target: Figure, plan: Plan, year: int, kind: Kind, start: int | None = None) -> Figure | None:
+    """The first quantified baseline `plan` states for the target's metric and scope, at `year`, of `kind`
+    (over the span from `start`): a figure of another scope counts something else."""
     for figure in plan.baselines:
-        if (figure.metric, figure.year, figure.kind) != (metric, year, kind) or not figure.quantified:
+        if (figure.metric, figure.scope, figure.year, figure.kind) != (target.metric, target.scope, year, kind):
             continue
-        if start is None or kind not in SPANS or _same_span(figure, start):
+        if not figure.quantified:
+            continue
+        if start is None or kind not in SPAN_KINDS or _same_span(figure, start):
             return figure
     return None
 
@@ -67,7 +67,7 @@ def _level_before(target: Figure, old: Plan, new: Plan) -> Figure | None:
     years = (target.since - 1, target.since) if target.since is not None else (old.period_start - 1,)
     for year in years:
         for plan in (old, new):
-            found = _reported(plan, target.metric, year, Kind.LEVEL)
+            found = _reported(target, plan, year, Kind.LEVEL)
             if found is not None:
                 return found
     return None
@@ -81,7 +81,7 @@ def _comparable(*figures: Figure) -> bool:
 def _actual(target: Figure, old: Plan, new: Plan, higher: bool) -> tuple[float, list[Figure]] | None:
     """What the later plan says was achieved, in base units, and the figures that say it."""
     assert target.kind is not None
-    stated = _reported(new, target.metric, target.year, target.kind, _start(target, old))
+    stated = _reported(target, new, target.year, target.kind, _start(target, old))
     if stated is not None:
         point = base_point(stated, higher) if _comparable(target, stated) else None
         return (point, [stated]) if point is not None else None
@@ -91,10 +91,10 @@ def _actual(target: Figure, old: Plan, new: Plan, higher: bool) -> tuple[float, 
     if before is None:
         return None
     if target.kind == Kind.INCREMENT:  # end level minus start level
-        after = _reported(new, target.metric, target.year, Kind.LEVEL)
+        after = _reported(target, new, target.year, Kind.LEVEL)
         sign = -1.0
     else:  # start level plus the increment reported over the span
-        after = _reported(new, target.metric, target.year, Kind.INCREMENT, _start(target, old))
+        after = _reported(target, new, target.year, Kind.INCREMENT, _start(target, old))
         sign = 1.0
     if after is None or not _comparable(target, before, after):
         return None
@@ -140,9 +140,7 @@ def _row(target: Figure, old: Plan, new: Plan, metric: Metric | None) -> Row:
     bar = base_point(target, higher)
     unit = parse_unit(target.unit or "")
     if found is None or bar is None or unit is None:
-        kinds = sorted({f.kind for f in new.baselines if (f.metric, f.year) == (target.metric, target.year) and f.kind})
-        only = f"{new.id} reports it only as {', '.join(kinds)}" if kinds else None
-        return {**row, "outcome": Outcome.NOT_STATED.value, "note": only}
+        return {**row, "outcome": Outcome.NOT_STATED.value, "note": _why_not_stated(target, new)}
     actual, figures = found
     points = unit.dimension == "percent"  # rates and shares differ in percentage points
     row.update(
@@ -153,13 +151,22 @@ def _row(target: Figure, old: Plan, new: Plan, metric: Metric | None) -> Row:
         reported=_figure_json(figures[0]),
     )
     if len(figures) > 1:
-        worked_out = replace(
-            target, value=_in_unit(actual, target), low=None, high=None, since=None, comparator=None, quote=""
-        )
+        # over the target's own span: an increment worked out for 2016-2020 is shown as 2016-2020
+        worked_out = replace(target, value=_in_unit(actual, target), low=None, high=None, comparator=None, quote="")
         how = "end level minus start level" if target.kind == Kind.INCREMENT else "start level plus the increment"
         row.update(reported=_figure_json(worked_out), derived_from=[_figure_json(f) for f in figures])
         row["note"] = f"worked out: {how}"
     return row
+
+
+def _why_not_stated(target: Figure, new: Plan) -> str | None:
+    """What the later plan does report for the metric and year, when it is not what the target asks."""
+    same_year = [f for f in new.baselines if (f.metric, f.year) == (target.metric, target.year)]
+    kinds = sorted({f.kind.value for f in same_year if f.scope == target.scope and f.kind})
+    if kinds:
+        return f"{new.id} reports it only as {', '.join(kinds)}"
+    scopes = sorted({f.scope or "the metric as a whole" for f in same_year if f.scope != target.scope})
+    return f"{new.id} reports it only for another scope: {'; '.join(scopes)}" if scopes else None
 
 
 def check_progress(old: Plan, new: Plan, metrics: Iterable[Metric] = ()) -> Progress:

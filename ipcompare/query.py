@@ -59,16 +59,18 @@ _SYMBOL = {"exceed": "> ", "at-least": "≥ ", "about": "≈ ", "maintain": "= "
 
 
 def figure_text(row: Row | None, *, with_year: bool = False, lang: Lang | None = None) -> str:
-    """A figure as a reader scans it: '> 8.5 万件', '≥ 80 分', '7–10 家', '↑ up (no number)'."""
+    """A figure as a reader scans it: '> 8.5 万件', '≥ 80 分', '7–10 家', '↑ up (no number)', and what it
+    counts when that is narrower than its metric: '2 家 [national demonstration enterprises only]'."""
     if not row:
         return ""
+    scope = f" [{row['scope']}]" if row.get("scope") else ""
     if row.get("direction"):
         gap = "" if lang == Lang.ZH else " "
-        return f"{label('direction.' + row['direction'], lang)}{gap}{label('no-number', lang)}"
+        return f"{label('direction.' + row['direction'], lang)}{gap}{label('no-number', lang)}{scope}"
     amount = f"{number(row['low'])}–{number(row['high'])}" if row.get("low") is not None else number(row.get("value"))
     symbol = _SYMBOL.get(row.get("comparator") or "", "")
     year = f" ({row['year']})" if with_year else ""
-    return f"{symbol}{amount} {row.get('unit') or ''}".strip() + year
+    return f"{symbol}{amount} {row.get('unit') or ''}".strip() + scope + year
 
 
 def _figure_row(plan: Plan, figure: Figure, role: str, metric_zh: str) -> Row:
@@ -182,6 +184,7 @@ def show_table(ds: Dataset, plan: Plan) -> Table:
 
 
 def metrics_table(ds: Dataset) -> Table:
+    """The catalogue as a tree: each metric followed by the metrics that are part of it, indented."""
     rows: list[Row] = []
     for m in ds.metrics:
         setting = ds.plans_setting(m.id)
@@ -192,6 +195,8 @@ def metrics_table(ds: Dataset) -> Table:
                 "name_en": m.name_en,
                 "unit": m.unit,
                 "higher_is_better": m.higher_is_better,
+                "parent": m.parent,
+                "parts": [part.id for part in ds.metrics if part.parent == m.id],
                 "plans": len(setting),
                 "plan_ids": [p.id for p in setting],
                 "targets": sum(1 for p in ds.plans for t in p.targets if t.metric == m.id),
@@ -201,8 +206,28 @@ def metrics_table(ds: Dataset) -> Table:
             }
         )
     rows.sort(key=lambda r: (-r["plans"], -r["targets"], r["id"]))
+    by_id = {r["id"]: r for r in rows}
+    tree: list[Row] = []
+    prefix: dict[str, str] = {}
+
+    def place(row: Row, lead: str, branch: str) -> None:
+        """Add `row` and its parts; `lead` draws the levels above it, `branch` its own (├─ or └─)."""
+        tree.append(row)
+        prefix[row["id"]] = lead + branch
+        children = [r for r in rows if r["parent"] == row["id"]]
+        below = lead + ("" if not branch else "│  " if branch == "├─ " else "   ")
+        for i, child in enumerate(children):
+            place(child, below, "└─ " if i == len(children) - 1 else "├─ ")
+
+    for row in rows:
+        if row["parent"] is None or row["parent"] not in by_id:
+            place(row, "", "")
+
+    def indented(r: Row) -> str:
+        return f"{prefix[r['id']]}{r['id']}"
+
     columns = (
-        Column("Metric", lambda r: r["id"]),
+        Column("Metric", indented),
         Column("Name", lambda r: f"{r['name_zh']}\n{r['name_en']}"),
         Column("Unit", lambda r: r["unit"] or "(qualitative)"),
         Column("Better", lambda r: "higher" if r["higher_is_better"] else "lower"),
@@ -210,7 +235,10 @@ def metrics_table(ds: Dataset) -> Table:
         Column("Targets", lambda r: str(r["targets"])),
         Column("Baselines", lambda r: str(r["baselines"])),
     )
-    return Table(columns, rows, title="Metric catalogue")
+    notes = (
+        "├─ and └─ mark a metric that is part of the one it hangs from: its targets are listed with that metric's.",
+    )
+    return Table(columns, tree, title="Metric catalogue", notes=notes)
 
 
 # Words of the interface in English and Chinese; data names come from the data itself.
@@ -236,6 +264,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "kind.level": ("level", "存量/水平"),
     "kind.increment": ("increment", "新增量"),
     "kind.flow": ("annual flow", "年度量"),
+    "kind.flow-change": ("change in annual flow", "年度量增减"),
     "kind.growth-rate": ("growth rate", "年均增速"),
     "kind.period-growth": ("period growth", "期间增幅"),
     "kind.share": ("share", "比重/比率"),
@@ -256,6 +285,16 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Ranked best first within each kind and year: a level, an increment, an annual flow and a growth rate "
         "are never ranked against each other; targets of unclear kind are not ranked.",
         "排名只在同一口径、同一年份内进行：存量、新增量、年度量和增速互不比较；口径不明的目标不参与排名。",
+    ),
+    "note.parts": (
+        "Also listed: the targets of {parts}, which count part of what {metric} counts; each is ranked only "
+        "against targets of its own metric (--exact leaves them out).",
+        "另列{parts}的目标（{metric}的组成部分）；各自只与同一指标的目标排名（--exact 不列出）。",
+    ),
+    "note.scope": (
+        "[...]: what a figure counts where that is narrower than its metric; it is compared only with figures "
+        "of the same scope.",
+        "[...]：数字所统计的范围窄于指标本身时注明范围；只与同一范围的数字比较。",
     ),
     "note.national": (
         "vs national: the ratio to {name}'s target of the same kind and year.",
@@ -344,8 +383,14 @@ def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Tabl
     def status(r: Row) -> str:
         return label(f"status.{r['status']}", lang)
 
+    listed_parts = [m for m in comparison.metrics[1:] if any(r["metric"] == m.id for r in comparison.rows)]
+
+    def metric_name(r: Row) -> str:
+        return f"{r['metric_zh']}\n{r['metric']}" if lang is None else _name(r["metric_zh"], r["metric_en"], lang)
+
     columns = (
         Column(label("rank", lang), rank),
+        *([Column(label("metric", lang), metric_name)] if listed_parts else []),
         Column(label("region", lang), lambda r: _name(r["region_zh"], r["region_en"], lang)),
         Column(label("level", lang), lambda r: label(f"level.{r['level']}", lang)),
         Column(label("plan", lang), lambda r: _name(r["plan_zh"], r["plan_en"], lang)),
@@ -362,6 +407,11 @@ def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Tabl
     unit = scale.display.text if scale.display else metric.unit
     parts = [_name(metric.name_zh, metric.name_en, lang) + f" ({metric.id})", *([unit] if unit else []), better]
     notes = [label("note.rank", lang)]
+    if listed_parts:
+        names = ", ".join(m.id for m in listed_parts)
+        notes.append(label("note.parts", lang).format(parts=names, metric=metric.id))
+    if any(r["scope"] for r in comparison.rows):
+        notes.append(label("note.scope", lang))
     if comparison.national is not None and any(r["vs_national"] is not None for r in comparison.rows):
         national = _name(comparison.national.name_zh, comparison.national.name_en, lang)
         notes.append(label("note.national", lang).format(name=national))

@@ -67,6 +67,7 @@ def _markdown(table: Table, out: TextIO) -> None:
     import tabulate
 
     tabulate.WIDE_CHARS_MODE = True  # wide (Chinese) characters count as two columns
+    tabulate.PRESERVE_WHITESPACE = True  # the indentation of a tree (ipcompare metrics) is part of the cell
     headers = [c.header for c in table.columns]
     cells = [[_markdown_cell(c.text(r)) for c in table.columns] for r in table.rows]
     if table.title:

@@ -69,7 +69,7 @@ def test_headline_targets() -> None:
     assert target("qinghai-ip-power-2021", "pledge-financing", "increment").unit == "亿元"
     brands = target("inner-mongolia-13th-fyp", "china-top500-brands", "increment")
     assert (brands.low, brands.high, brands.unit) == (7, 10, "家")
-    copyright_ = target("qinghai-ip-power-2021", "copyright-registrations", "unclear")
+    copyright_ = target("qinghai-ip-power-2021", "copyright-works-registrations", "unclear")
     assert copyright_.note and "annual" in copyright_.note
 
 
@@ -80,3 +80,47 @@ def test_baselines_from_the_plans() -> None:
     mongolia = DATA.plan("inner-mongolia-13th-fyp")
     trademarks = next(b for b in mongolia.baselines if b.metric == "trademarks" and b.kind == "level")
     assert (trademarks.value, trademarks.year) == (82931, 2015)
+
+
+def test_gi_targets_are_all_listed_under_gi_count_each_with_its_metric() -> None:
+    rows = DATA.metric_rows("gi-count")
+    quantified = {(r["region"], r["metric"], r["year"], r["value"], r["comparator"]) for r in rows if r["value"]}
+    assert ("inner-mongolia", "gi-trademarks", 2020, 100, "exceed") in quantified
+    assert ("xiangyang", "gi-count", 2025, 90, "reach") in quantified
+
+
+@pytest.mark.parametrize("metric", ["ip-service-agencies", "gi-trademarks", "key-ip-projects", "advantage-trademarks"])
+def test_no_baseline_of_another_scope_is_set_against_a_target(metric: str) -> None:
+    """Inner Mongolia's 3 patent agencies and 51 certification marks, Xiangyang's 30 projects in two years and
+    34 enterprises are no baselines of the targets beside them."""
+    for row in DATA.metric_rows(metric, exact=True):
+        assert (row["baseline"], row["cagr"]) == (None, None), row
+
+
+def test_every_pairing_in_the_shipped_data_is_of_one_scope_kind_and_span() -> None:
+    for plan in DATA.plans:
+        for target in plan.targets:
+            base = plan.baseline_for(target)
+            if base is not None and target.quantified:
+                assert (base.metric, base.scope, base.kind, base.span) == (
+                    target.metric,
+                    target.scope,
+                    target.kind,
+                    target.span,
+                ), (plan.id, target.loc.line)
+
+
+def test_xiangyangs_77_percent_is_not_read_as_the_growth_of_its_span() -> None:
+    [growth] = [
+        b for b in DATA.plan("xiangyang-14th-fyp").baselines if b.unit == "%" and b.metric == "invention-grants"
+    ]
+    assert growth.kind == ipcompare.Kind.UNCLEAR and growth.since is None
+    assert growth.note and "+121%" in growth.note
+
+
+def test_a_change_in_annual_grants_is_not_an_increment() -> None:
+    changes = [b for b in DATA.plan("xiangyang-14th-fyp").baselines if b.quote == "较2015年分别增加4749件、278件"]
+    assert {(b.metric, b.kind, b.since) for b in changes} == {
+        ("patent-grants", ipcompare.Kind.FLOW_CHANGE, 2015),
+        ("invention-grants", ipcompare.Kind.FLOW_CHANGE, 2015),
+    }

@@ -62,12 +62,10 @@ def test_a_users_quotes_are_checked_against_the_document_beside_the_file(
     mine = _plan_with_source(write, "……到2025年，有效注册商标量达到9万件。")
     result = invoke("validate", str(mine))
     assert result.exit_code == 0, result.stderr
-    assert (
-        result.stdout
-        == "ok: mine.yaml: 1 plan, 1 target and baseline (2 data files, 91 metrics); "
-        "1 quote found in 1 source document\n".replace(
-            "mine.yaml", str(mine.relative_to(Path.cwd())) if mine.is_relative_to(Path.cwd()) else str(mine)
-        )
+    assert re.fullmatch(
+        r"ok: .*mine\.yaml: 1 plan, 1 target and baseline \(2 data files, \d+ metrics\); "
+        r"1 quote found in 1 source document\n",
+        result.stdout,
     )
 
 
