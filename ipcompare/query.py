@@ -282,9 +282,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "lower": ("lower is better", "越低越好"),
     "no-population": ("no population", "无人口数据"),
     "note.rank": (
-        "Ranked best first within each kind and year: a level, an increment, an annual flow and a growth rate "
-        "are never ranked against each other; targets of unclear kind are not ranked.",
-        "排名只在同一口径、同一年份内进行：存量、新增量、年度量和增速互不比较；口径不明的目标不参与排名。",
+        "Ranked best first among targets of one metric, kind, span and year: a level, an increment, an annual "
+        "flow and a growth rate are never ranked against each other; targets of unclear kind are not ranked.",
+        "排名只在同一指标、同一口径、同一期间和年份内进行：存量、新增量、年度量和增速互不比较；口径不明的目标不参与排名。",
     ),
     "note.parts": (
         "Also listed: the targets of {parts}, which count part of what {metric} counts; each is ranked only "
@@ -297,8 +297,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "[...]：数字所统计的范围窄于指标本身时注明范围；只与同一范围的数字比较。",
     ),
     "note.national": (
-        "vs national: the ratio to {name}'s target of the same kind and year.",
-        "与全国之比：与{name}同口径、同年份目标之比。",
+        "vs national: the ratio to {name}'s target of the same metric, kind and year.",
+        "与全国之比：与{name}同一指标、同口径、同年份目标之比。",
     ),
     "note.cagr": (
         "CAGR: the annual growth implied from the plan's own baseline to its target, or the rate the plan states.",
