@@ -116,14 +116,25 @@ def test_pledge_financing_is_normalised_to_yuan(invoke: Invoke) -> None:
 
 
 def test_an_increment_is_never_ranked_against_a_level_or_flow(invoke: Invoke) -> None:
-    rows = rows_of(invoke, "metric", "pledge-financing")
-    qinghai = next(r for r in rows if r["region"] == "qinghai")
-    assert (qinghai["kind"], qinghai["rank"], qinghai["rank_of"], qinghai["vs_national"]) == ("increment", 1, 1, None)
-    national = next(r for r in rows if r["region"] == "china")
+    """North's 新增5亿元 stands alone: not ranked among the annual flows, nor set against the nation's flow."""
+    rows = rows_of(invoke, *small("metric", "money"))
+    increment = next(r for r in rows if r["kind"] == "increment")
+    assert (increment["region"], increment["rank"], increment["rank_of"], increment["vs_national"]) == (
+        "north",
+        1,
+        1,
+        None,
+    )
+    national = next(r for r in rows if r["region"] == "land")
     assert national["kind"] == "flow" and national["reference"]
-    for row in rows:
-        if row["kind"] == "unclear":
-            assert row["rank"] is None and row["vs_national"] is None
+    assert {r["rank_of"] for r in rows if r["kind"] == "flow" and not r["reference"]} == {2}
+
+
+def test_targets_of_unclear_kind_are_not_ranked_or_compared(invoke: Invoke) -> None:
+    rows = rows_of(invoke, "metric", "pledge-financing")
+    unclear = [r for r in rows if r["kind"] == "unclear"]
+    assert {r["region"] for r in unclear} == {"qinghai", "xiangyang", "inner-mongolia"}
+    assert all(r["rank"] is None and r["vs_national"] is None for r in unclear)
 
 
 def test_mixed_written_units_rank_on_the_normalised_value(invoke: Invoke) -> None:
@@ -427,7 +438,7 @@ def test_compare_rows_put_shared_metrics_first(invoke: Invoke) -> None:
     targeted = {t.metric for p in DATA.plans if p.region in ("xiangyang", "taian", "qinghai") for t in p.targets}
     assert {r["metric"] for r in rows} == targeted
     pledge = next(r for r in rows if r["metric"] == "pledge-financing")
-    assert [c["kind"] for c in pledge["targets"]["qinghai"]] == ["increment"]
+    assert [c["kind"] for c in pledge["targets"]["qinghai"]] == ["unclear"]  # 新增 of a yearly amount
     assert pledge["targets"]["taian"] == []
 
 
@@ -461,7 +472,7 @@ def test_compare_lang_zh(invoke: Invoke) -> None:
     lines = table_lines(invoke("compare", "襄阳", "青海", "--lang", "zh", "-f", "markdown").stdout)
     assert [c.strip() for c in lines[0].strip("|").split("|")] == ["指标", "襄阳市", "青海省"]
     pledge = next(line for line in lines if "知识产权质押融资金额" in line)
-    assert "12 亿元 新增量 (2021–2025)" in pledge  # an increment over the plan's years to 2025
+    assert "12 亿元 口径不明 (2025)" in pledge
 
 
 # --- library ------------------------------------------------------------------------------------

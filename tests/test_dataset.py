@@ -66,7 +66,7 @@ def test_headline_targets() -> None:
     assert target("xiangyang-14th-fyp", "high-value-patents", "growth-rate").value == 43
     assert target("taian-strong-city-draft", "high-value-patents").value == 3.6
     assert target("qinghai-ip-power-2021", "high-value-patents").value == 1.25
-    assert target("qinghai-ip-power-2021", "pledge-financing", "increment").unit == "亿元"
+    assert target("qinghai-ip-power-2021", "pledge-financing", "unclear").unit == "亿元"
     brands = target("inner-mongolia-13th-fyp", "china-top500-brands", "increment")
     assert (brands.low, brands.high, brands.unit) == (7, 10, "家")
     copyright_ = target("qinghai-ip-power-2021", "copyright-works-registrations", "unclear")
