@@ -268,6 +268,11 @@ class _Fields:
         return key in self.data
 
     def text(self, key: str, required: bool = True) -> str | None:
+        raw = self.data.get(key)
+        if isinstance(raw, Odd | int | float) and not isinstance(raw, bool):
+            # doc_number: 010 is read as the number 8: text that looks like a number needs quotes
+            self.error(f"{key} must be text: YAML reads {raw} as a number; put it in quotes ('{raw}')", key)
+            return None
         value = self._get(key, required)
         if value is None:
             return None

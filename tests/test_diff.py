@@ -352,3 +352,25 @@ def test_a_file_git_does_not_track_is_left_out_and_named(invoke: Invoke, history
     assert missing.exit_code == 2
     assert missing.stderr.startswith("ipcompare: error: no plan 'extra-plan' in HEAD:targets.yaml; ")
     assert missing.stderr.endswith("extra.yaml, which defines it now, is not in git\n")
+
+
+def test_an_old_revision_is_read_although_a_name_has_moved_since(invoke: Invoke, tmp_path: Path) -> None:
+    """v1 calls a metric's alias what v2 makes a metric of its own: reading v1's plan is not a name clash."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    data = repo / "plans.yaml"
+    metric = (
+        "metrics:\n  - id: marks\n    name_zh: 标志\n    name_en: Marks\n    unit: 件\n    higher_is_better: true\n"
+    )
+    v1 = metric + "    aliases: [certified]\n" + PLAN.replace("trademarks", "marks")
+    data.write_text(v1, encoding="utf-8")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "plans.yaml")
+    _git(repo, "commit", "-q", "-m", "v1")
+    part = (
+        "  - id: certified\n    name_zh: 证明标志\n    name_en: Certified\n    unit: 件\n    higher_is_better: true\n"
+    )
+    data.write_text(metric + part + PLAN.replace("trademarks", "marks"), encoding="utf-8")
+    result = invoke("diff", "HEAD:my-plan", "my-plan", "--data", str(data), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["changed"] is False

@@ -535,3 +535,28 @@ def test_a_partial_entry_for_a_new_id_is_missing_its_fields(invoke: Invoke, writ
         "2: region 'hunan': missing field 'name_en'",
         "2: region 'hunan': missing field 'name_zh'",
     ]
+
+
+def test_a_number_where_text_belongs_is_told_to_be_quoted(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    result = invoke(
+        "validate", str(write(PLAN.replace("    status: final\n", "    status: final\n    doc_number: 010\n")))
+    )
+    assert result.exit_code == 1
+    assert re.fullmatch(
+        r".*mine\.yaml:8: plan 'my-plan': doc_number must be text: YAML reads 010 as a number; put it in quotes "
+        r"\('010'\)\n",
+        result.stderr,
+    )
+
+
+def test_a_population_that_contradicts_the_shipped_one_names_both(
+    invoke: Invoke, write: Callable[[str, str], Path]
+) -> None:
+    other = "regions:\n  - id: xiangyang\n    population: {value: 5000000, year: 2020, source: another count}\n"
+    result = invoke("validate", str(write(other)))
+    assert result.exit_code == 1
+    assert re.fullmatch(
+        r".*mine\.yaml:3: region 'xiangyang': population 5000000 \(2020\) contradicts 5260951 \(2020\) at "
+        r".*targets\.yaml:\d+\n",
+        result.stderr,
+    )
