@@ -510,7 +510,7 @@ def _population(f: _Fields) -> Population | None:
     if value is not None and value <= 0:
         pop.error(f"value must be positive, not {value}", "value")
     elif value is not None and year is not None and source is not None:
-        return Population(value, year, source, document, quote)
+        return Population(value=value, year=year, source=source, document=document, quote=quote)
     return None
 
 
@@ -603,39 +603,14 @@ def _missing(entry: Entry, required: Sequence[str], problems: list[Problem]) -> 
     return bool(absent)
 
 
-def build_metric(entry: Entry, problems: list[Problem]) -> Metric | None:
-    if _missing(entry, METRIC_REQUIRED, problems):
-        return None
-    f, g = entry.fields, entry.fields.get
-    return Metric(
-        entry.id,
-        f["name_zh"],
-        f["name_en"],
-        g("unit"),
-        f["higher_is_better"],
-        g("aliases", ()),
-        g("related", ()),
-        g("note"),
-        _location(entry),
-        parent=g("parent"),
-    )
+B = TypeVar("B", Metric, Region)
 
 
-def build_region(entry: Entry, problems: list[Problem]) -> Region | None:
-    if _missing(entry, REGION_REQUIRED, problems):
+def _build(entry: Entry, cls: type[B], required: Sequence[str], problems: list[Problem]) -> B | None:
+    """The object of an assembled entry; its keys are the object's field names."""
+    if _missing(entry, required, problems):
         return None
-    f, g = entry.fields, entry.fields.get
-    return Region(
-        entry.id,
-        f["name_zh"],
-        f["name_en"],
-        f["level"],
-        g("parent"),
-        g("population"),
-        g("aliases", ()),
-        g("note"),
-        _location(entry),
-    )
+    return cls(id=entry.id, **entry.fields, loc=_location(entry))
 
 
 def _figure(f: _Fields, role: str) -> Figure | None:
@@ -768,8 +743,8 @@ def build(parts: Sequence[Part], problems: list[Problem], base: Dataset | None =
     if base is not None:
         metric_entries = _over(base.metrics, metric_entries, METRIC_KEYS, problems)
         region_entries = _over(base.regions, region_entries, REGION_KEYS, problems)
-    metrics = [build_metric(e, problems) for e in metric_entries]
-    regions = [build_region(e, problems) for e in region_entries]
+    metrics = [_build(e, Metric, METRIC_REQUIRED, problems) for e in metric_entries]
+    regions = [_build(e, Region, REGION_REQUIRED, problems) for e in region_entries]
     return Dataset(
         tuple(m for m in metrics if m),
         tuple(r for r in regions if r),

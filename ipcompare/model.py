@@ -81,7 +81,7 @@ class Location:
         return f"{self.file}:{self.line}" if self.line is not None else self.file
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Population:
     value: int
     year: int
@@ -90,12 +90,12 @@ class Population:
     quote: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Metric:
     id: str
     name_zh: str
     name_en: str
-    unit: str | None
+    unit: str | None = None  # none: a metric that is only ever qualitative
     higher_is_better: bool
     aliases: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
@@ -107,7 +107,7 @@ class Metric:
         return (self.id, self.name_zh, self.name_en, *self.aliases)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Region:
     id: str
     name_zh: str
@@ -321,7 +321,6 @@ class Dataset:
 
     def parts(self, metric_id: str) -> list[Metric]:
         """The metrics that are part of `metric_id`, at any depth, each after the metric it is part of."""
-        found: list[Metric] = []
         seen = {metric_id}
 
         def walk(parent: str) -> Iterator[Metric]:
@@ -331,5 +330,4 @@ class Dataset:
                     yield child
                     yield from walk(child.id)
 
-        found.extend(walk(metric_id))
-        return found
+        return list(walk(metric_id))
