@@ -479,6 +479,7 @@ class Entry:
     line: int | None
     fields: dict[str, Any] = field(default_factory=dict)
     places: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)  # written, but wrong: already a problem of its own
 
     def give(self, key: str, value: Any, line: int | None, file: str | None = None) -> None:
         if value is not None and value != ():
@@ -524,6 +525,7 @@ def _metric_entry(f: _Fields) -> Entry | None:
     entry.give("higher_is_better", f.flag("higher_is_better", False), f.line("higher_is_better"))
     for key in LIST_FIELDS:
         entry.give(key, f.texts(key), f.line(key))
+    entry.broken = set(f.broken)
     return entry
 
 
@@ -537,6 +539,7 @@ def _region_entry(f: _Fields) -> Entry | None:
     entry.give("level", f.choice("level", Level, False), f.line("level"))
     entry.give("aliases", f.texts("aliases"), f.line("aliases"))
     entry.give("population", _population(f), f.line("population"))
+    entry.broken = set(f.broken)
     return entry
 
 
@@ -564,11 +567,14 @@ def assemble(entries: Sequence[Entry], problems: list[Problem], *, override: boo
     for entry in entries:
         first = merged.get(entry.id)
         if first is None:
-            merged[entry.id] = replace(entry, fields=dict(entry.fields), places=dict(entry.places))
+            merged[entry.id] = replace(
+                entry, fields=dict(entry.fields), places=dict(entry.places), broken=set(entry.broken)
+            )
         elif entry.file == first.file and not override:
             message = f"duplicate {entry.kind} id {entry.id!r} (first defined at {first.where})"
             problems.append(Problem(entry.file, entry.line, message))
         else:
+            first.broken |= entry.broken
             for key, value in entry.fields.items():
                 _extend(first, entry, key, value, override, problems)
     return list(merged.values())
@@ -597,9 +603,11 @@ def _location(entry: Entry) -> Location:
 
 
 def _missing(entry: Entry, required: Sequence[str], problems: list[Problem]) -> bool:
+    """Report the required fields no file gives; a field given but wrong has been reported already."""
     absent = [k for k in required if k not in entry.fields]
     for key in absent:
-        problems.append(Problem(entry.file, entry.line, f"{entry.kind} {entry.id!r}: missing field {key!r}"))
+        if key not in entry.broken:
+            problems.append(Problem(entry.file, entry.line, f"{entry.kind} {entry.id!r}: missing field {key!r}"))
     return bool(absent)
 
 
@@ -613,7 +621,7 @@ def _build(entry: Entry, cls: type[B], required: Sequence[str], problems: list[P
     return cls(id=entry.id, **entry.fields, loc=_location(entry))
 
 
-def _figure(f: _Fields, role: str) -> Figure | None:
+def _figure(f: _Fields) -> Figure | None:
     f.check_keys(FIGURE_KEYS)
     metric, year, quote = f.text("metric"), f.year("year"), f.text("quote", required=False)
     since, value = f.year("since", False), f.number("value", False)
@@ -679,8 +687,8 @@ def _plan(f: _Fields) -> Plan | None:
     source, issuer, number = f.text("source", False), f.text("issuer", False), f.text("doc_number", False)
     issued, published, notes = f.date("issued"), f.date("published"), f.text("notes", False)
     short_zh, short_en = f.text("short_zh", False), f.text("short_en", False)
-    targets = [_figure(t, "target") for t in f.items("targets", "target")]
-    baselines = [_figure(b, "baseline") for b in f.items("baselines", "baseline")]
+    targets = [_figure(t) for t in f.items("targets", "target")]
+    baselines = [_figure(b) for b in f.items("baselines", "baseline")]
     return Plan(
         ident,
         region or "",

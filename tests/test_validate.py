@@ -560,3 +560,14 @@ def test_a_population_that_contradicts_the_shipped_one_names_both(
         r".*targets\.yaml:\d+\n",
         result.stderr,
     )
+
+
+def test_a_catalogue_field_of_the_wrong_type_is_not_also_missing(
+    invoke: Invoke, write: Callable[[str, str], Path]
+) -> None:
+    metric = "metrics:\n  - id: things\n    name_zh: 123\n    name_en: T\n    higher_is_better: maybe\n"
+    lines = invoke("validate", str(write(metric))).stderr.splitlines()
+    assert [re.sub(r"^.*mine\.yaml:", "", line) for line in lines] == [
+        "3: metric 'things': name_zh must be text: YAML reads 123 as a number; put it in quotes ('123')",
+        "5: metric 'things': higher_is_better must be true or false, not text 'maybe'",
+    ]
