@@ -513,13 +513,17 @@ def validate(
     for problem in sorted(errors):
         sys.stderr.write(f"{problem}\n")
     if errors:
-        said = [
-            f"{_count(len(quotes.not_found), 'quote')} not found in {'its' if len(quotes.not_found) == 1 else 'their'} "
-            "source"
-        ]
+        missing = len(quotes.not_found)
+        counts = [(missing, f"{_count(missing, 'quote')} not found in {'its' if missing == 1 else 'their'} source")]
         if sources:
-            said += [f"{_count(len(quotes.no_document), 'source document')} not found"]
-            said += [f"{_count(len(quotes.no_source), 'plan')} naming no source"] if quotes.no_source else []
+            counts.append(
+                (
+                    len(quotes.no_document),
+                    f"{_count(len(quotes.no_document), 'source document')} not found or unreadable",
+                )
+            )
+            counts.append((len(quotes.no_source), f"{_count(len(quotes.no_source), 'plan')} naming no source"))
+        said = [text for n, text in counts if n]
         sys.stderr.write(f"{PROG}: {'; '.join(said)}\n")
         raise typer.Exit(int(ExitCode.ERROR))
     for problem in sorted(quotes.no_document):

@@ -159,7 +159,8 @@ def _parents(report: _Report, metrics: dict[str, Metric]) -> None:
             up = metrics.get(up.parent) if up.parent else None
         if up is not None:
             loop = " -> ".join([*chain, up.id])
-            report.add(m.loc, "parent", f"{where}: parent {m.parent!r} leads back to it ({loop})")
+            back = "leads back to it" if up.id == m.id else "leads into a loop"
+            report.add(m.loc, "parent", f"{where}: parent {m.parent!r} {back} ({loop})")
             continue
         mine, theirs = (parse_unit(x.unit) if x.unit else None for x in (m, parent))
         if theirs is None and mine is not None:
@@ -257,11 +258,12 @@ def _looked_in(data_file: str, directories: Sequence[Path]) -> str:
     return ", ".join(dict.fromkeys([*(str(d) for d in directories), beside]))
 
 
-def _read(path: Path) -> str | None:
+def _read(path: Path) -> str:
+    """A document's text, or the reason it cannot be read (as the exception's message)."""
     try:
         return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
+    except UnicodeDecodeError as e:
+        raise OSError(f"not UTF-8 text ({e.reason} at byte {e.start})") from None
 
 
 def check_quotes(ds: Dataset, directories: Sequence[Path] = (), files: Iterable[str] | None = None) -> QuoteCheck:
@@ -273,7 +275,7 @@ def check_quotes(ds: Dataset, directories: Sequence[Path] = (), files: Iterable[
     """
     wanted = None if files is None else set(files)
     result = QuoteCheck()
-    texts: dict[Path, str | None] = {}
+    texts: dict[Path, str | OSError] = {}
 
     def document(name: str, loc: Location, key: str, what: str) -> str | None:
         file, _ = loc.place(key)
@@ -283,12 +285,17 @@ def check_quotes(ds: Dataset, directories: Sequence[Path] = (), files: Iterable[
             result.no_document.append(Problem(*loc.place(key), message))
             return None
         if path not in texts:
-            texts[path] = _read(path)
-        if texts[path] is None:
-            result.no_document.append(Problem(*loc.place(key), f"{what}: cannot read source document {path}"))
+            try:
+                texts[path] = _read(path)
+            except OSError as e:
+                texts[path] = e
+        text = texts[path]
+        if isinstance(text, OSError):
+            reason = text.strerror or str(text)
+            result.no_document.append(Problem(*loc.place(key), f"{what}: cannot read source document {path}: {reason}"))
             return None
         result.documents.add(path)
-        return texts[path]
+        return text
 
     def quote(text: str, quoted: str, loc: Location, key: str, message: str) -> None:
         if quoted in text:

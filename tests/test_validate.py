@@ -100,7 +100,7 @@ def test_a_quote_not_in_its_source_is_told_apart_from_a_missing_document(
     assert re.fullmatch(
         r".*other\.yaml:\d+: plan 'other-plan': source document gone\.txt not found \(looked in .*\)", lines[1]
     )
-    assert lines[2] == "ipcompare: 1 quote not found in its source; 1 source document not found"
+    assert lines[2] == "ipcompare: 1 quote not found in its source; 1 source document not found or unreadable"
     assert result.stdout == ""
 
 
@@ -571,3 +571,17 @@ def test_a_catalogue_field_of_the_wrong_type_is_not_also_missing(
         "3: metric 'things': name_zh must be text: YAML reads 123 as a number; put it in quotes ('123')",
         "5: metric 'things': higher_is_better must be true or false, not text 'maybe'",
     ]
+
+
+def test_a_source_document_that_is_not_utf8_says_why_and_counts_alone(
+    invoke: Invoke, write: Callable[[str, str], Path], tmp_path: Path
+) -> None:
+    mine = _plan_with_source(write, None)
+    (tmp_path / "mine.txt").write_bytes("有效注册商标量达到9万件".encode("gbk"))
+    result = invoke("validate", str(mine), "--sources", str(tmp_path))
+    assert result.exit_code == 1
+    first, summary = result.stderr.splitlines()
+    assert re.fullmatch(
+        r".*mine\.yaml:8: plan 'my-plan': cannot read source document .*mine\.txt: not UTF-8 text .*", first
+    )
+    assert summary == "ipcompare: 1 source document not found or unreadable"
