@@ -205,14 +205,16 @@ def _with_descendants(ds: Dataset, regions: Iterable[Region]) -> set[str]:
     return wanted
 
 
-def _rank(rows: list[Row], higher_is_better: bool) -> None:
-    """Rank within each bucket (metric, scope, kind, span, year), best first; ties share a rank (1, 1, 3)."""
+def _rank(rows: list[Row], metrics: dict[str, Metric]) -> None:
+    """Rank within each bucket (metric, scope, kind, span, year), best first by the bucket's own metric;
+    ties share a rank (1, 1, 3)."""
     groups: dict[tuple[Any, ...], list[Row]] = {}
     for row in rows:
         comparable = row["normalized"] is not None and row["kind"] not in (None, Kind.UNCLEAR.value)
         if comparable and not row["reference"]:
             groups.setdefault(_bucket(row), []).append(row)
     for members in groups.values():
+        higher_is_better = metrics[members[0]["metric"]].higher_is_better
         members.sort(key=lambda r: r["normalized"]["value"], reverse=higher_is_better)
         for position, row in enumerate(members, start=1):
             row["rank_of"] = len(members)
@@ -299,7 +301,7 @@ def compare_metric(
         and (wanted_regions is None or r["region"] in wanted_regions)
         and (wanted_status is None or r["status"] == wanted_status.value)
     ]
-    _rank(rows, found.higher_is_better)
+    _rank(rows, members)
     led = {_bucket(r) for r in rows if r["reference"]}
     position = {m.id: i for i, m in enumerate(family)}
     rows.sort(key=lambda r: _sort_key(r, members[r["metric"]].higher_is_better, led, position))

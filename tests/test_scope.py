@@ -182,3 +182,24 @@ def test_a_flow_change_needs_the_year_it_is_set_against(invoke: Invoke, write: C
     result = invoke("validate", str(write(PLAN.replace("kind: level", "kind: flow-change"))))
     assert result.exit_code == 1
     assert "a flow-change needs since: the year whose amount it is set against (较2015年: 2015)" in result.stderr
+
+
+def test_each_part_ranks_in_its_own_metrics_direction(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    """A part whose smaller figure is better ranks smallest first, under a parent that ranks largest first."""
+    part = (
+        "metrics:\n  - id: late-marks\n    name_zh: 逾期标志\n    name_en: Late marks\n    unit: 件\n"
+        "    higher_is_better: false\n    parent: marks\nplans:\n"
+    )
+    for region, value in (("north", 5), ("south", 9)):
+        part += (
+            f"  - id: {region}-late\n    region: {region}\n    title_zh: 规划\n    title_en: Plan\n"
+            "    period: {start: 2021, end: 2025}\n    status: final\n    targets:\n"
+            f"      - {{metric: late-marks, year: 2025, value: {value}, unit: 件, comparator: stated,\n"
+            "         kind: level, quote: q}\n"
+        )
+    found = rows(invoke, "--data", str(write(part)), "metric", "marks")
+    assert [(r["region"], r["rank"]) for r in found if r["metric"] == "late-marks"] == [("north", 1), ("south", 2)]
+    assert [(r["region"], r["rank"]) for r in found if r["metric"] == "marks" and r["rank"]] == [
+        ("south", 1),
+        ("north", 2),
+    ]
