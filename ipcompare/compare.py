@@ -55,6 +55,8 @@ class MetricComparison:
     already_per_capita: bool = False
     #: the metrics whose targets are listed: the metric, then its parts (none with exact=True)
     metrics: list[Metric] = field(default_factory=list)
+    #: metrics related to those (either way round) that have targets, and how many: not compared here
+    see_also: list[tuple[Metric, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -311,7 +313,15 @@ def compare_metric(
     unpopulated = sorted({r["region"] for r in rows if r["normalized"] is None and r["value"] is not None})
     already = per_capita and scale.canonical is not None and scale.canonical.per_10k_people
     unpopulated = unpopulated if scale.per_capita else []
-    return MetricComparison(found, scale, rows, national_region, unpopulated, already, family)
+    return MetricComparison(found, scale, rows, national_region, unpopulated, already, family, _see_also(ds, family))
+
+
+def _see_also(ds: Dataset, family: list[Metric]) -> list[tuple[Metric, int]]:
+    """Metrics related to the family, with their number of targets: where else an analyst should look."""
+    ids = {m.id for m in family}
+    related = {r for m in family for r in m.related} | {m.id for m in ds.metrics if ids & set(m.related)}
+    counts = {m.id: sum(t.metric == m.id for p in ds.plans for t in p.targets) for m in ds.metrics if m.id in related}
+    return [(m, counts[m.id]) for m in ds.metrics if counts.get(m.id) and m.id not in ids]
 
 
 def _metric_row(plan: Plan, region: Region, figure: Figure, scale: Scale, metric: Metric) -> Row:

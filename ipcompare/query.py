@@ -291,6 +291,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "against targets of its own metric (--exact leaves them out).",
         "另列{parts}的目标（{metric}的组成部分）；各自只与同一指标的目标排名（--exact 不列出）。",
     ),
+    "note.see-also": (
+        "See also, not compared here: {metrics}.",
+        "另见（不在此比较）：{metrics}。",
+    ),
     "note.scope": (
         "[...]: what a figure counts where that is narrower than its metric; it is compared only with figures "
         "of the same scope.",
@@ -412,6 +416,9 @@ def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Tabl
         notes.append(label("note.parts", lang).format(parts=names, metric=metric.id))
     if any(r["scope"] for r in comparison.rows):
         notes.append(label("note.scope", lang))
+    if comparison.see_also:
+        also = ", ".join(f"{m.id} ({n} target{'' if n == 1 else 's'})" for m, n in comparison.see_also)
+        notes.append(label("note.see-also", lang).format(metrics=also))
     if comparison.national is not None and any(r["vs_national"] is not None for r in comparison.rows):
         national = _name(comparison.national.name_zh, comparison.national.name_en, lang)
         notes.append(label("note.national", lang).format(name=national))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import Invoke
 
 import ipcompare
 from ipcompare.query import number
@@ -124,3 +125,10 @@ def test_a_change_in_annual_grants_is_not_an_increment() -> None:
         ("patent-grants", ipcompare.Kind.FLOW_CHANGE, 2015),
         ("invention-grants", ipcompare.Kind.FLOW_CHANGE, 2015),
     }
+
+
+def test_gi_targets_outside_the_family_are_pointed_to(invoke: Invoke) -> None:
+    """The per-county minimum counts applications per county, not part of GI trademarks: named, not compared."""
+    text = invoke("metric", "gi-count", "-f", "markdown").stdout
+    assert "See also, not compared here: " in text and "gi-trademarks-per-county (1 target)" in text
+    assert "| 每县地理标志商标申请注册量" not in text
