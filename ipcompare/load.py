@@ -564,14 +564,16 @@ def assemble(entries: Sequence[Entry], problems: list[Problem], *, override: boo
     `override` (an old version of the data read with today's catalogue) the later value wins instead.
     """
     merged: dict[str, Entry] = {}
+    in_file: dict[tuple[str, str], Entry] = {}  # the first entry of each id in each file
     for entry in entries:
         first = merged.get(entry.id)
+        earlier = in_file.setdefault((entry.id, entry.file), entry)
         if first is None:
             merged[entry.id] = replace(
                 entry, fields=dict(entry.fields), places=dict(entry.places), broken=set(entry.broken)
             )
-        elif entry.file == first.file and not override:
-            message = f"duplicate {entry.kind} id {entry.id!r} (first defined at {first.where})"
+        elif earlier is not entry and not override:
+            message = f"duplicate {entry.kind} id {entry.id!r} (first defined at {earlier.where})"
             problems.append(Problem(entry.file, entry.line, message))
         else:
             first.broken |= entry.broken

@@ -585,3 +585,14 @@ def test_a_source_document_that_is_not_utf8_says_why_and_counts_alone(
         r".*mine\.yaml:8: plan 'my-plan': cannot read source document .*mine\.txt: not UTF-8 text .*", first
     )
     assert summary == "ipcompare: 1 source document not found or unreadable"
+
+
+def test_a_shipped_id_extended_twice_in_one_file_is_a_duplicate(
+    invoke: Invoke, write: Callable[[str, str], Path]
+) -> None:
+    twice = "regions:\n  - id: xiangyang\n    aliases: [xy]\n  - id: xiangyang\n    aliases: [xyc]\n"
+    result = invoke("validate", str(write(twice)))
+    assert result.exit_code == 1
+    assert re.fullmatch(
+        r".*mine\.yaml:4: duplicate region id 'xiangyang' \(first defined at .*mine\.yaml:2\)\n", result.stderr
+    )
