@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import UsageError
-from .figures import Row, amount, figure_fields, json_number
+from .figures import Row, baseline_fields, figure_fields, json_number
 from .model import PERCENT_KINDS, SPAN_KINDS, Dataset, Figure, Kind, Level, Metric, Plan, Region, Status
 from .units import Unit, base_of, convert, known_units, parse_unit, per_10k_people
 
@@ -57,6 +57,8 @@ class MetricComparison:
     metrics: list[Metric] = field(default_factory=list)
     #: metrics related to those (either way round) that have targets, and how many: not compared here
     see_also: list[tuple[Metric, int]] = field(default_factory=list)
+    #: the scale of each listed metric: a part is shown in its own unit (5 个, not 5 件 of its parent)
+    scales: dict[str, Scale] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -268,6 +270,12 @@ def compare_metric(
     family = [found] if exact else [found, *ds.parts(found.id)]
     members = {m.id: m for m in family}
     scale = scale_for(found, per_capita=per_capita, unit=unit)
+    # Parts are measured like their parent (validate sees to it), so what works for one works for all;
+    # a part with no unit has only qualitative targets.
+    scales = {
+        m.id: scale_for(m, per_capita=per_capita, unit=unit) if m.unit else Scale(None, None, None) for m in family
+    }
+    scales[found.id] = scale
     by_id = {r.id: r for r in ds.regions}
     rows: list[Row] = []
     for plan in ds.plans:
@@ -276,7 +284,7 @@ def compare_metric(
             continue
         for figure in plan.targets:
             if figure.metric in members:
-                rows.append(_metric_row(plan, region, figure, scale, members[figure.metric]))
+                rows.append(_metric_row(plan, region, figure, scales[figure.metric], members[figure.metric]))
 
     national_region = next((r for r in ds.regions if r.level == Level.NATIONAL), None)
     reference: dict[tuple[Any, ...], Row] = {}
@@ -313,7 +321,8 @@ def compare_metric(
     unpopulated = sorted({r["region"] for r in rows if r["normalized"] is None and r["value"] is not None})
     already = per_capita and scale.canonical is not None and scale.canonical.per_10k_people
     unpopulated = unpopulated if scale.per_capita else []
-    return MetricComparison(found, scale, rows, national_region, unpopulated, already, family, _see_also(ds, family))
+    see_also = _see_also(ds, family)
+    return MetricComparison(found, scale, rows, national_region, unpopulated, already, family, see_also, scales)
 
 
 def _see_also(ds: Dataset, family: list[Metric]) -> list[tuple[Metric, int]]:
@@ -341,7 +350,7 @@ def _metric_row(plan: Plan, region: Region, figure: Figure, scale: Scale, metric
         "status": plan.status.value,
         **figure_fields(figure),
         "normalized": _normalize(figure, scale, region),
-        "baseline": None if base is None or not base.quantified else {**amount(base), "year": base.year},
+        "baseline": baseline_fields(base),
         "cagr": None if cagr is None else json_number(cagr),
         "cagr_source": cagr_source,
         "vs_national": None,

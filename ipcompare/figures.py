@@ -39,6 +39,13 @@ def amount(figure: Figure) -> Row:
     }
 
 
+def baseline_fields(base: Figure | None) -> Row | None:
+    """A target's baseline as JSON: its number, and when (with the start of its span, 2011-2015)."""
+    if base is None or not base.quantified:
+        return None
+    return {**amount(base), "year": base.year, "since": base.since}
+
+
 def base_values(figure: Figure) -> tuple[float | None, ...] | None:
     """The figure's value, low and high in its dimension's base unit (9万件 -> 90000件), for comparing
     figures written in different units; None for a qualitative figure or a unit ipcompare does not know."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from .compare import MetricComparison, RegionComparison
 from .diff import DataDiff, PlanDiff
-from .figures import Row, amount, figure_fields, json_number
+from .figures import Row, baseline_fields, figure_fields, json_number
 from .model import Dataset, Figure, Plan, Region, Status
 from .progress import Outcome, Progress
 from .units import convert
@@ -69,7 +69,7 @@ def figure_text(row: Row | None, *, with_year: bool = False, lang: Lang | None =
         return f"{label('direction.' + row['direction'], lang)}{gap}{label('no-number', lang)}{scope}"
     amount = f"{number(row['low'])}–{number(row['high'])}" if row.get("low") is not None else number(row.get("value"))
     symbol = _SYMBOL.get(row.get("comparator") or "", "")
-    year = f" ({row['year']})" if with_year else ""
+    year = f" ({_when(row)})" if with_year else ""
     return f"{symbol}{amount} {row.get('unit') or ''}".strip() + scope + year
 
 
@@ -83,7 +83,7 @@ def _figure_row(plan: Plan, figure: Figure, role: str, metric_zh: str) -> Row:
     }
     if role == "target":
         base = plan.baseline_for(figure)
-        row["baseline"] = None if base is None else {**amount(base), "year": base.year}
+        row["baseline"] = baseline_fields(base)
     row["quote"] = figure.quote
     row["note"] = figure.note
     return row
@@ -91,7 +91,7 @@ def _figure_row(plan: Plan, figure: Figure, role: str, metric_zh: str) -> Row:
 
 def _when(row: Row) -> str:
     """A figure's year, or its period for a growth over several years (2011–2015)."""
-    return f"{row['since']}–{row['year']}" if row["since"] else str(row["year"])
+    return f"{row['since']}–{row['year']}" if row.get("since") else str(row["year"])
 
 
 def _status_text(status: str) -> str:
@@ -283,8 +283,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "no-population": ("no population", "无人口数据"),
     "note.rank": (
         "Ranked best first among targets of one metric, kind, span and year: a level, an increment, an annual "
-        "flow and a growth rate are never ranked against each other; targets of unclear kind are not ranked.",
-        "排名只在同一指标、同一口径、同一期间和年份内进行：存量、新增量、年度量和增速互不比较；口径不明的目标不参与排名。",
+        "flow and a growth rate are never ranked against each other; targets of unclear kind and qualitative "
+        "targets (a direction, no number) are not ranked.",
+        "排名只在同一指标、同一口径、同一期间和年份内进行：存量、新增量、年度量和增速互不比较；口径不明的目标和定性目标不参与排名。",
     ),
     "note.parts": (
         "Also listed: the targets of {parts}, which count part of what {metric} counts; each is ranked only "
@@ -301,8 +302,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "[...]：数字所统计的范围窄于指标本身时注明范围；只与同一范围的数字比较。",
     ),
     "note.national": (
-        "vs national: the ratio to {name}'s target of the same metric, kind and year.",
-        "与全国之比：与{name}同一指标、同口径、同年份目标之比。",
+        "vs national: the ratio to {name}'s target of the same metric, scope, kind, span and year.",
+        "与全国之比：与{name}同一指标、同一范围、同口径、同期间和年份目标之比。",
     ),
     "note.cagr": (
         "CAGR: the annual growth implied from the plan's own baseline to its target, or the rate the plan states.",
@@ -370,9 +371,10 @@ def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Tabl
         if n is None:
             return label("no-population", lang) if scale.per_capita and r["value"] is not None else ""
         unit, values = n["unit"], [n["value"]] if n["low"] is None else [n["low"], n["high"]]
-        if scale.normalized is not None and scale.display is not None and unit == scale.normalized.text:
-            values = [convert(v, scale.normalized, scale.display) for v in values]
-            unit = scale.display.text
+        own = comparison.scales.get(r["metric"], scale)  # a part is shown in its own unit
+        if own.normalized is not None and own.display is not None and unit == own.normalized.text:
+            values = [convert(v, own.normalized, own.display) for v in values]
+            unit = own.display.text
         return "–".join(derived(v) for v in values) + f" {unit}"
 
     def cagr(r: Row) -> str:

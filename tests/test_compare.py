@@ -209,6 +209,7 @@ def test_cagr_is_implied_from_the_plans_own_baseline(invoke: Invoke) -> None:
         "unit": "万件",
         "comparator": "reach",
         "year": 2023,
+        "since": None,
     }
     assert (land["cagr"], land["cagr_source"]) == (10, "implied")  # 100 -> 121 in two years
 

@@ -132,3 +132,8 @@ def test_gi_targets_outside_the_family_are_pointed_to(invoke: Invoke) -> None:
     text = invoke("metric", "gi-count", "-f", "markdown").stdout
     assert "See also, not compared here: " in text and "gi-trademarks-per-county (1 target)" in text
     assert "| 每县地理标志商标申请注册量" not in text
+
+
+def test_a_part_is_shown_in_its_own_unit() -> None:
+    [projects] = [r for r in DATA.metric_rows("gi-count") if r["metric"] == "gi-brand-projects"]
+    assert (projects["unit"], projects["normalized"]["unit"]) == ("个", "个")

@@ -87,7 +87,9 @@ def test_a_span_of_unknown_length_is_no_baseline_for_an_increment(invoke: Invoke
 def test_increments_over_spans_of_one_length_are_paired(invoke: Invoke) -> None:
     south = row(rows(invoke, "metric", "grants"), "grants", "south", "increment")
     assert (south["since"], south["year"]) == (2021, 2025)  # no since written: the plan's years up to 2025
-    assert (south["baseline"]["value"], south["baseline"]["year"]) == (25, 2020)
+    assert (south["baseline"]["value"], south["baseline"]["since"], south["baseline"]["year"]) == (25, 2016, 2020)
+    text = invoke(*SCOPE, "metric", "grants", "-f", "markdown").stdout
+    assert "| 25 件 (2016–2020) " in text  # a baseline over a span shows its span, not its last year
 
 
 def test_a_change_in_an_annual_flow_is_not_ranked_with_an_increment(invoke: Invoke) -> None:
