@@ -518,8 +518,8 @@ def validate(
         if sources:
             counts.append(
                 (
-                    len(quotes.no_document),
-                    f"{_count(len(quotes.no_document), 'source document')} not found or unreadable",
+                    len(quotes.missing),
+                    f"{_count(len(quotes.missing), 'source document')} not found or unreadable",
                 )
             )
             counts.append((len(quotes.no_source), f"{_count(len(quotes.no_source), 'plan')} naming no source"))
@@ -535,9 +535,9 @@ def validate(
     figures = sum(len(p.targets) + len(p.baselines) for p in plans)
     scope = f"{', '.join(named)}: " if named else ""
     checked = f"{_count(quotes.found, 'quote')} found in {_count(len(quotes.documents), 'source document')}"
-    unchecked = len(quotes.no_document) + len(quotes.no_source)
-    if unchecked:
-        checked += f"; {_count(unchecked, 'plan')} not checked"
+    if quotes.unchecked:
+        kinds = [_count(quotes.unchecked.count(k), k) for k in ("plan", "population") if k in quotes.unchecked]
+        checked += f"; not checked: {' and '.join(kinds)}"
     sys.stdout.write(
         f"ok: {scope}{_count(len(plans), 'plan')}, {_count(figures, 'target and baseline/targets and baselines')}"
         f" ({_count(len(dataset.files), 'data file')}, {_count(len(dataset.metrics), 'metric')}); {checked}\n"

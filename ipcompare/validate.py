@@ -241,8 +241,10 @@ class QuoteCheck:
     found: int = 0  # quotes found, character for character, in their documents
     documents: set[Path] = field(default_factory=set)  # documents read
     not_found: list[Problem] = field(default_factory=list)  # a quote that is not in its document
-    no_document: list[Problem] = field(default_factory=list)  # a document that cannot be found or read
+    no_document: list[Problem] = field(default_factory=list)  # each citing a document that cannot be found or read
     no_source: list[Problem] = field(default_factory=list)  # a plan that names no document
+    missing: set[str] = field(default_factory=set)  # the documents that cannot be found or read, each once
+    unchecked: list[str] = field(default_factory=list)  # what was not checked: "plan", "population"
 
 
 def find_source(name: str, data_file: str, directories: Sequence[Path]) -> Path | None:
@@ -256,6 +258,10 @@ def find_source(name: str, data_file: str, directories: Sequence[Path]) -> Path 
 def _looked_in(data_file: str, directories: Sequence[Path]) -> str:
     beside = str(Path(data_file).parent) if Path(data_file).parent != Path() else "."
     return ", ".join(dict.fromkeys([*(str(d) for d in directories), beside]))
+
+
+#: A line break in a document, with the indentation around it: a quote may run across one.
+_LINE_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
 
 
 def _read(path: Path) -> str:
@@ -283,6 +289,8 @@ def check_quotes(ds: Dataset, directories: Sequence[Path] = (), files: Iterable[
         if path is None:
             message = f"{what}: source document {name} not found (looked in {_looked_in(file, directories)})"
             result.no_document.append(Problem(*loc.place(key), message))
+            result.missing.add(str(Path(file).parent / name))
+            result.unchecked.append(what.split()[0])
             return None
         if path not in texts:
             try:
@@ -293,12 +301,23 @@ def check_quotes(ds: Dataset, directories: Sequence[Path] = (), files: Iterable[
         if isinstance(text, OSError):
             reason = text.strerror or str(text)
             result.no_document.append(Problem(*loc.place(key), f"{what}: cannot read source document {path}: {reason}"))
+            result.missing.add(str(path))
+            result.unchecked.append(what.split()[0])
             return None
         result.documents.add(path)
         return text
 
-    def quote(text: str, quoted: str, loc: Location, key: str, message: str) -> None:
+    joined: dict[int, str] = {}  # each document's text with its line breaks taken out, made when first needed
+
+    def occurs(quoted: str, text: str) -> bool:
         if quoted in text:
+            return True
+        if id(text) not in joined:
+            joined[id(text)] = _LINE_BREAK.sub("", text)
+        return quoted in joined[id(text)]
+
+    def quote(text: str, quoted: str, loc: Location, key: str, message: str) -> None:
+        if occurs(quoted, text):
             result.found += 1
         else:
             result.not_found.append(Problem(*loc.place(key), message))
@@ -308,6 +327,7 @@ def check_quotes(ds: Dataset, directories: Sequence[Path] = (), files: Iterable[
             continue
         if plan.source is None:
             result.no_source.append(Problem(*plan.loc.place(), f"plan {plan.id!r}: names no source document"))
+            result.unchecked.append("plan")
             continue
         text = document(plan.source, plan.loc, "source", f"plan {plan.id!r}")
         if text is None:
@@ -321,7 +341,7 @@ def check_quotes(ds: Dataset, directories: Sequence[Path] = (), files: Iterable[
             continue
         if wanted is not None and region.loc.place("population")[0] not in wanted:
             continue
-        text = document(pop.document, region.loc, "population", f"region {region.id!r}: population")
+        text = document(pop.document, region.loc, "population", f"population of region {region.id!r}")
         if text is not None:
             where = f"region {region.id!r}: population quote not found in its source {pop.document}"
             quote(text, pop.quote, region.loc, "population", where)

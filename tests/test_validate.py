@@ -115,7 +115,7 @@ def test_without_sources_a_missing_document_is_said_but_not_an_error(
         r"checked \(name its folder with --sources\)\n",
         result.stderr,
     )
-    assert result.stdout.endswith("0 quotes found in 0 source documents; 1 plan not checked\n")
+    assert result.stdout.endswith("0 quotes found in 0 source documents; not checked: 1 plan\n")
 
 
 def test_with_sources_a_plan_naming_no_document_is_an_error(
@@ -596,3 +596,31 @@ def test_a_shipped_id_extended_twice_in_one_file_is_a_duplicate(
     assert re.fullmatch(
         r".*mine\.yaml:4: duplicate region id 'xiangyang' \(first defined at .*mine\.yaml:2\)\n", result.stderr
     )
+
+
+def test_one_missing_document_cited_twice_is_counted_once(
+    invoke: Invoke, write: Callable[[str, str], Path], tmp_path: Path
+) -> None:
+    """A plan and a census row citing one missing document: one document, a plan and a population unchecked."""
+    text = PLAN.replace("    targets:", "    source: doc.txt\n    targets:") + (
+        "regions:\n  - id: atlantis\n    name_zh: 亚特兰蒂斯\n    name_en: Atlantis\n    level: province\n"
+        "    parent: china\n    population: {value: 1234, year: 2020, source: made up, document: doc.txt, "
+        "quote: '1,234'}\n"
+    )
+    mine = write(text)
+    result = invoke("validate", str(mine))
+    assert result.exit_code == 0 and len(result.stderr.splitlines()) == 2
+    assert result.stdout.endswith("0 quotes found in 0 source documents; not checked: 1 plan and 1 population\n")
+    strict = invoke("validate", str(mine), "--sources", str(tmp_path / "empty"))
+    assert strict.exit_code == 2  # not a directory
+    (tmp_path / "empty").mkdir()
+    strict = invoke("validate", str(mine), "--sources", str(tmp_path / "empty"))
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines()[-1] == "ipcompare: 1 source document not found or unreadable"
+
+
+def test_a_quote_may_run_across_a_line_break_of_its_document(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+    mine = _plan_with_source(write, "到2025年，有效注册商标量\n    达到9万件。")
+    assert invoke("validate", str(mine)).exit_code == 0
+    spaced = _plan_with_source(write, "有效注册商标量达到9万件", quote="有效注册商标量 达到9万件")
+    assert invoke("validate", str(spaced)).exit_code == 1  # a space the document does not have is not its words
