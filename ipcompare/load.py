@@ -181,7 +181,9 @@ def read_text(path: str | Path) -> tuple[str | None, list[Problem]]:
     except IsADirectoryError:
         return None, [Problem(name, None, "is a directory, not a data file")]
     except UnicodeDecodeError as e:
-        return None, [Problem(name, None, f"not UTF-8 text ({e.reason} at byte {e.start})")]
+        # Chinese files are often saved as GBK or GB18030: say where, and what to do.
+        line = e.object[: e.start].count(b"\n") + 1
+        return None, [Problem(name, line, f"not UTF-8 text ({e.reason} at byte {e.start}): save the file as UTF-8")]
     except OSError as e:
         return None, [Problem(name, None, f"cannot read: {e.strerror or e}")]
 
@@ -312,7 +314,10 @@ class _Fields:
     def year(self, key: str, required: bool = True) -> int | None:
         value = self.integer(key, required)
         if value is not None and not YEARS[0] <= value <= YEARS[1]:
-            self.error(f"{key} {value} is not a year a plan can be about: write the four-digit year (2025)", key)
+            low, high = YEARS
+            self.error(
+                f"{key} {value} is not a year a plan can be about ({low}-{high}): write the four-digit year", key
+            )
             return None
         return value
 

@@ -131,13 +131,16 @@ def _value_problems(figure: Figure) -> list[tuple[str, str]]:
 
 def _names(report: _Report, kind: str, items: Sequence[Metric] | Sequence[Region]) -> None:
     """Every name (id, Chinese, English, alias) leads to one object only, compared as lookups compare them."""
-    owner: dict[str, str] = {}
+    owner: dict[str, Metric | Region] = {}
     for item in items:
         for name in item.names():
-            key = name_key(name)
-            if owner.setdefault(key, item.id) != item.id:
+            other = owner.setdefault(name_key(name), item)
+            if other.id != item.id:
                 fields = {item.id: "id", item.name_zh: "name_zh", item.name_en: "name_en"}
-                message = f"{kind} {item.id!r}: name {name!r} is also a name of {kind} {owner[key]!r}"
+                message = (
+                    f"{kind} {item.id!r}: name {name!r} is also a name of {kind} {other.id!r} at {other.loc} "
+                    "(names match whatever their case, spaces, '-' and '_')"
+                )
                 report.add(item.loc, fields.get(name, "aliases"), message)
 
 
@@ -149,7 +152,7 @@ def _parents(report: _Report, metrics: dict[str, Metric]) -> None:
         where = f"metric {m.id!r}"
         parent = metrics.get(m.parent)
         if parent is None:
-            hint = suggest(m.parent, ((x.id, x.names()) for x in metrics.values()))
+            hint = suggest(m.parent, ((x.id, x.names()) for x in metrics.values() if x.id != m.id))
             report.add(m.loc, "parent", f"{where}: parent metric {m.parent!r} is not in the catalogue{hint}")
             continue
         chain: list[str] = [m.id]

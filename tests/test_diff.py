@@ -159,7 +159,7 @@ def test_a_broken_side_file_is_reported_at_its_line(invoke: Invoke, tmp_path: Pa
     ("content", "message"),
     [
         (None, "missing.yaml: no such file\n"),
-        (b"plans: [\xff]\n", "missing.yaml: not UTF-8 text (invalid start byte at byte 8)\n"),
+        (b"plans: [\xff]\n", "missing.yaml:1: not UTF-8 text (invalid start byte at byte 8): save the file as UTF-8\n"),
     ],
 )
 def test_an_unreadable_side_file_is_a_data_error(
