@@ -59,6 +59,8 @@ class MetricComparison:
     see_also: list[tuple[Metric, int]] = field(default_factory=list)
     #: the scale of each listed metric: a part is shown in its own unit (5 个, not 5 件 of its parent)
     scales: dict[str, Scale] = field(default_factory=dict)
+    #: with per-capita figures: the year of the population each region's figures are divided by
+    population_years: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -322,7 +324,12 @@ def compare_metric(
     already = per_capita and scale.canonical is not None and scale.canonical.per_10k_people
     unpopulated = unpopulated if scale.per_capita else []
     see_also = _see_also(ds, family)
-    return MetricComparison(found, scale, rows, national_region, unpopulated, already, family, see_also, scales)
+    years: dict[str, int] = {}
+    for r in rows if scale.per_capita else []:
+        population = by_id[r["region"]].population
+        if r["normalized"] is not None and population is not None:
+            years[r["region"]] = population.year
+    return MetricComparison(found, scale, rows, national_region, unpopulated, already, family, see_also, scales, years)
 
 
 def _see_also(ds: Dataset, family: list[Metric]) -> list[tuple[Metric, int]]:

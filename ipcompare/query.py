@@ -319,6 +319,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Per 10k people: each region's resident population at the 2020 census (7th census), used for every year.",
         "每万人口：按各地区2020年第七次全国人口普查常住人口折算，各年份均用此数。",
     ),
+    "note.per-capita-years": (
+        "Per 10k people: each region's population of the year the data gives ({years}), used for every year; "
+        "see regions[].population for its source.",
+        "每万人口：按数据所给年份的各地区人口折算（{years}），各年份均用此数；来源见 regions[].population。",
+    ),
     "note.already-per-capita": (
         "{metric} is already per 10k people: its values are shown as the plans give them.",
         "{metric}本身即为每万人口指标，按规划原值列示。",
@@ -429,7 +434,12 @@ def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Tabl
     if any(r["status"] == Status.DRAFT for r in comparison.rows):
         notes.append(label("note.draft", lang))
     if scale.per_capita:
-        notes.append(label("note.per-capita", lang))
+        years = comparison.population_years
+        if set(years.values()) <= {2020}:
+            notes.append(label("note.per-capita", lang))  # every figure is the shipped 7th-census kind
+        else:
+            said = ", ".join(f"{region} {year}" for region, year in sorted(years.items()))
+            notes.append(label("note.per-capita-years", lang).format(years=said))
     if comparison.already_per_capita:
         notes.append(label("note.already-per-capita", lang).format(metric=metric.id))
     if comparison.unpopulated:
