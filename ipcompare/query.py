@@ -424,7 +424,10 @@ def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Tabl
     if any(r["scope"] for r in comparison.rows):
         notes.append(label("note.scope", lang))
     if comparison.see_also:
-        also = ", ".join(f"{m.id} ({n} target{'' if n == 1 else 's'})" for m, n in comparison.see_also)
+        if lang == Lang.ZH:
+            also = "、".join(f"{m.id}（{n}个目标）" for m, n in comparison.see_also)
+        else:
+            also = ", ".join(f"{m.id} ({n} target{'' if n == 1 else 's'})" for m, n in comparison.see_also)
         notes.append(label("note.see-also", lang).format(metrics=also))
     if comparison.national is not None and any(r["vs_national"] is not None for r in comparison.rows):
         national = _name(comparison.national.name_zh, comparison.national.name_en, lang)
