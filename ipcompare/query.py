@@ -419,7 +419,7 @@ def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Tabl
     parts = [_name(metric.name_zh, metric.name_en, lang) + f" ({metric.id})", *([unit] if unit else []), better]
     notes = [label("note.rank", lang)]
     if listed_parts:
-        names = ", ".join(m.id for m in listed_parts)
+        names = ("、" if lang == Lang.ZH else ", ").join(m.id for m in listed_parts)
         notes.append(label("note.parts", lang).format(parts=names, metric=metric.id))
     if any(r["scope"] for r in comparison.rows):
         notes.append(label("note.scope", lang))
