@@ -274,10 +274,9 @@ def compare_metric(
     scale = scale_for(found, per_capita=per_capita, unit=unit)
     # Parts are measured like their parent (validate sees to it), so what works for one works for all;
     # a part with no unit has only qualitative targets.
-    scales = {
-        m.id: scale_for(m, per_capita=per_capita, unit=unit) if m.unit else Scale(None, None, None) for m in family
+    scales = {found.id: scale} | {
+        m.id: scale_for(m, per_capita=per_capita, unit=unit) if m.unit else Scale(None, None, None) for m in family[1:]
     }
-    scales[found.id] = scale
     by_id = {r.id: r for r in ds.regions}
     rows: list[Row] = []
     for plan in ds.plans:
