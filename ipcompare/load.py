@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from importlib import resources
@@ -124,23 +124,22 @@ def _odd_number(text: str, value: float) -> str | None:
     return None
 
 
-def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> Any:
-    value = yaml.SafeLoader.construct_yaml_int(loader, node)
-    reason = _odd_number(str(node.value), value)
-    return Odd(str(node.value), reason) if reason else value
+def _checked(construct: Callable[[_Loader, yaml.ScalarNode], Any]) -> Callable[[_Loader, yaml.ScalarNode], Any]:
+    """PyYAML's int or float constructor, with a number that is not what it looks like turned into an Odd."""
 
+    def constructor(loader: _Loader, node: yaml.ScalarNode) -> Any:
+        value = construct(loader, node)
+        reason = _odd_number(str(node.value), value)
+        return Odd(str(node.value), reason) if reason else value
 
-def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> Any:
-    value = yaml.SafeLoader.construct_yaml_float(loader, node)
-    reason = _odd_number(str(node.value), value)
-    return Odd(str(node.value), reason) if reason else value
+    return constructor
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Loader.add_constructor("tag:yaml.org,2002:int", _checked(yaml.SafeLoader.construct_yaml_int))
+_Loader.add_constructor("tag:yaml.org,2002:float", _checked(yaml.SafeLoader.construct_yaml_float))
 
 #: Text that looks like a number but that YAML 1.1 leaves as text: 1e300, 1.5e3, 08.
 _NUMBER_LIKE = re.compile(r"[-+]?(\d[\d_]*)?\.?\d*([eE][-+]?\d+)?")
