@@ -1,7 +1,8 @@
 """Command line: parses options and calls the library; all output goes through render.render().
 
-Usage errors, data problems and unwritable files end in one line per problem on stderr and a
-non-zero exit (errors.ExitCode); never a traceback.
+Errors end in one place, `_Group.main` (as httpie's core.raw_main): the library raises DataError,
+UsageError or OutputError in its own words, and `_report` prints one line per problem, names the
+option a parameter came from, and returns the exit code (errors.ExitCode). Never a traceback.
 """
 
 from __future__ import annotations
@@ -11,32 +12,41 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import DataError, ExitCode, UsageError
+from .errors import DataError, ExitCode, IpcompareError, OutputError, UsageError
+from .labels import Lang
 from .load import DATA_ENV, load
 from .model import Dataset, Level, Status
-from .query import (
-    Lang,
-    Table,
-    compare_table,
-    diff_table,
-    metric_table,
-    metrics_table,
-    plans_table,
-    progress_table,
-    revisions_table,
-    show_table,
-)
 from .render import Format, render
+from .tables import Table
 
 PROG = "ipcompare"
+
+#: The option a library parameter comes from, where it is an option (a name given as an argument is
+#: already in the message). Some depend on the command: `metric` filters with --region, `compare`
+#: takes its regions as arguments.
+_OPTIONS: dict[str, str] = {
+    "unit": "--unit",
+    "per_capita": "--per-capita",
+    "excel": "--excel",
+    "sources": "--sources",
+    "rev": "--rev",
+}
+_COMMAND_OPTIONS: dict[str, dict[str, str]] = {"metric": {"region": "--region"}, "compare": {"metric": "--metric"}}
+#: What the command line adds to a library error that names a remedy.
+_REMEDIES: dict[str, str] = {
+    "list-plans": "; 'ipcompare plans' lists them",
+    "per_capita": " (--per-capita)",
+    "data": f"; name a file with --data or {DATA_ENV}",
+    "checkout-data": "; in a checkout, use --no-bundled --data data/targets.yaml",
+}
 
 
 def _click_exception() -> type[Exception]:
@@ -44,20 +54,40 @@ def _click_exception() -> type[Exception]:
     return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
-def _fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
+class _Failed(Exception):
+    """An ipcompare error on its way out of a command, with the command it came from."""
+
+    def __init__(self, error: IpcompareError, command: str | None) -> None:
+        super().__init__(str(error))
+        self.error, self.command = error, command
+
+
+def _report(error: IpcompareError, command: str | None) -> ExitCode:
+    """The one place an error becomes output and an exit code."""
+    if isinstance(error, DataError):
+        for problem in error.problems:
+            sys.stderr.write(f"{problem}\n")
+        if error.summary:
+            sys.stderr.write(f"{PROG}: {error.summary}\n")
+        return ExitCode.ERROR
+    message = str(error)
+    if isinstance(error, UsageError):
+        option = {**_OPTIONS, **_COMMAND_OPTIONS.get(command or "", {})}.get(error.about or "")
+        message = f"{option}: {message}" if option else message
+        message += _REMEDIES.get(error.remedy or "", "")
     sys.stderr.write(f"{PROG}: error: {message}\n")
-    raise typer.Exit(int(code))
-
-
-def _data_problems(error: DataError) -> NoReturn:
-    """Bad data: every problem on its own line, file:line first, and exit 1."""
-    for problem in error.problems:
-        sys.stderr.write(f"{problem}\n")
-    raise typer.Exit(int(ExitCode.ERROR))
+    return ExitCode.USAGE if isinstance(error, UsageError) else ExitCode.ERROR
 
 
 class _Group(TyperGroup):
-    """Turns Click's multi-line usage errors into one line, with the option it is about."""
+    """Turns Click's multi-line usage errors into one line, with the option it is about, and every
+    ipcompare error into its message and exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except IpcompareError as error:
+            raise _Failed(error, ctx.invoked_subcommand) from error
 
     def main(
         self,
@@ -78,6 +108,8 @@ class _Group(TyperGroup):
                 windows_expand_args=windows_expand_args,
                 **extra,
             )
+        except _Failed as failed:
+            code = _report(failed.error, failed.command)
         except click_error as e:
             message = e.format_message()  # type: ignore[attr-defined]
             ctx = getattr(e, "ctx", None)
@@ -109,12 +141,7 @@ class Settings:
     bundled: bool
 
     def load(self, extra: Sequence[Path] = ()) -> Dataset:
-        try:
-            return load([*self.data, *extra], bundled=self.bundled)
-        except DataError as e:
-            _data_problems(e)
-        except UsageError as e:
-            _fail(str(e), ExitCode.USAGE)
+        return load([*self.data, *extra], bundled=self.bundled)
 
 
 def _version(value: bool) -> None:
@@ -156,23 +183,31 @@ def _options(
 
 
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format: a table on the terminal, or markdown, csv, json.")
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format: a table on the terminal, or markdown, csv, json "
+        "(default: from the -o file's extension, .md .csv .json, else a table).",
+        show_default=False,
+    ),
 ]
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of standard output.")
 ]
 ExcelOption = Annotated[
     bool,
-    typer.Option("--excel", help="With --format csv: start with a byte-order mark so Excel and WPS read Chinese."),
+    typer.Option("--excel", help="With CSV: start with a byte-order mark so Excel and WPS read Chinese."),
 ]
 LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="Language of headers and names (default: names in both, headers in English)."),
 ]
 YearOption = Annotated[int | None, typer.Option("--year", metavar="YEAR", help="Only targets for this year.")]
+AllOption = Annotated[bool, typer.Option("--all", help="Also list the qualitative targets (a direction, no number).")]
 
-#: The command-line option for each library parameter a UsageError can be about.
-_OPTION_OF = {"unit": "--unit", "per_capita": "--per-capita", "regions": "--region", "metrics": "--metric"}
+#: The format an output file's extension asks for, when --format is not given.
+_SUFFIX_FORMATS = {".md": Format.MARKDOWN, ".markdown": Format.MARKDOWN, ".csv": Format.CSV, ".json": Format.JSON}
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -188,32 +223,44 @@ def _write_atomically(path: Path, text: str) -> None:
     except OSError as e:
         if temp is not None:
             temp.unlink(missing_ok=True)
-        _fail(f"cannot write {path}: {e.strerror or e}")
+        raise OutputError(f"cannot write {path}: {e.strerror or e}") from None
 
 
-def _emit(table: Table, fmt: Format, output: Path | None, excel: bool = False, empty: str | None = None) -> None:
-    """Every listing command ends here: one format choice, one destination.
+@dataclass(frozen=True)
+class Output:
+    """The output options every listing command shares: one format choice, one destination, one language."""
 
-    With no rows, `empty` is said on stderr; a machine format still gets its empty document ([]).
-    """
-    if excel and fmt != Format.CSV:
-        _fail(f"--excel: only with --format csv, not --format {fmt.value}", ExitCode.USAGE)
-    if not table.rows and empty:
-        sys.stderr.write(f"{PROG}: {empty}\n")
-        if fmt in (Format.TABLE, Format.MARKDOWN):
+    fmt: Format | None
+    path: Path | None
+    excel: bool = False
+    lang: Lang | None = None
+
+    @property
+    def format(self) -> Format:
+        if self.fmt is not None:
+            return self.fmt
+        if self.path is not None:
+            return _SUFFIX_FORMATS.get(self.path.suffix.lower(), Format.TABLE)
+        return Format.TABLE
+
+    def emit(self, table: Table[Any], empty: str | None = None) -> None:
+        """Every listing command ends here. With no rows, `empty` is said on stderr; a machine format still
+        gets its empty document ([])."""
+        fmt = self.format
+        if self.excel and fmt != Format.CSV:
+            inferred = self.fmt is None and self.path is not None
+            given = f"{fmt.value} (from {self.path})" if inferred else f"--format {fmt.value}"
+            raise UsageError(f"only with --format csv, not {given}", "excel")
+        if not table.rows and empty:
+            sys.stderr.write(f"{PROG}: {empty}\n")
+            if fmt in (Format.TABLE, Format.MARKDOWN):
+                return
+        if self.path is None:
+            render(table, fmt, sys.stdout, terminal=sys.stdout.isatty(), excel=self.excel)
             return
-    if output is None:
-        render(table, fmt, sys.stdout, terminal=sys.stdout.isatty(), excel=excel)
-        return
-    buffer = io.StringIO()
-    render(table, fmt, buffer, terminal=False, excel=excel)
-    _write_atomically(output, buffer.getvalue())
-
-
-def _usage_error(e: UsageError, arguments: tuple[str, ...] = ()) -> NoReturn:
-    """A library UsageError, prefixed with the option it is about (an argument's name is in the message)."""
-    option = None if e.about in arguments else _OPTION_OF.get(e.about or "")
-    _fail(f"{option}: {e}" if option else str(e), ExitCode.USAGE)
+        buffer = io.StringIO()
+        render(table, fmt, buffer, terminal=False, excel=self.excel)
+        _write_atomically(self.path, buffer.getvalue())
 
 
 def _settings(ctx: typer.Context, data: list[Path] | None, no_bundled: bool) -> Settings:
@@ -225,14 +272,18 @@ def _settings(ctx: typer.Context, data: list[Path] | None, no_bundled: bool) -> 
 @app.command()
 def plans(
     ctx: typer.Context,
-    fmt: FormatOption = Format.TABLE,
+    lang: LangOption = None,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     excel: ExcelOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
 ) -> None:
     """List the plans: region, level, title, status (drafts marked), issue date, period, target counts."""
-    _emit(plans_table(_settings(ctx, data, no_bundled).load()), fmt, output, excel)
+    from .tables.catalogue import plans_table
+
+    out = Output(fmt, output, excel, lang)
+    out.emit(plans_table(_settings(ctx, data, no_bundled).load(), lang))
 
 
 @app.command()
@@ -241,32 +292,36 @@ def show(
     plan: Annotated[
         str, typer.Argument(metavar="PLAN", help="Plan id, or a region's name when it has one plan (襄阳).")
     ],
-    fmt: FormatOption = Format.TABLE,
+    lang: LangOption = None,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     excel: ExcelOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
 ) -> None:
     """Show every target and baseline of one plan, with unit, year, kind, baseline and quote."""
+    from .tables.catalogue import show_table
+
+    out = Output(fmt, output, excel, lang)
     dataset = _settings(ctx, data, no_bundled).load()
-    try:
-        found = dataset.plan(plan)
-    except LookupError as e:
-        _fail(f"{e}; 'ipcompare plans' lists them", ExitCode.USAGE)
-    _emit(show_table(dataset, found), fmt, output, excel)
+    out.emit(show_table(dataset, dataset.plan(plan), lang))
 
 
 @app.command()
 def metrics(
     ctx: typer.Context,
-    fmt: FormatOption = Format.TABLE,
+    lang: LangOption = None,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     excel: ExcelOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
 ) -> None:
     """List the metric catalogue, with how many plans set a target for each metric."""
-    _emit(metrics_table(_settings(ctx, data, no_bundled).load()), fmt, output, excel)
+    from .tables.catalogue import metrics_table
+
+    out = Output(fmt, output, excel, lang)
+    out.emit(metrics_table(_settings(ctx, data, no_bundled).load(), lang))
 
 
 @app.command()
@@ -298,7 +353,7 @@ def metric(
         str | None, typer.Option("--unit", metavar="UNIT", help="Show values in UNIT (亿元, 万件, ...).")
     ] = None,
     lang: LangOption = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     excel: ExcelOption = False,
     data: DataOption = None,
@@ -306,25 +361,23 @@ def metric(
 ) -> None:
     """One metric across all regions (and its parts): normalised, with baseline, CAGR and national ratio, ranked."""
     from .compare import compare_metric
+    from .tables.comparisons import metric_table
 
-    dataset = _settings(ctx, data, no_bundled).load()
-    try:
-        comparison = compare_metric(
-            dataset,
-            name,
-            exact=exact,
-            year=year,
-            levels=level or (),
-            regions=region or (),
-            status=status,
-            per_capita=per_capita,
-            unit=unit,
-        )
-    except UsageError as e:
-        _usage_error(e, ("metric",))
+    out = Output(fmt, output, excel, lang)
+    comparison = compare_metric(
+        _settings(ctx, data, no_bundled).load(),
+        name,
+        exact=exact,
+        year=year,
+        levels=level or (),
+        regions=region or (),
+        status=status,
+        per_capita=per_capita,
+        unit=unit,
+    )
     filtered = year is not None or level or region or status
     empty = f"no targets for {comparison.metric.id} {'match these options' if filtered else 'are in the data'}"
-    _emit(metric_table(comparison, lang), fmt, output, excel, empty)
+    out.emit(metric_table(comparison, lang), empty)
 
 
 @app.command()
@@ -341,7 +394,7 @@ def compare(
     national: Annotated[bool, typer.Option("--national", help="Add the national targets as the first column.")] = False,
     year: YearOption = None,
     lang: LangOption = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     excel: ExcelOption = False,
     data: DataOption = None,
@@ -349,29 +402,37 @@ def compare(
 ) -> None:
     """Regions side by side: metrics as rows, regions as columns, each cell the targets with their year."""
     from .compare import compare_regions
+    from .tables.comparisons import compare_table
 
+    out = Output(fmt, output, excel, lang)
     dataset = _settings(ctx, data, no_bundled).load()
-    try:
-        comparison = compare_regions(dataset, regions, metrics=metric or (), national=national, year=year)
-    except UsageError as e:
-        _usage_error(e, ("regions",))
-    empty = "no targets for these regions match these options"
-    _emit(compare_table(comparison, lang), fmt, output, excel, empty)
+    comparison = compare_regions(dataset, regions, metrics=metric or (), national=national, year=year)
+    out.emit(compare_table(comparison, lang), "no targets for these regions match these options")
+
+
+OldArgument = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="OLD",
+        help="The earlier plan: a plan id (a draft, the last 5-year plan), FILE:PLAN or REV:PLAN.",
+        show_default=False,
+    ),
+]
+NewArgument = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="NEW",
+        help="The later plan: a plan id (the final, the next plan), FILE:PLAN or REV:PLAN.",
+        show_default=False,
+    ),
+]
 
 
 @app.command()
 def diff(
     ctx: typer.Context,
-    old: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="OLD", help="The earlier plan: a plan id (a draft, the last 5-year plan).", show_default=False
-        ),
-    ] = None,
-    new: Annotated[
-        str | None,
-        typer.Argument(metavar="NEW", help="The later plan: a plan id (the final, the next plan).", show_default=False),
-    ] = None,
+    old: OldArgument = None,
+    new: NewArgument = None,
     rev: Annotated[
         str | None,
         typer.Option(
@@ -389,13 +450,15 @@ def diff(
         bool,
         typer.Option(
             "--progress",
-            help="Instead of what changed: was each OLD target met, by the figures NEW reports for its year?",
+            help="Instead of what changed: was each OLD target met, by the figures NEW reports for its year? "
+            "(as 'ipcompare progress OLD NEW')",
         ),
     ] = False,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when the plans differ and 0 when they do not, as git diff does.")
     ] = False,
-    fmt: FormatOption = Format.TABLE,
+    lang: LangOption = None,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     excel: ExcelOption = False,
     data: DataOption = None,
@@ -408,65 +471,84 @@ def diff(
     OLD and NEW are two plans of one region, and each OLD target is checked against what NEW reports.
     """
     from .diff import diff_in
-    from .progress import progress_in
+    from .tables.changes import diff_table
     from .versions import resolve
 
+    out = Output(fmt, output, excel, lang)
     if progress and exit_code:
-        _fail("--exit-code reports whether two plans differ; it does not go with --progress", ExitCode.USAGE)
+        raise UsageError("--exit-code reports whether two plans differ; it does not go with --progress")
     if rev is not None:
         if old is not None:
-            _fail("--rev compares every plan in the data; give it without OLD and NEW", ExitCode.USAGE)
+            raise UsageError("--rev compares every plan in the data; give it without OLD and NEW")
         if progress:
-            _fail("--progress checks two plans; it does not go with --rev", ExitCode.USAGE)
-        _diff_revisions(_settings(ctx, data, no_bundled).load(), rev, show_all, exit_code, fmt, output, excel)
+            raise UsageError("--progress checks two plans; it does not go with --rev")
+        _diff_revisions(_settings(ctx, data, no_bundled).load(), rev, show_all, exit_code, out)
         return
     if old is None or new is None:
-        _fail("diff needs two plans, OLD and NEW, or --rev A..B", ExitCode.USAGE)
+        raise UsageError("diff needs two plans, OLD and NEW, or --rev A..B")
     dataset = _settings(ctx, data, no_bundled).load()
-    try:
-        old_data, old_plan = resolve(old, dataset)
-        new_data, new_plan = resolve(new, dataset)
-        if progress:
-            checked = progress_in(old_data, old_plan, new_data, new_plan)
-        else:
-            result = diff_in(old_data, old_plan, new_data, new_plan)
-    except DataError as e:
-        _data_problems(e)
-    except UsageError as e:
-        _fail(str(e), ExitCode.USAGE)
-    except LookupError as e:
-        _fail(f"{e.args[0]}; 'ipcompare plans' lists them", ExitCode.USAGE)
     if progress:
-        table = progress_table(checked, show_all=show_all, labels=(old, new))
-        _emit(table, fmt, output, excel, None if table.rows else f"{old} has no quantified targets")
+        _progress(dataset, old, new, show_all, out)
         return
+    result = diff_in(*resolve(old, dataset), *resolve(new, dataset))
     empty = None if result.changed else "no differences between the two plans"
-    _emit(diff_table(result, show_all=show_all, labels=(old, new)), fmt, output, excel, empty)
+    out.emit(diff_table(result, show_all=show_all, labels=(old, new), lang=lang), empty)
     if exit_code and result.changed:
         raise typer.Exit(int(ExitCode.ERROR))
 
 
-def _diff_revisions(
-    dataset: Dataset, rev: str, show_all: bool, exit_code: bool, fmt: Format, output: Path | None, excel: bool
-) -> None:
+def _diff_revisions(dataset: Dataset, rev: str, show_all: bool, exit_code: bool, out: Output) -> None:
     from .diff import diff_datasets
+    from .tables.changes import revisions_table
     from .versions import at_revisions
 
-    try:
-        versions = at_revisions(rev, dataset)
-    except DataError as e:
-        _data_problems(e)
-    except UsageError as e:
-        _fail(f"--rev: {e}", ExitCode.USAGE)
+    versions = at_revisions(rev, dataset)
     result = diff_datasets(versions.old, versions.new)
     new_label = versions.new_rev or "the data files now"
-    table = revisions_table(result, versions.old_rev, new_label, show_all=show_all)
-    if versions.untracked:
-        table = replace(table, notes=(*table.notes, f"Not in git, so left out: {', '.join(versions.untracked)}"))
+    table = revisions_table(
+        result, versions.old_rev, new_label, show_all=show_all, untracked=versions.untracked, lang=out.lang
+    )
     empty = None if result.any else f"no plan changed between {versions.old_rev} and {new_label}"
-    _emit(table, fmt, output, excel, empty)
+    out.emit(table, empty)
     if exit_code and result.any:
         raise typer.Exit(int(ExitCode.ERROR))
+
+
+def _progress(dataset: Dataset, old: str, new: str, show_all: bool, out: Output) -> None:
+    from .progress import progress_in
+    from .tables.changes import progress_table
+    from .versions import resolve
+
+    checked = progress_in(*resolve(old, dataset), *resolve(new, dataset))
+    table = progress_table(checked, show_all=show_all, labels=(old, new), lang=out.lang)
+    out.emit(table, None if table.rows else f"{old} has no quantified targets")
+
+
+@app.command()
+def progress(
+    ctx: typer.Context,
+    old: Annotated[
+        str,
+        typer.Argument(
+            metavar="OLD", help="The earlier plan (the last 5-year plan): a plan id, FILE:PLAN or REV:PLAN."
+        ),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(metavar="NEW", help="The same region's next plan, which reports what was achieved."),
+    ],
+    show_all: AllOption = False,
+    lang: LangOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+) -> None:
+    """Were a plan's targets met? Each target of OLD against the figure NEW reports for its year: met,
+    missed (by how much), or why it cannot be checked."""
+    out = Output(fmt, output, excel, lang)
+    _progress(_settings(ctx, data, no_bundled).load(), old, new, show_all, out)
 
 
 def _count(n: int, word: str) -> str:
@@ -504,28 +586,20 @@ def validate(
 
     for directory in sources or []:
         if not directory.is_dir():
-            _fail(f"--sources: {directory} is not a directory", ExitCode.USAGE)
+            raise UsageError(f"{directory} is not a directory", "sources")
     dataset = _settings(ctx, data, no_bundled).load(files or [])
     named = [display_path(f) for f in files] if files else None
     quotes = check_quotes(dataset, sources or [], named)
     # Without --sources a document that is not beside its data file is only not checked; with it, it must be found.
     errors = quotes.not_found + (quotes.no_document + quotes.no_source if sources else [])
-    for problem in sorted(errors):
-        sys.stderr.write(f"{problem}\n")
     if errors:
         missing = len(quotes.not_found)
         counts = [(missing, f"{_count(missing, 'quote')} not found in {'its' if missing == 1 else 'their'} source")]
         if sources:
-            counts.append(
-                (
-                    len(quotes.missing),
-                    f"{_count(len(quotes.missing), 'source document')} not found or unreadable",
-                )
-            )
+            documents = len(quotes.missing)
+            counts.append((documents, f"{_count(documents, 'source document')} not found or unreadable"))
             counts.append((len(quotes.no_source), f"{_count(len(quotes.no_source), 'plan')} naming no source"))
-        said = [text for n, text in counts if n]
-        sys.stderr.write(f"{PROG}: {'; '.join(said)}\n")
-        raise typer.Exit(int(ExitCode.ERROR))
+        raise DataError(errors, summary="; ".join(text for n, text in counts if n))
     for problem in sorted(quotes.no_document):
         sys.stderr.write(f"{problem}; its quotes are not checked (name its folder with --sources)\n")
     for problem in sorted(quotes.no_source):

@@ -4,23 +4,32 @@ Values are only ever set against values of the same metric, scope, kind, span an
 increment, an annual flow and a growth rate of one metric answer different questions, and so do
 gi-trademarks and its part gi-certification-marks. Each is ranked within its own group, and the
 national ratio is taken against the national figure of the same group.
-Rows are plain dicts ready for JSON; query.py turns them into tables.
+Rows are typed (results.MetricRow, results.CompareRow); tables/ turns them into tables.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .errors import UsageError
-from .figures import Row, baseline_fields, figure_fields, json_number
 from .model import PERCENT_KINDS, SPAN_KINDS, Dataset, Figure, Kind, Level, Metric, Plan, Region, Status
+from .results import (
+    BaselineData,
+    Cell,
+    CompareRow,
+    FigureData,
+    MetricRow,
+    Normalized,
+    Number,
+    as_json,
+    json_number,
+)
 from .units import Unit, base_of, convert, known_units, parse_unit, per_10k_people
 
 #: The order groups are listed in; qualitative targets (a direction, no number) come last.
 KIND_ORDER: tuple[str, ...] = (*(k.value for k in Kind), "qualitative")
-_SPAN_KINDS = {k.value for k in SPAN_KINDS}
 #: Growth compounds for stocks and yearly amounts of things and money; a share or a score that
 #: moves from 80 to 82 does not compound, so no CAGR is given for those.
 CAGR_KINDS = (Kind.LEVEL, Kind.FLOW)
@@ -43,11 +52,11 @@ class Scale:
     per_capita: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MetricComparison:
     metric: Metric
     scale: Scale
-    rows: list[Row]
+    rows: list[MetricRow]
     national: Region | None = None
     #: regions whose targets have no per-capita figure because the data gives no population
     unpopulated: list[str] = field(default_factory=list)
@@ -63,11 +72,11 @@ class MetricComparison:
     population_years: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RegionComparison:
     regions: list[Region]
     metrics: list[Metric]
-    rows: list[Row]
+    rows: list[CompareRow]
 
 
 def scale_for(metric: Metric, *, per_capita: bool = False, unit: str | None = None) -> Scale:
@@ -105,27 +114,25 @@ def scale_for(metric: Metric, *, per_capita: bool = False, unit: str | None = No
             )
         if wanted.per_10k_people and not per_10k:
             raise UsageError(
-                f"{unit} is per 10k people, but {metric.id} is a total: ask for per-capita figures (--per-capita)",
+                f"{unit} is per 10k people, but {metric.id} is a total: ask for per-capita figures",
                 "unit",
+                remedy="per_capita",
             )
         normalized = display = per_10k_people(wanted) if per_10k else wanted
     return Scale(canonical, normalized, display, per_capita=divide)
 
 
-def _normalize(figure: Figure, scale: Scale, region: Region) -> Row | None:
+def _normalize(figure: Figure, scale: Scale, region: Region) -> Normalized | None:
     """The figure in the comparison's unit, per 10k people when asked; None when it cannot be."""
     if not figure.quantified or figure.unit is None:
         return None
     written = parse_unit(figure.unit)
     if written is None:
         return None
-    amounts = {
-        "value": figure.value if figure.value is not None else figure.low,
-        "low": figure.low,
-        "high": figure.high,
-    }
+    value = figure.value if figure.value is not None else figure.low
+    amounts = (value, figure.low, figure.high)
     if figure.kind in PERCENT_KINDS or scale.canonical is None or scale.normalized is None:
-        return {**amounts, "unit": figure.unit}  # a rate is the same rate per head and in any unit
+        return _normalized(amounts, figure.unit)  # a rate is the same rate per head and in any unit
     if scale.canonical.per_10k_people:
         written = per_10k_people(written)  # 每万人口...达到6件: the 件 is per 10k people
     target = scale.normalized
@@ -136,10 +143,15 @@ def _normalize(figure: Figure, scale: Scale, region: Region) -> Row | None:
         # dividing by population in 10k people is one more factor on the way to the base unit
         written = Unit(written.text, written.base, written.dimension, written.factor * 1e4 / population, True)
     try:
-        converted = {k: None if v is None else convert(v, written, target) for k, v in amounts.items()}
+        converted = tuple(None if v is None else convert(v, written, target) for v in amounts)
     except ValueError:
         return None
-    return {**converted, "unit": target.text}
+    return _normalized(converted, target.text)
+
+
+def _normalized(amounts: tuple[float | None, ...], unit: str) -> Normalized:
+    value, low, high = (json_number(v) for v in amounts)
+    return Normalized(value=value, low=low, high=high, unit=unit)
 
 
 def _cagr(plan: Plan, figure: Figure, base: Figure | None, scale: Scale) -> tuple[float | None, str | None]:
@@ -177,27 +189,19 @@ def _cagr(plan: Plan, figure: Figure, base: Figure | None, scale: Scale) -> tupl
     return None, None
 
 
-def _plain_row(row: Row | None) -> Row | None:
-    if row is None:
-        return None
-    return {k: json_number(v) if isinstance(v, float) else v for k, v in row.items()}
+def _group(figure: FigureData) -> str:
+    return figure.kind.value if figure.kind else "qualitative"
 
 
-def _group(row: Row) -> str:
-    return row["kind"] or "qualitative"
-
-
-def _bucket(row: Row) -> tuple[Any, ...]:
+def _bucket(row: MetricRow) -> tuple[Any, ...]:
     """The targets a row is set against: one metric, one scope, one kind, one span and one year."""
-    start = row["since"] if row["kind"] in _SPAN_KINDS else None
-    return (row["metric"], row["scope"], _group(row), start, row["year"])
+    figure = row.figure
+    start = figure.since if figure.kind in SPAN_KINDS else None
+    return (row.metric, figure.scope, _group(figure), start, figure.year)
 
 
 def _resolve_regions(ds: Dataset, names: Iterable[str]) -> list[Region]:
-    try:
-        return list(dict.fromkeys(ds.region(n) for n in names))
-    except LookupError as e:
-        raise UsageError(str(e.args[0]), "regions") from None
+    return list(dict.fromkeys(ds.region(n) for n in names))
 
 
 def _with_descendants(ds: Dataset, regions: Iterable[Region]) -> set[str]:
@@ -211,43 +215,52 @@ def _with_descendants(ds: Dataset, regions: Iterable[Region]) -> set[str]:
     return wanted
 
 
-def _rank(rows: list[Row], metrics: dict[str, Metric]) -> None:
+def _ranked(rows: list[MetricRow], metrics: dict[str, Metric]) -> list[MetricRow]:
     """Rank within each bucket (metric, scope, kind, span, year), best first by the bucket's own metric;
     ties share a rank (1, 1, 3)."""
-    groups: dict[tuple[Any, ...], list[Row]] = {}
+    groups: dict[tuple[Any, ...], list[MetricRow]] = {}
     for row in rows:
-        comparable = row["normalized"] is not None and row["kind"] not in (None, Kind.UNCLEAR.value)
-        if comparable and not row["reference"]:
+        comparable = row.normalized is not None and row.figure.kind not in (None, Kind.UNCLEAR)
+        if comparable and not row.reference:
             groups.setdefault(_bucket(row), []).append(row)
+    ranks: dict[int, tuple[int, int]] = {}
     for members in groups.values():
-        higher_is_better = metrics[members[0]["metric"]].higher_is_better
-        members.sort(key=lambda r: r["normalized"]["value"], reverse=higher_is_better)
+        higher_is_better = metrics[members[0].metric].higher_is_better
+        members.sort(key=lambda r: _value(r) or 0, reverse=higher_is_better)
         for position, row in enumerate(members, start=1):
-            row["rank_of"] = len(members)
             previous = members[position - 2] if position > 1 else None
-            same = previous is not None and previous["normalized"]["value"] == row["normalized"]["value"]
-            row["rank"] = previous["rank"] if same and previous is not None else position
+            same = previous is not None and _value(previous) == _value(row)
+            rank = ranks[id(previous)][0] if same and previous is not None else position
+            ranks[id(row)] = (rank, len(members))
+    return [replace(r, rank=ranks[id(r)][0], rank_of=ranks[id(r)][1]) if id(r) in ranks else r for r in rows]
 
 
-def _sort_key(row: Row, higher_is_better: bool, led: set[tuple[Any, ...]], position: dict[str, int]) -> tuple[Any, ...]:
+def _value(row: MetricRow) -> Number | None:
+    return row.normalized.value if row.normalized is not None else None
+
+
+def _sort_key(
+    row: MetricRow, higher_is_better: bool, led: set[tuple[Any, ...]], position: dict[str, int]
+) -> tuple[Any, ...]:
     """The metric first, then its parts; within each, groups led by a national reference row first, then by
     scope, kind and year; best first within each group."""
-    value = row["normalized"]["value"] if row["normalized"] else None
+    value = _value(row)
     order = -value if value is not None and higher_is_better else value
+    figure = row.figure
     return (
-        position[row["metric"]],
+        position[row.metric],
         _bucket(row) not in led,
-        row["scope"] or "",
-        KIND_ORDER.index(_group(row)),
-        row["year"],
-        row["since"] or 0,
-        not row["reference"],
-        row["rank"] is None,
-        row["rank"] or 0,
+        figure.scope or "",
+        KIND_ORDER.index(_group(figure)),
+        figure.year,
+        figure.since or 0,
+        not row.reference,
+        row.rank is None,
+        row.rank or 0,
         order is None,
         order or 0,
-        row["region"],
-        row["plan"],
+        row.region,
+        row.plan,
     )
 
 
@@ -265,10 +278,7 @@ def compare_metric(
 ) -> MetricComparison:
     """Every target for one metric (and, unless `exact`, for the metrics that are part of it), normalised,
     with baseline, CAGR and ratio to the nation, each ranked only against targets of its own metric."""
-    try:
-        found = ds.metric(metric)
-    except LookupError as e:
-        raise UsageError(str(e.args[0]), "metric") from None
+    found = ds.metric(metric)
     family = [found] if exact else [found, *ds.parts(found.id)]
     members = {m.id: m for m in family}
     scale = scale_for(found, per_capita=per_capita, unit=unit)
@@ -278,57 +288,79 @@ def compare_metric(
         m.id: scale_for(m, per_capita=per_capita, unit=unit) if m.unit else Scale(None, None, None) for m in family[1:]
     }
     by_id = {r.id: r for r in ds.regions}
-    rows: list[Row] = []
-    for plan in ds.plans:
-        region = by_id.get(plan.region)
-        if region is None:
-            continue
-        for figure in plan.targets:
-            if figure.metric in members:
-                rows.append(_metric_row(plan, region, figure, scales[figure.metric], members[figure.metric]))
+    rows = [
+        _metric_row(plan, by_id[plan.region], figure, scales[figure.metric], members[figure.metric])
+        for plan in ds.plans
+        if plan.region in by_id
+        for figure in plan.targets
+        if figure.metric in members
+    ]
+    rows = _filtered(ds, _against_national(rows), year, levels, regions, status)
+    rows = _ranked(rows, members)
+    led = {_bucket(r) for r in rows if r.reference}
+    position = {m.id: i for i, m in enumerate(family)}
+    rows.sort(key=lambda r: _sort_key(r, members[r.metric].higher_is_better, led, position))
 
-    national_region = next((r for r in ds.regions if r.level == Level.NATIONAL), None)
-    reference: dict[tuple[Any, ...], Row] = {}
+    unpopulated = sorted({r.region for r in rows if r.normalized is None and r.figure.amount.value is not None})
+    years: dict[str, int] = {}
+    for r in rows if scale.per_capita else []:
+        population = by_id[r.region].population
+        if r.normalized is not None and population is not None:
+            years[r.region] = population.year
+    return MetricComparison(
+        metric=found,
+        scale=scale,
+        rows=rows,
+        national=next((r for r in ds.regions if r.level == Level.NATIONAL), None),
+        unpopulated=unpopulated if scale.per_capita else [],
+        already_per_capita=per_capita and scale.canonical is not None and scale.canonical.per_10k_people,
+        metrics=family,
+        see_also=_see_also(ds, family),
+        scales=scales,
+        population_years=years,
+    )
+
+
+def _against_national(rows: list[MetricRow]) -> list[MetricRow]:
+    """Mark the national row of each bucket, and give every row of the bucket its ratio to it."""
+    reference: dict[tuple[Any, ...], MetricRow] = {}
     for row in rows:
-        if row["level"] == Level.NATIONAL.value and row["normalized"] is not None and row["kind"]:
+        if row.level == Level.NATIONAL and row.normalized is not None and row.figure.kind:
             # the final plan wins over a draft; among equals, the first in the data
             key = _bucket(row)
-            if key not in reference or (reference[key]["status"] == "draft" and row["status"] == "final"):
+            if key not in reference or (reference[key].status == Status.DRAFT and row.status == Status.FINAL):
                 reference[key] = row
+    marked = []
     for row in rows:
-        national = reference.get(_bucket(row)) if row["kind"] else None
-        row["reference"] = national is row
-        if national is not None and row["normalized"] is not None and national["normalized"]["value"]:
-            row["vs_national"] = round(row["normalized"]["value"] / national["normalized"]["value"], 4)
+        national = reference.get(_bucket(row)) if row.figure.kind else None
+        ratio = None
+        value, base = _value(row), _value(national) if national is not None else None
+        if value is not None and base:
+            ratio = round(value / base, 4)
+        marked.append(replace(row, reference=national is row, vs_national=ratio))
+    return marked
 
+
+def _filtered(
+    ds: Dataset,
+    rows: list[MetricRow],
+    year: int | None,
+    levels: Iterable[Level | str],
+    regions: Iterable[str],
+    status: Status | str | None,
+) -> list[MetricRow]:
+    """The rows the options ask for; ranks and the national ratio are taken after, among these."""
     wanted_levels = {Level(v) for v in levels}
     wanted_regions = _with_descendants(ds, _resolve_regions(ds, regions)) if regions else None
     wanted_status = Status(status) if status is not None else None
-    rows = [
+    return [
         r
         for r in rows
-        if (year is None or r["year"] == year)
-        and (not wanted_levels or Level(r["level"]) in wanted_levels)
-        and (wanted_regions is None or r["region"] in wanted_regions)
-        and (wanted_status is None or r["status"] == wanted_status.value)
+        if (year is None or r.figure.year == year)
+        and (not wanted_levels or r.level in wanted_levels)
+        and (wanted_regions is None or r.region in wanted_regions)
+        and (wanted_status is None or r.status == wanted_status)
     ]
-    _rank(rows, members)
-    led = {_bucket(r) for r in rows if r["reference"]}
-    position = {m.id: i for i, m in enumerate(family)}
-    rows.sort(key=lambda r: _sort_key(r, members[r["metric"]].higher_is_better, led, position))
-    for row in rows:
-        row["normalized"] = _plain_row(row["normalized"])
-
-    unpopulated = sorted({r["region"] for r in rows if r["normalized"] is None and r["value"] is not None})
-    already = per_capita and scale.canonical is not None and scale.canonical.per_10k_people
-    unpopulated = unpopulated if scale.per_capita else []
-    see_also = _see_also(ds, family)
-    years: dict[str, int] = {}
-    for r in rows if scale.per_capita else []:
-        population = by_id[r["region"]].population
-        if r["normalized"] is not None and population is not None:
-            years[r["region"]] = population.year
-    return MetricComparison(found, scale, rows, national_region, unpopulated, already, family, see_also, scales, years)
 
 
 def _see_also(ds: Dataset, family: list[Metric]) -> list[tuple[Metric, int]]:
@@ -339,33 +371,29 @@ def _see_also(ds: Dataset, family: list[Metric]) -> list[tuple[Metric, int]]:
     return [(m, counts[m.id]) for m in ds.metrics if counts.get(m.id) and m.id not in ids]
 
 
-def _metric_row(plan: Plan, region: Region, figure: Figure, scale: Scale, metric: Metric) -> Row:
+def _metric_row(plan: Plan, region: Region, figure: Figure, scale: Scale, metric: Metric) -> MetricRow:
     base = plan.baseline_for(figure)
     cagr, cagr_source = _cagr(plan, figure, base, scale) if figure.quantified else (None, None)
-    return {
-        "metric": figure.metric,
-        "metric_zh": metric.name_zh,
-        "metric_en": metric.name_en,
-        "plan": plan.id,
-        "plan_zh": plan.short("zh"),
-        "plan_en": plan.short("en"),
-        "region": region.id,
-        "region_zh": region.name_zh,
-        "region_en": region.name_en,
-        "level": region.level.value,
-        "status": plan.status.value,
-        **figure_fields(figure),
-        "normalized": _normalize(figure, scale, region),
-        "baseline": baseline_fields(base),
-        "cagr": None if cagr is None else json_number(cagr),
-        "cagr_source": cagr_source,
-        "vs_national": None,
-        "rank": None,
-        "rank_of": None,
-        "reference": False,
-        "quote": figure.quote,
-        "note": figure.note,
-    }
+    return MetricRow(
+        metric=figure.metric,
+        metric_zh=metric.name_zh,
+        metric_en=metric.name_en,
+        plan=plan.id,
+        plan_zh=plan.short("zh"),
+        plan_en=plan.short("en"),
+        region=region.id,
+        region_zh=region.name_zh,
+        region_en=region.name_en,
+        level=region.level,
+        status=plan.status,
+        figure=FigureData.of(figure),
+        normalized=_normalize(figure, scale, region),
+        baseline=BaselineData.of(base),
+        cagr=json_number(cagr),
+        cagr_source=cagr_source,
+        quote=figure.quote,
+        note=figure.note,
+    )
 
 
 def compare_regions(
@@ -384,27 +412,25 @@ def compare_regions(
             with_plans = ", ".join(r.name_zh for r in ds.regions if r.id in planned)
             raise UsageError(
                 f"region {region.id!r} ({region.name_zh}) has no plan in the data (regions with plans: {with_plans})",
-                "regions",
+                "region",
             )
     named = [r.id for r in chosen]
     if national:
         nation = [r for r in ds.regions if r.level == Level.NATIONAL and r.id in planned and r not in chosen]
         chosen = nation + chosen
-    try:
-        picked = list(dict.fromkeys(ds.metric(m) for m in metrics))
-    except LookupError as e:
-        raise UsageError(str(e.args[0]), "metrics") from None
+    picked = list(dict.fromkeys(ds.metric(m) for m in metrics))
 
     columns = {r.id for r in chosen}
-    cells: dict[tuple[str, str], list[Row]] = {}
+    cells: dict[tuple[str, str], list[Cell]] = {}
     for plan in ds.plans:
         if plan.region not in columns:
             continue
         for figure in plan.targets:
             if year is None or figure.year == year:
-                cells.setdefault((figure.metric, plan.region), []).append(_cell(plan, figure))
+                cell = Cell(plan=plan.id, status=plan.status, figure=FigureData.of(figure))
+                cells.setdefault((figure.metric, plan.region), []).append(cell)
     for entries in cells.values():
-        entries.sort(key=lambda c: (c["year"], KIND_ORDER.index(_group(c)), c["plan"]))
+        entries.sort(key=lambda c: (c.figure.year, KIND_ORDER.index(_group(c.figure)), c.plan))
 
     if not picked:
         position = {m.id: i for i, m in enumerate(ds.metrics)}
@@ -417,26 +443,33 @@ def compare_regions(
         picked = sorted((m for m in ds.metrics if any(cells.get((m.id, r)) for r in named)), key=weight)
 
     rows = [
-        {
-            "metric": m.id,
-            "metric_zh": m.name_zh,
-            "metric_en": m.name_en,
-            "unit": m.unit,
-            "higher_is_better": m.higher_is_better,
-            "targets": {r.id: cells.get((m.id, r.id), []) for r in chosen},
-        }
+        CompareRow(
+            metric=m.id,
+            metric_zh=m.name_zh,
+            metric_en=m.name_en,
+            unit=m.unit,
+            higher_is_better=m.higher_is_better,
+            targets={r.id: cells.get((m.id, r.id), []) for r in chosen},
+        )
         for m in picked
     ]
-    return RegionComparison(chosen, picked, rows)
+    return RegionComparison(regions=chosen, metrics=picked, rows=rows)
 
 
-def _cell(plan: Plan, figure: Figure) -> Row:
-    return {
-        "plan": plan.id,
-        "status": plan.status.value,
-        **figure_fields(figure),
-    }
+def _has_number(cell: Cell) -> bool:
+    return cell.figure.amount.value is not None or cell.figure.amount.low is not None
 
 
-def _has_number(cell: Row) -> bool:
-    return cell["value"] is not None or cell["low"] is not None
+def metric_rows(ds: Dataset, metric: str, **filters: Any) -> list[dict[str, Any]]:
+    """One metric across regions as JSON objects (for a notebook: pandas.DataFrame(rows)); the rows of
+    `ipcompare metric --format json`. Keywords as compare_metric: exact, year, levels, regions, status,
+    per_capita, unit."""
+    rows: list[dict[str, Any]] = as_json(compare_metric(ds, metric, **filters).rows)
+    return rows
+
+
+def compare_rows(ds: Dataset, regions: Sequence[str], **options: Any) -> list[dict[str, Any]]:
+    """Regions side by side as JSON objects: the rows of `ipcompare compare --format json`. Keywords as
+    compare_regions: metrics, national, year."""
+    rows: list[dict[str, Any]] = as_json(compare_regions(ds, regions, **options).rows)
+    return rows

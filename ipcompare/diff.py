@@ -10,22 +10,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .figures import Row, base_point, base_values, catalogue_of, figure_fields, json_number
-from .model import Dataset, Figure, Metric, Plan
+from .base_units import base_point, base_values
+from .model import Dataset, Figure, Metric, Plan, catalogue_of
+from .results import FigureChange, MetadataChange, QuotedFigure, json_number
 from .units import parse_unit
 
 #: Plan fields a diff reports, in this order.
 PLAN_FIELDS = ("status", "title_zh", "title_en", "issuer", "doc_number", "issued", "published", "period")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PlanDiff:
     old: Plan
     new: Plan
-    metadata: list[Row]
-    targets: list[Row]
-    unchanged: list[Row] = field(default_factory=list)  # targets and baselines alike ("role" says which)
-    baselines: list[Row] = field(default_factory=list)  # a baseline revised, added or removed
+    metadata: list[MetadataChange]
+    targets: list[FigureChange]
+    unchanged: list[FigureChange] = field(default_factory=list)  # targets and baselines alike (`role` says which)
+    baselines: list[FigureChange] = field(default_factory=list)  # a baseline revised, added or removed
 
     @property
     def changed(self) -> bool:
@@ -94,15 +95,9 @@ def _rewritten(old: Figure, new: Figure) -> list[str]:
     return [name for name in ("unit", "quote") if getattr(old, name) != getattr(new, name)]
 
 
-def _figure_json(figure: Figure | None) -> Row | None:
-    if figure is None:
-        return None
-    return {**figure_fields(figure), "quote": figure.quote}
-
-
 def _target_row(
     metric: Metric | None, metric_id: str, old: Figure | None, new: Figure | None, role: str = "target"
-) -> Row:
+) -> FigureChange:
     if old is None or new is None:
         change = "added" if old is None else "removed"
         fields: list[str] = []
@@ -124,21 +119,21 @@ def _target_row(
             unit = parse_unit(new.unit or "")
             if unit is not None:
                 delta = json_number(round(delta / unit.factor, 10))  # in the new target's written unit
-    return {
-        "role": role,
-        "metric": metric_id,
-        "metric_zh": metric.name_zh if metric else metric_id,
-        "metric_en": metric.name_en if metric else metric_id,
-        "change": change,
-        "fields": fields,
-        "rewritten": rewritten,
-        "verdict": verdict,
-        "delta": delta,
-        "delta_unit": new.unit if delta is not None and new is not None else None,
-        "percent": percent,
-        "old": _figure_json(old),
-        "new": _figure_json(new),
-    }
+    return FigureChange(
+        role=role,
+        metric=metric_id,
+        metric_zh=metric.name_zh if metric else metric_id,
+        metric_en=metric.name_en if metric else metric_id,
+        change=change,
+        fields=tuple(fields),
+        rewritten=tuple(rewritten),
+        verdict=verdict,
+        delta=delta,
+        delta_unit=new.unit if delta is not None and new is not None else None,
+        percent=percent,
+        old=QuotedFigure.of(old),
+        new=QuotedFigure.of(new),
+    )
 
 
 _AMBITION = {"down": 0, "maintain": 1, "up": 2}
@@ -153,39 +148,41 @@ def _direction_verdict(metric: Metric | None, old: Figure | None, new: Figure | 
     return "raised" if rise == higher else "lowered"
 
 
-def _plan_value(plan: Plan, name: str) -> Any:
+def _plan_value(plan: Plan, name: str) -> str | None:
     if name == "period":
         return f"{plan.period_start}–{plan.period_end}"
     value = getattr(plan, name)
-    return value.isoformat() if hasattr(value, "isoformat") else (value.value if hasattr(value, "value") else value)
+    if value is None:
+        return None
+    return str(value.isoformat() if hasattr(value, "isoformat") else value)
 
 
 def diff_plans(old: Plan, new: Plan, metrics: Iterable[Metric] = ()) -> PlanDiff:
     """Every difference between two versions of a plan; unchanged targets are kept apart."""
     catalogue = catalogue_of(metrics)
     metadata = [
-        {"field": name, "old": _plan_value(old, name), "new": _plan_value(new, name)}
+        MetadataChange(field=name, old=_plan_value(old, name), new=_plan_value(new, name))
         for name in PLAN_FIELDS
         if _plan_value(old, name) != _plan_value(new, name)
     ]
     order = {"removed": 0, "changed": 1, "added": 2, "unchanged": 3}
 
-    def rows(role: str, old_figures: tuple[Figure, ...], new_figures: tuple[Figure, ...]) -> list[Row]:
-        found = [
-            _target_row(catalogue.get((o or n).metric), (o or n).metric, o, n, role)  # type: ignore[union-attr]
-            for o, n in _pair(list(old_figures), list(new_figures))
-        ]
+    def rows(role: str, old_figures: tuple[Figure, ...], new_figures: tuple[Figure, ...]) -> list[FigureChange]:
+        found = []
+        for o, n in _pair(list(old_figures), list(new_figures)):
+            metric_id = o.metric if o is not None else n.metric if n is not None else ""
+            found.append(_target_row(catalogue.get(metric_id), metric_id, o, n, role))
         position = {f.metric: i for i, f in enumerate((*old_figures, *new_figures))}
-        return sorted(found, key=lambda r: (order[r["change"]], position.get(r["metric"], 0)))
+        return sorted(found, key=lambda r: (order[r.change], position.get(r.metric, 0)))
 
     targets, baselines = rows("target", old.targets, new.targets), rows("baseline", old.baselines, new.baselines)
     return PlanDiff(
-        old,
-        new,
-        metadata,
-        [r for r in targets if r["change"] != "unchanged"],
-        [r for r in (*targets, *baselines) if r["change"] == "unchanged"],
-        [r for r in baselines if r["change"] != "unchanged"],
+        old=old,
+        new=new,
+        metadata=metadata,
+        targets=[r for r in targets if r.change != "unchanged"],
+        unchanged=[r for r in (*targets, *baselines) if r.change == "unchanged"],
+        baselines=[r for r in baselines if r.change != "unchanged"],
     )
 
 

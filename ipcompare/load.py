@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from .controls import has_controls
 from .errors import DataError, Problem, UsageError
 from .model import (
     Comparator,
@@ -35,7 +36,6 @@ from .model import (
     Region,
     Status,
 )
-from .text import has_controls
 
 E = TypeVar("E", bound=StrEnum)
 DATA_ENV = "IPCOMPARE_DATA"
@@ -815,12 +815,14 @@ def load(paths: Sequence[str | Path] = (), *, bundled: bool = True, env: bool = 
     files += list(paths)
     if not files:
         raise UsageError(
-            f"no data to read: --no-bundled leaves out the shipped data, so name a file with --data or {DATA_ENV}"
+            "no data to read: the shipped data is left out, and no data file is given",
+            "data",
+            remedy="data",
         )
     parts, problems = [], []
     seen: set[Path] = set()
     for path in files:
-        if Path(path).resolve() in seen:  # --data data/targets.yaml in a checkout is the shipped file itself
+        if Path(path).resolve() in seen:  # the checkout's data/targets.yaml is the shipped file itself
             continue
         seen.add(Path(path).resolve())
         tree, read_problems = read_yaml(path)

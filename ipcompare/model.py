@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Any
+
+from .errors import UnknownName
 
 
 class Level(StrEnum):
@@ -213,6 +214,14 @@ class Plan:
         return max(candidates, key=lambda b: b.year) if candidates else None
 
 
+def catalogue_of(metrics: Iterable[Metric]) -> dict[str, Metric]:
+    """Metrics by id, the first of each id winning: callers list the newer version's metrics first."""
+    catalogue: dict[str, Metric] = {}
+    for metric in metrics:
+        catalogue.setdefault(metric.id, metric)
+    return catalogue
+
+
 def name_key(name: str) -> str:
     """The one form in which names are matched, by lookups and by the duplicate check alike: compatibility
     forms folded (full-width ＰＣＴ is PCT), case ignored, and spaces, '-' and '_' ignored (high value_patents
@@ -259,7 +268,7 @@ def _resolve(kind: str, query: str, items: Iterable[tuple[str, tuple[str, ...]]]
     partial = _partial(table, wanted)
     if len(partial) == 1:
         return partial.pop()
-    raise LookupError(f"unknown {kind} {query!r}{suggest(query, items)}")
+    raise UnknownName(kind, f"unknown {kind} {query!r}{suggest(query, items)}")
 
 
 @dataclass(frozen=True)
@@ -270,7 +279,7 @@ class Dataset:
     files: tuple[str, ...] = field(default=())
 
     def metric(self, query: str) -> Metric:
-        """A metric by id, alias or name; raises LookupError with suggestions."""
+        """A metric by id, alias or name; raises UnknownName (a LookupError) with suggestions."""
         found = _resolve("metric", query, ((m.id, m.names()) for m in self.metrics))
         return next(m for m in self.metrics if m.id == found)
 
@@ -289,24 +298,6 @@ class Dataset:
             if len(own) == 1:
                 items.append((own[0].id, region.names()))
         return by_id[_resolve("plan", query, items)]
-
-    def metric_rows(self, metric: str, **filters: Any) -> list[dict[str, Any]]:
-        """One metric across regions: the rows of `ipcompare metric --format json`.
-
-        Keywords as compare.compare_metric: exact, year, levels, regions, status, per_capita, unit.
-        """
-        from .compare import compare_metric
-
-        return compare_metric(self, metric, **filters).rows
-
-    def compare_rows(self, regions: Sequence[str], **options: Any) -> list[dict[str, Any]]:
-        """Regions side by side: the rows of `ipcompare compare --format json`.
-
-        Keywords as compare.compare_regions: metrics, national, year.
-        """
-        from .compare import compare_regions
-
-        return compare_regions(self, regions, **options).rows
 
     def plans_setting(self, metric_id: str) -> list[Plan]:
         return [p for p in self.plans if any(t.metric == metric_id for t in p.targets)]

@@ -12,31 +12,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from enum import StrEnum
 
+from .base_units import base_point
 from .errors import UsageError
-from .figures import Row, base_point, catalogue_of, figure_fields, json_number
-from .model import SPAN_KINDS, Dataset, Figure, Kind, Metric, Plan
+from .model import SPAN_KINDS, Dataset, Figure, Kind, Metric, Plan, catalogue_of
+from .results import Outcome, ProgressRow, QuotedFigure, json_number
 from .units import parse_unit, tidy
 
-
-class Outcome(StrEnum):
-    MET = "met"
-    MISSED = "missed"
-    NOT_STATED = "not stated"  # the later plan reports no such figure
-    NOT_DUE = "not due"  # the target's year is in or after the later plan's period
-    NOT_COMPARABLE = "not comparable"  # unclear kind, or units of another dimension
-    QUALITATIVE = "qualitative"  # a direction, no number to check
+__all__ = ["Outcome", "Progress", "check_progress", "progress_in"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Progress:
     old: Plan
     new: Plan
-    rows: list[Row]  # one per target of the old plan, in its order
+    rows: list[ProgressRow]  # one per target of the old plan, in its order
 
     def count(self, outcome: Outcome) -> int:
-        return sum(r["outcome"] == outcome.value for r in self.rows)
+        return sum(r.outcome == outcome for r in self.rows)
 
 
 def _start(target: Figure, plan: Plan) -> int:
@@ -110,52 +103,51 @@ def _in_unit(value: float, figure: Figure) -> float | int | None:
     return json_number(tidy(value / unit.factor)) if unit else None
 
 
-def _figure_json(figure: Figure) -> Row:
-    return {**figure_fields(figure), "quote": figure.quote or None}
+def _quoted(figure: Figure) -> QuotedFigure:
+    quoted = QuotedFigure.of(figure)
+    assert quoted is not None
+    return quoted
 
 
-def _row(target: Figure, old: Plan, new: Plan, metric: Metric | None) -> Row:
-    row: Row = {
-        "metric": target.metric,
-        "metric_zh": metric.name_zh if metric else target.metric,
-        "metric_en": metric.name_en if metric else target.metric,
-        "outcome": None,
-        "target": _figure_json(target),
-        "reported": None,
-        "derived_from": None,
-        "difference": None,
-        "difference_unit": None,
-        "achieved_percent": None,
-        "note": None,
-    }
+def _row(target: Figure, old: Plan, new: Plan, metric: Metric | None) -> ProgressRow:
+    row = ProgressRow(
+        metric=target.metric,
+        metric_zh=metric.name_zh if metric else target.metric,
+        metric_en=metric.name_en if metric else target.metric,
+        outcome=Outcome.QUALITATIVE,
+        target=_quoted(target),
+    )
     higher = metric.higher_is_better if metric else True
     if not target.quantified:
-        return {**row, "outcome": Outcome.QUALITATIVE.value}
+        return row
     if target.kind in (None, Kind.UNCLEAR):
-        return {**row, "outcome": Outcome.NOT_COMPARABLE.value, "note": "the plan does not say what kind of figure"}
+        return replace(row, outcome=Outcome.NOT_COMPARABLE, note="the plan does not say what kind of figure")
     if target.year >= new.period_start:
         note = f"{target.year} is not before {new.id} starts ({new.period_start})"
-        return {**row, "outcome": Outcome.NOT_DUE.value, "note": note}
+        return replace(row, outcome=Outcome.NOT_DUE, note=note)
     found = _actual(target, old, new, higher)
     bar = base_point(target, higher)
     unit = parse_unit(target.unit or "")
     if found is None or bar is None or unit is None:
-        return {**row, "outcome": Outcome.NOT_STATED.value, "note": _why_not_stated(target, new)}
+        return replace(row, outcome=Outcome.NOT_STATED, note=_why_not_stated(target, new))
     actual, figures = found
     points = unit.dimension == "percent"  # rates and shares differ in percentage points
-    row.update(
-        outcome=(Outcome.MET if (actual >= bar if higher else actual <= bar) else Outcome.MISSED).value,
+    row = replace(
+        row,
+        outcome=Outcome.MET if (actual >= bar if higher else actual <= bar) else Outcome.MISSED,
         difference=_in_unit(actual - bar, target),
         difference_unit="pp" if points else target.unit,
         achieved_percent=None if points or not bar else round(actual / bar * 100, 2),
-        reported=_figure_json(figures[0]),
+        reported=_quoted(figures[0]),
     )
     if len(figures) > 1:
         # over the target's own span: an increment worked out for 2016-2020 is shown as 2016-2020
         worked_out = replace(target, value=_in_unit(actual, target), low=None, high=None, comparator=None, quote="")
         how = "end level minus start level" if target.kind == Kind.INCREMENT else "start level plus the increment"
-        row.update(reported=_figure_json(worked_out), derived_from=[_figure_json(f) for f in figures])
-        row["note"] = f"worked out: {how}"
+        start, other = figures
+        row = replace(
+            row, reported=_quoted(worked_out), derived_from=(_quoted(start), _quoted(other)), note=f"worked out: {how}"
+        )
     return row
 
 
@@ -173,15 +165,15 @@ def check_progress(old: Plan, new: Plan, metrics: Iterable[Metric] = ()) -> Prog
     """Every target of `old` against what `new` (the same region's next plan) reports for its year."""
     if old.region != new.region:
         raise UsageError(
-            f"--progress compares two plans of one region: {old.id} is {old.region}'s, {new.id} is {new.region}'s"
+            f"a progress check needs two plans of one region: {old.id} is {old.region}'s, {new.id} is {new.region}'s"
         )
     if new.period_start < old.period_start:
         raise UsageError(
-            f"--progress needs the earlier plan first: {new.id} starts in {new.period_start}, "
+            f"a progress check needs the earlier plan first: {new.id} starts in {new.period_start}, "
             f"before {old.id} ({old.period_start})"
         )
     catalogue = catalogue_of(metrics)
-    return Progress(old, new, [_row(t, old, new, catalogue.get(t.metric)) for t in old.targets])
+    return Progress(old=old, new=new, rows=[_row(t, old, new, catalogue.get(t.metric)) for t in old.targets])
 
 
 def progress_in(old_data: Dataset, old_plan: str, new_data: Dataset, new_plan: str) -> Progress:

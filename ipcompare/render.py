@@ -13,8 +13,8 @@ import os
 from enum import StrEnum
 from typing import Any, TextIO
 
-from .query import Row, Table
-from .text import escape_controls
+from .controls import escape_controls
+from .tables import Table
 
 
 class Format(StrEnum):
@@ -28,7 +28,7 @@ def _markdown_cell(text: str) -> str:
     return escape_controls(text).replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
 
 
-def _flatten(row: Row, prefix: str = "") -> dict[str, Any]:
+def _flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for key, value in row.items():
         name = f"{prefix}{key}"
@@ -45,13 +45,13 @@ def _flatten(row: Row, prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def _csv(table: Table, out: TextIO) -> None:
+def _csv(table: Table[Any], out: TextIO) -> None:
     if table.matrix:
         grid = csv.writer(out, lineterminator="\n")
         grid.writerow([c.header for c in table.columns])
         grid.writerows([escape_controls(c.text(r)) for c in table.columns] for r in table.rows)
         return
-    flat = [_flatten(r) for r in table.rows]
+    flat = [_flatten(r) for r in table.json()]
     fields: list[str] = []
     for row in flat:
         fields += [k for k in row if k not in fields]
@@ -63,7 +63,7 @@ def _csv(table: Table, out: TextIO) -> None:
         writer.writerow({k: escape_controls(v) if isinstance(v, str) else v for k, v in row.items()})
 
 
-def _markdown(table: Table, out: TextIO) -> None:
+def _markdown(table: Table[Any], out: TextIO) -> None:
     import tabulate
 
     tabulate.WIDE_CHARS_MODE = True  # wide (Chinese) characters count as two columns
@@ -84,7 +84,7 @@ def _pipe_width() -> int:
     return int(columns) if columns.isdigit() and int(columns) > 0 else 200
 
 
-def _rich(table: Table, out: TextIO, terminal: bool) -> None:
+def _rich(table: Table[Any], out: TextIO, terminal: bool) -> None:
     from rich.console import Console
     from rich.table import Table as RichTable
     from rich.text import Text
@@ -117,7 +117,7 @@ def _rich(table: Table, out: TextIO, terminal: bool) -> None:
 BOM = "\ufeff"
 
 
-def render(table: Table, fmt: Format, out: TextIO, *, terminal: bool = False, excel: bool = False) -> None:
+def render(table: Table[Any], fmt: Format, out: TextIO, *, terminal: bool = False, excel: bool = False) -> None:
     """Write `table` to `out` in `fmt`; `terminal` allows colour and the terminal's width.
 
     `excel` starts CSV with a byte-order mark, so that Excel and WPS open Chinese text correctly.
@@ -125,7 +125,7 @@ def render(table: Table, fmt: Format, out: TextIO, *, terminal: bool = False, ex
     if excel and fmt != Format.CSV:
         raise ValueError("excel applies to CSV output only")
     if fmt == Format.JSON:
-        json.dump(table.rows if table.document is None else table.document, out, ensure_ascii=False, indent=2)
+        json.dump(table.json(), out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == Format.CSV:
         if excel:

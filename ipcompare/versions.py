@@ -71,15 +71,12 @@ def _tracked(name: str) -> _Tracked | None:
 
 
 #: Why a revision cannot be read, and where the data that can be is.
-NOT_IN_GIT = (
-    "no data file is in a git repository (an installed ipcompare's shipped data is not in git: "
-    "in a checkout, use --no-bundled --data data/targets.yaml)"
-)
+NOT_IN_GIT = "no data file is in a git repository (an installed ipcompare's shipped data is not in git)"
 
 
-def _check_revision(rev: str, root: Path) -> None:
+def _check_revision(rev: str, root: Path, about: str | None = None) -> None:
     if _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode != 0:
-        raise UsageError(f"no revision {rev!r} in the git repository at {root}", "rev")
+        raise UsageError(f"no revision {rev!r} in the git repository at {root}", about)
 
 
 def parse_range(spec: str) -> tuple[str, str | None]:
@@ -115,11 +112,11 @@ def at_revisions(spec: str, current: Dataset) -> Versions:
         else:
             tracked.append(found)
     if not tracked:
-        raise UsageError(f"there are no revisions to compare: {NOT_IN_GIT}", "rev")
+        raise UsageError(f"there are no revisions to compare: {NOT_IN_GIT}", "rev", remedy="checkout-data")
     for root in dict.fromkeys(t.root for t in tracked):
         for rev in (old_rev, new_rev):
             if rev is not None:
-                _check_revision(rev, root)
+                _check_revision(rev, root, "rev")
 
     def version(rev: str | None) -> Dataset:
         parts = []
@@ -160,6 +157,8 @@ def at_revision(rev: str, plan: str, current: Dataset) -> Dataset:
         if any(p.id == plan for p in version.plans):
             return version
     if not tried:
-        raise UsageError(f"{rev!r} is not a data file, and there is no git revision to read: {NOT_IN_GIT}")
+        raise UsageError(
+            f"{rev!r} is not a data file, and there is no git revision to read: {NOT_IN_GIT}", remedy="checkout-data"
+        )
     aside = f"; {', '.join(untracked)}, which defines it now, is not in git" if untracked else ""
     raise UsageError(f"no plan {plan!r} in {', '.join(tried)}{aside}")

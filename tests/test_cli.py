@@ -17,7 +17,7 @@ from wcwidth import wcswidth
 
 import ipcompare
 from ipcompare.cli import app
-from ipcompare.query import Column, Table
+from ipcompare.tables import Column, Table
 from ipcompare.render import Format, render
 
 DATA = ipcompare.load(env=False)

@@ -8,7 +8,7 @@ import pytest
 from conftest import Invoke
 
 import ipcompare
-from ipcompare.query import number
+from ipcompare.format import number
 from ipcompare.units import parse_unit, simplified
 
 DATA = ipcompare.load(env=False)
@@ -84,7 +84,7 @@ def test_baselines_from_the_plans() -> None:
 
 
 def test_gi_targets_are_all_listed_under_gi_count_each_with_its_metric() -> None:
-    rows = DATA.metric_rows("gi-count")
+    rows = ipcompare.metric_rows(DATA, "gi-count")
     quantified = {(r["region"], r["metric"], r["year"], r["value"], r["comparator"]) for r in rows if r["value"]}
     assert ("inner-mongolia", "gi-trademarks", 2020, 100, "exceed") in quantified
     assert ("xiangyang", "gi-count", 2025, 90, "reach") in quantified
@@ -94,7 +94,7 @@ def test_gi_targets_are_all_listed_under_gi_count_each_with_its_metric() -> None
 def test_no_baseline_of_another_scope_is_set_against_a_target(metric: str) -> None:
     """Inner Mongolia's 3 patent agencies and 51 certification marks, Xiangyang's 30 projects in two years and
     34 enterprises are no baselines of the targets beside them."""
-    for row in DATA.metric_rows(metric, exact=True):
+    for row in ipcompare.metric_rows(DATA, metric, exact=True):
         assert (row["baseline"], row["cagr"]) == (None, None), row
 
 
@@ -135,5 +135,5 @@ def test_gi_targets_outside_the_family_are_pointed_to(invoke: Invoke) -> None:
 
 
 def test_a_part_is_shown_in_its_own_unit() -> None:
-    [projects] = [r for r in DATA.metric_rows("gi-count") if r["metric"] == "gi-brand-projects"]
+    [projects] = [r for r in ipcompare.metric_rows(DATA, "gi-count") if r["metric"] == "gi-brand-projects"]
     assert (projects["unit"], projects["normalized"]["unit"]) == ("个", "个")

@@ -297,8 +297,8 @@ def test_rev_on_data_outside_git_says_where_to_look(invoke: Invoke, write: Calla
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "ipcompare: error: --rev: there are no revisions to compare: no data file is in a git repository "
-        "(an installed ipcompare's shipped data is not in git: in a checkout, use --no-bundled --data "
-        "data/targets.yaml)\n"
+        "(an installed ipcompare's shipped data is not in git); in a checkout, use --no-bundled --data "
+        "data/targets.yaml\n"
     )
 
 

@@ -150,12 +150,12 @@ def test_a_plan_against_one_of_the_same_period_is_not_due(invoke: Invoke) -> Non
     [
         (
             ["xiangyang-14th-fyp", "inner-mongolia-13th-fyp", "--progress"],
-            "ipcompare: error: --progress compares two plans of one region: "
+            "ipcompare: error: a progress check needs two plans of one region: "
             "xiangyang-14th-fyp is xiangyang's, inner-mongolia-13th-fyp is inner-mongolia's\n",
         ),
         (
             ["inner-mongolia-14th-made-up", "inner-mongolia-13th-fyp", "--progress", "--data", str(NEXT)],
-            "ipcompare: error: --progress needs the earlier plan first: inner-mongolia-13th-fyp starts in 2016, "
+            "ipcompare: error: a progress check needs the earlier plan first: inner-mongolia-13th-fyp starts in 2016, "
             "before inner-mongolia-14th-made-up (2021)\n",
         ),
         (
@@ -187,7 +187,7 @@ def test_the_library_gives_the_rows_of_the_json_output(invoke: Invoke) -> None:
     checked = ipcompare.check_progress(
         data.plan("inner-mongolia-13th-fyp"), data.plan("inner-mongolia-14th-made-up"), data.metrics
     )
-    assert checked.rows == progress_json(invoke, *PAIR)["targets"]
+    assert ipcompare.as_json(checked.rows) == progress_json(invoke, *PAIR)["targets"]
     assert checked.count(ipcompare.Outcome.MISSED) == 5
 
 

@@ -353,8 +353,8 @@ def test_no_bundled_without_data_is_a_usage_error(invoke: Invoke) -> None:
     result = invoke("--no-bundled", "plans")
     assert result.exit_code == 2
     assert result.stderr == (
-        "ipcompare: error: no data to read: --no-bundled leaves out the shipped data, "
-        "so name a file with --data or IPCOMPARE_DATA\n"
+        "ipcompare: error: no data to read: the shipped data is left out, and no data file is given; "
+        "name a file with --data or IPCOMPARE_DATA\n"
     )
 
 

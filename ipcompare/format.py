@@ -1,0 +1,56 @@
+"""Numbers and figures as text: as a plan writes them (6 not 6.0), and computed ones rounded for reading."""
+
+from __future__ import annotations
+
+from .labels import Lang, label
+from .model import Kind
+from .results import BaselineData, FigureData
+
+
+def number(value: float | None) -> str:
+    """A number as a plan would write it: 6 not 6.0, 1.25 not 1.2500, 2500063 not 2.5e+06."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.10g}"
+
+
+def derived(value: float) -> str:
+    """A computed number, rounded for reading: 161.57, 0.0227, 85,000 (the JSON keeps full precision)."""
+    if value == 0 or abs(value) >= 1:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+        return text if abs(value) >= 10000 else text.replace(",", "")
+    return f"{value:.3g}"
+
+
+_SYMBOL = {"exceed": "> ", "at-least": "≥ ", "about": "≈ ", "maintain": "= "}
+
+
+def when(figure: FigureData | BaselineData) -> str:
+    """A figure's year, or its period for a growth over several years (2011–2015)."""
+    return f"{figure.since}–{figure.year}" if figure.since else str(figure.year)
+
+
+def figure_text(figure: FigureData | BaselineData | None, *, with_year: bool = False, lang: Lang | None = None) -> str:
+    """A figure as a reader scans it: '> 8.5 万件', '≥ 80 分', '7–10 家', '↑ up (no number)', and what it
+    counts when that is narrower than its metric: '2 家 [national demonstration enterprises only]'."""
+    if figure is None:
+        return ""
+    scope = direction = ""
+    if isinstance(figure, FigureData):
+        scope = f" [{figure.scope}]" if figure.scope else ""
+        direction = figure.direction.value if figure.direction else ""
+    if direction:
+        gap = "" if lang == Lang.ZH else " "
+        return f"{label('direction.' + direction, lang)}{gap}{label('no-number', lang)}{scope}"
+    amount = figure.amount
+    written = f"{number(amount.low)}–{number(amount.high)}" if amount.low is not None else number(amount.value)
+    symbol = _SYMBOL.get(amount.comparator.value if amount.comparator else "", "")
+    year = f" ({when(figure)})" if with_year else ""
+    return f"{symbol}{written} {amount.unit or ''}".strip() + scope + year
+
+
+def kind_label(kind: Kind | None, lang: Lang | None) -> str:
+    """'annual flow', '年度量'; a qualitative figure has no kind."""
+    return label(f"kind.{kind.value if kind else 'qualitative'}", lang)

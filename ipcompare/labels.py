@@ -1,0 +1,227 @@
+"""Words of the interface in English and Chinese, and names in the language asked for.
+
+Data names (a region's, a metric's, a plan's title) come from the data; only the interface's own words
+are here. With no language chosen, names show in both languages and headers in English.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Lang(StrEnum):
+    """Language of headers and names; with none chosen, names show in both and headers in English."""
+
+    EN = "en"
+    ZH = "zh"
+
+
+# Words of the interface in English and Chinese; data names come from the data itself.
+_LABELS: dict[str, tuple[str, str]] = {
+    "rank": ("Rank", "排名"),
+    "region": ("Region", "地区"),
+    "level": ("Level", "层级"),
+    "plan": ("Plan", "规划"),
+    "status": ("Status", "状态"),
+    "year": ("Year", "年份"),
+    "kind": ("Kind", "口径"),
+    "target": ("Target", "目标"),
+    "normalized": ("Normalised", "折算值"),
+    "baseline": ("Baseline", "基期值"),
+    "cagr": ("CAGR", "年均增速"),
+    "vs_national": ("vs national", "与全国之比"),
+    "metric": ("Metric", "指标"),
+    "level.national": ("national", "全国"),
+    "level.province": ("province", "省级"),
+    "level.prefecture": ("prefecture", "地市级"),
+    "status.final": ("final", "正式"),
+    "status.draft": ("DRAFT", "征求意见稿"),
+    "kind.level": ("level", "存量/水平"),
+    "kind.increment": ("increment", "新增量"),
+    "kind.flow": ("annual flow", "年度量"),
+    "kind.flow-change": ("change in annual flow", "年度量增减"),
+    "kind.growth-rate": ("growth rate", "年均增速"),
+    "kind.period-growth": ("period growth", "期间增幅"),
+    "kind.share": ("share", "比重/比率"),
+    "kind.unclear": ("unclear kind", "口径不明"),
+    "kind.qualitative": ("qualitative", "定性"),
+    "direction.up": ("↑ up", "↑ 提升"),
+    "direction.down": ("↓ down", "↓ 下降"),
+    "direction.maintain": ("= maintain", "= 保持"),
+    "no-number": ("(no number)", "（无数值）"),
+    "reference": ("national ref.", "全国基准"),
+    "rank.of": ("{rank} of {of}", "第{rank}（共{of}）"),
+    "stated": ("stated", "规划所定"),
+    "draft": ("draft", "征求意见稿"),
+    "higher": ("higher is better", "越高越好"),
+    "lower": ("lower is better", "越低越好"),
+    "no-population": ("no population", "无人口数据"),
+    "note.rank": (
+        "Ranked best first among targets of one metric, kind, span and year: a level, an increment, an annual "
+        "flow and a growth rate are never ranked against each other; targets of unclear kind and qualitative "
+        "targets (a direction, no number) are not ranked.",
+        "排名只在同一指标、同一口径、同一期间和年份内进行：存量、新增量、年度量和增速互不比较；口径不明的目标和定性目标不参与排名。",
+    ),
+    "note.parts": (
+        "Also listed: the targets of {parts}, which count part of what {metric} counts; each is ranked only "
+        "against targets of its own metric (--exact leaves them out).",
+        "另列{parts}的目标（{metric}的组成部分）；各自只与同一指标的目标排名（--exact 不列出）。",
+    ),
+    "note.see-also": (
+        "See also, not compared here: {metrics}.",
+        "另见（不在此比较）：{metrics}。",
+    ),
+    "note.scope": (
+        "[...]: what a figure counts where that is narrower than its metric; it is compared only with figures "
+        "of the same scope.",
+        "[...]：数字所统计的范围窄于指标本身时注明范围；只与同一范围的数字比较。",
+    ),
+    "note.national": (
+        "vs national: the ratio to {name}'s target of the same metric, scope, kind, span and year.",
+        "与全国之比：与{name}同一指标、同一范围、同口径、同期间和年份目标之比。",
+    ),
+    "note.cagr": (
+        "CAGR: the annual growth implied from the plan's own baseline to its target, or the rate the plan states.",
+        "年均增速：由规划自身的基期值推算至目标值的年均增长率，或规划所定的增速。",
+    ),
+    "note.draft": ("DRAFT: a draft for comment (征求意见稿), not a final plan.", "征求意见稿：并非正式印发的规划。"),
+    "note.cells": (
+        "Each cell: the target as written and its year; its kind where it is not a level; drafts are marked.",
+        "每格为规划原文目标及年份；非存量口径的注明口径；征求意见稿另行标注。",
+    ),
+    "title.compare": ("Targets side by side", "目标对比"),
+    "note.per-capita": (
+        "Per 10k people: each region's resident population at the 2020 census (7th census), used for every year.",
+        "每万人口：按各地区2020年第七次全国人口普查常住人口折算，各年份均用此数。",
+    ),
+    "note.per-capita-years": (
+        "Per 10k people: each region's population of the year the data gives ({years}), used for every year; "
+        "see regions[].population for its source.",
+        "每万人口：按数据所给年份的各地区人口折算（{years}），各年份均用此数；来源见 regions[].population。",
+    ),
+    "note.already-per-capita": (
+        "{metric} is already per 10k people: its values are shown as the plans give them.",
+        "{metric}本身即为每万人口指标，按规划原值列示。",
+    ),
+    "note.unpopulated": (
+        "No population in the data for {regions}: no per-capita figure.",
+        "数据中没有{regions}的人口，无法折算每万人口值。",
+    ),
+    # plans, show, metrics
+    "title.plans": ("Plans in the dataset", "数据中的规划"),
+    "title": ("Title", "标题"),
+    "issued": ("Issued", "印发日期"),
+    "period": ("Period", "规划期"),
+    "targets": ("Targets", "目标"),
+    "baselines": ("Baselines", "基期值"),
+    "not-stated": ("not stated", "未注明"),
+    "counts": ("{targets} ({quantified} quantified)", "{targets}（其中量化{quantified}）"),
+    "issued-on": ("issued {date}", "{date}印发"),
+    "role": ("Role", "类别"),
+    "role.target": ("target", "目标"),
+    "role.baseline": ("baseline", "基期值"),
+    "figure": ("Figure", "数值"),
+    "quote": ("Quote", "原文"),
+    "note": ("Note", "备注"),
+    "title.metrics": ("Metric catalogue", "指标目录"),
+    "name": ("Name", "名称"),
+    "unit": ("Unit", "单位"),
+    "better": ("Better", "方向"),
+    "plans": ("Plans", "规划数"),
+    "target-count": ("Targets", "目标数"),
+    "baseline-count": ("Baselines", "基期值数"),
+    "qualitative-unit": ("(qualitative)", "（定性）"),
+    "better.higher": ("higher", "越高越好"),
+    "better.lower": ("lower", "越低越好"),
+    "note.tree": (
+        "├─ and └─ mark a metric that is part of the one it hangs from: its targets are listed with that metric's.",
+        "├─ 和 └─ 标出所属上级指标的组成部分：列出上级指标的目标时一并列出。",
+    ),
+    # diff and progress
+    "change": ("Change", "变化"),
+    "old": ("Old", "原"),
+    "new": ("New", "新"),
+    "difference": ("Difference", "差异"),
+    "what-changed": ("What changed", "变动项"),
+    "change.removed": ("removed", "删除"),
+    "change.changed": ("changed", "修改"),
+    "change.added": ("added", "新增"),
+    "change.unchanged": ("unchanged", "未变"),
+    "change.plan": ("plan", "规划信息"),
+    "change.baseline": ("baseline {change}", "基期值{change}"),
+    "change.plan-removed": ("plan removed", "规划删除"),
+    "change.plan-added": ("plan added", "规划新增"),
+    "verdict.raised": ("raised", "提高"),
+    "verdict.lowered": ("lowered", "降低"),
+    "field.changed": ("{field} changed", "{field}变动"),
+    "field.rewritten": ("{field} written differently", "{field}表述不同"),
+    "field.value": ("value", "数值"),
+    "field.unit": ("unit", "单位"),
+    "field.year": ("year", "年份"),
+    "field.comparator": ("comparator", "比较词"),
+    "field.kind": ("kind", "口径"),
+    "field.scope": ("scope", "范围"),
+    "field.direction": ("direction", "方向"),
+    "field.quote": ("quote", "原文"),
+    "field.status": ("status", "状态"),
+    "field.title_zh": ("title_zh", "中文标题"),
+    "field.title_en": ("title_en", "英文标题"),
+    "field.issuer": ("issuer", "发文机关"),
+    "field.doc_number": ("doc_number", "文号"),
+    "field.issued": ("issued", "印发日期"),
+    "field.published": ("published", "发布日期"),
+    "field.period": ("period", "规划期"),
+    "count.change": ("{n} {change}", "{change}{n}项"),
+    "summary.baselines": ("baselines {counts}", "基期值{counts}"),
+    "summary.plan-details": ("plan details changed: {fields}", "规划信息变动：{fields}"),
+    "summary.plans": (
+        "{changed} plan{s} changed, {added} added, {removed} removed, {unchanged} unchanged",
+        "修改{changed}个、新增{added}个、删除{removed}个、未变{unchanged}个",
+    ),
+    "plan-count.one": ("plan", "规划"),
+    "plan-counts": (
+        "{targets} targets ({quantified} quantified), {baselines} baselines",
+        "{targets}个目标（其中量化{quantified}个），{baselines}个基期值",
+    ),
+    "not-in-git": ("Not in git, so left out: {files}", "不在 git 中，未比较：{files}"),
+    "outcome": ("Outcome", "结果"),
+    "outcome.met": ("met", "达成"),
+    "outcome.missed": ("missed", "未达成"),
+    "outcome.not stated": ("not stated", "未报告"),
+    "outcome.not due": ("not due", "未到期"),
+    "outcome.not comparable": ("not comparable", "不可比"),
+    "outcome.qualitative": ("qualitative", "定性"),
+    "target-of": ("Target ({plan})", "目标（{plan}）"),
+    "reported-by": ("Reported ({plan})", "实际（{plan}所报）"),
+    "of-target": (" ({percent}% of target)", "（完成目标的{percent}%）"),
+    "title.progress": ("{old} targets, as {new} reports them: {summary}", "{old}的目标，按{new}所报：{summary}"),
+    "no-quantified": ("no quantified targets", "无量化目标"),
+    "qualitative-hidden": ("; {n} qualitative not shown (--all)", "；另有{n}项定性目标未列出（--all）"),
+    "count.outcome": ("{n} {outcome}", "{outcome}{n}项"),
+    "worked-out.increment": ("end level minus start level", "期末值减期初值"),
+    "worked-out.level": ("start level plus the increment", "期初值加新增量"),
+}
+
+
+def label(key: str, lang: Lang | None) -> str:
+    en, zh = _LABELS[key]
+    return zh if lang == Lang.ZH else en
+
+
+def name(zh: str, en: str, lang: Lang | None) -> str:
+    """A name in the chosen language, or both ('襄阳市 Xiangyang') when none is chosen."""
+    if lang == Lang.ZH:
+        return zh
+    if lang == Lang.EN:
+        return en
+    return f"{zh} {en}"
+
+
+def stacked(zh: str, en: str, lang: Lang | None) -> str:
+    """A name in a narrow table column: both languages on two lines when none is chosen."""
+    return f"{zh}\n{en}" if lang is None else name(zh, en, lang)
+
+
+def listing(items: list[str], lang: Lang | None) -> str:
+    """'a, b, c', or 'a、b、c' in Chinese."""
+    return ("、" if lang == Lang.ZH else ", ").join(items)

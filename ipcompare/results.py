@@ -1,0 +1,309 @@
+"""The rows the analyses return, as frozen types, and the one place that turns them into JSON.
+
+Each row type is the JSON contract of a command: its fields, in order, are the JSON object's keys. A
+field marked `inline` is spread into its parent (a target row carries its figure's year, value and kind
+at the top level, as the plans' readers expect). Enums become their values and dates ISO strings;
+numbers are written as the analyses made them (80, not 80.0, where the plan writes 80).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields, is_dataclass
+from enum import Enum, StrEnum
+from typing import Any
+
+from .model import Comparator, Direction, Figure, Kind, Level, Status
+
+Number = float | int
+#: A dataclass field spread into its parent object in JSON.
+INLINE: dict[str, bool] = {"inline": True}
+
+
+def json_number(value: float | None) -> Number | None:
+    """80 rather than 80.0 in JSON and CSV, as the plan writes it."""
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
+def as_json(value: Any) -> Any:
+    """A result (a row, a list of rows, a document) as plain JSON values, keys in the types' field order."""
+    if is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, Any] = {}
+        for f in fields(value):
+            item = as_json(getattr(value, f.name))
+            if f.metadata.get("inline"):
+                out.update(item)
+            else:
+                out[f.name] = item
+        return out
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [as_json(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): as_json(v) for k, v in value.items()}
+    return value
+
+
+@dataclass(frozen=True, kw_only=True)
+class Amount:
+    """The number part of a figure: a value or a range, its unit and comparator."""
+
+    value: Number | None
+    low: Number | None
+    high: Number | None
+    unit: str | None
+    comparator: Comparator | None
+
+    @classmethod
+    def of(cls, figure: Figure) -> Amount:
+        return cls(
+            value=json_number(figure.value),
+            low=json_number(figure.low),
+            high=json_number(figure.high),
+            unit=figure.unit,
+            comparator=figure.comparator,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class FigureData:
+    """When and what a figure says: year (and start year), the number, kind, scope and direction."""
+
+    year: int
+    since: int | None
+    amount: Amount = field(metadata=INLINE)
+    kind: Kind | None
+    scope: str | None
+    direction: Direction | None
+
+    @classmethod
+    def of(cls, figure: Figure) -> FigureData:
+        return cls(
+            year=figure.year,
+            since=figure.since,
+            amount=Amount.of(figure),
+            kind=figure.kind,
+            scope=figure.scope,
+            direction=figure.direction,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class BaselineData:
+    """A target's baseline: its number, and when (with the start of its span, 2011-2015)."""
+
+    amount: Amount = field(metadata=INLINE)
+    year: int
+    since: int | None
+
+    @classmethod
+    def of(cls, figure: Figure | None) -> BaselineData | None:
+        if figure is None or not figure.quantified:
+            return None
+        return cls(amount=Amount.of(figure), year=figure.year, since=figure.since)
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuotedFigure:
+    """A figure with the words it was read from (diff and progress)."""
+
+    figure: FigureData = field(metadata=INLINE)
+    quote: str | None
+
+    @classmethod
+    def of(cls, figure: Figure | None) -> QuotedFigure | None:
+        return None if figure is None else cls(figure=FigureData.of(figure), quote=figure.quote or None)
+
+
+# -- metric: one metric across regions ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Normalized:
+    """A figure in the comparison's unit (base unit, the unit asked for, per 10k people)."""
+
+    value: Number | None
+    low: Number | None
+    high: Number | None
+    unit: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class MetricRow:
+    """One target in `ipcompare metric`: who set it, the figure, and what the comparison worked out."""
+
+    metric: str
+    metric_zh: str
+    metric_en: str
+    plan: str
+    plan_zh: str
+    plan_en: str
+    region: str
+    region_zh: str
+    region_en: str
+    level: Level
+    status: Status
+    figure: FigureData = field(metadata=INLINE)
+    normalized: Normalized | None
+    baseline: BaselineData | None
+    cagr: Number | None
+    cagr_source: str | None
+    vs_national: float | None = None
+    rank: int | None = None
+    rank_of: int | None = None
+    reference: bool = False
+    quote: str
+    note: str | None
+
+
+# -- compare: regions side by side ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cell:
+    """One target in a cell of `ipcompare compare`."""
+
+    plan: str
+    status: Status
+    figure: FigureData = field(metadata=INLINE)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompareRow:
+    """One metric of `ipcompare compare`: each region's targets, keyed by region id in column order."""
+
+    metric: str
+    metric_zh: str
+    metric_en: str
+    unit: str | None
+    higher_is_better: bool
+    targets: dict[str, list[Cell]]
+
+
+# -- plans, show, metrics: the dataset as it is ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Period:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanRow:
+    """One plan in `ipcompare plans`."""
+
+    id: str
+    region: str
+    region_zh: str | None
+    region_en: str | None
+    level: Level | None
+    title_zh: str
+    title_en: str
+    status: Status
+    issuer: str | None
+    doc_number: str | None
+    issued: dt.date | None
+    published: dt.date | None
+    period: Period
+    targets: int
+    quantified_targets: int
+    baselines: int
+    source: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FigureRow:
+    """One target or baseline in `ipcompare show`; `baseline` is the plan's own baseline of a target."""
+
+    plan: str
+    role: str  # target or baseline
+    metric: str
+    metric_zh: str
+    figure: FigureData = field(metadata=INLINE)
+    baseline: BaselineData | None
+    quote: str
+    note: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CatalogueRow:
+    """One metric in `ipcompare metrics`, with how much the plans use it."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    unit: str | None
+    higher_is_better: bool
+    parent: str | None
+    parts: tuple[str, ...]
+    plans: int
+    plan_ids: tuple[str, ...]
+    targets: int
+    baselines: int
+    aliases: tuple[str, ...]
+    related: tuple[str, ...]
+
+
+# -- diff: what changed between two plans ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class MetadataChange:
+    """A plan detail that differs (status, title, issue date, period ...)."""
+
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FigureChange:
+    """A target or baseline of two plans, paired: added, removed, changed (raised or lowered) or unchanged."""
+
+    role: str  # target or baseline
+    metric: str
+    metric_zh: str
+    metric_en: str
+    change: str  # added, removed, changed, unchanged
+    fields: tuple[str, ...]  # what changed in substance
+    rewritten: tuple[str, ...]  # what is written differently without changing the target
+    verdict: str | None  # raised or lowered
+    delta: Number | None
+    delta_unit: str | None
+    percent: float | None
+    old: QuotedFigure | None
+    new: QuotedFigure | None
+
+
+# -- progress: were the targets met ---------------------------------------------------------------------------
+
+
+class Outcome(StrEnum):
+    MET = "met"
+    MISSED = "missed"
+    NOT_STATED = "not stated"  # the later plan reports no such figure
+    NOT_DUE = "not due"  # the target's year is in or after the later plan's period
+    NOT_COMPARABLE = "not comparable"  # unclear kind, or units of another dimension
+    QUALITATIVE = "qualitative"  # a direction, no number to check
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProgressRow:
+    """One target of the earlier plan, checked against what the later plan reports."""
+
+    metric: str
+    metric_zh: str
+    metric_en: str
+    outcome: Outcome
+    target: QuotedFigure
+    reported: QuotedFigure | None = None
+    #: a worked-out figure's sources: (start level, end level or increment)
+    derived_from: tuple[QuotedFigure, QuotedFigure] | None = None
+    difference: Number | None = None
+    difference_unit: str | None = None
+    achieved_percent: float | None = None
+    note: str | None = None

@@ -1,0 +1,40 @@
+"""Table models: what a listing command shows, built from the analyses' typed rows.
+
+A Table holds the rows (the data: JSON and tidy CSV) and the columns (the human view: how each row
+shows as text). render.render() is the one place that turns a Table into output. Each module here
+builds the tables of one family of commands; this one holds only the model, so render needs no
+analysis module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from ..results import as_json
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    header: str
+    text: Callable[[R], str]
+
+
+@dataclass(frozen=True)
+class Table(Generic[R]):
+    """What a command shows: `rows` are the data (JSON and CSV), `columns` the human view."""
+
+    columns: tuple[Column[R], ...]
+    rows: Sequence[R]
+    title: str | None = None
+    notes: tuple[str, ...] = field(default=())
+    matrix: bool = False  # CSV is the table as shown (a matrix), not the flattened rows
+    #: JSON output when it is not simply the rows (a diff is one object): a result type or a list of them
+    document: object = None
+
+    def json(self) -> Any:
+        """The table's JSON value: the rows, or its document."""
+        return as_json(self.rows if self.document is None else self.document)

@@ -1,0 +1,143 @@
+"""Tables of the comparisons: `metric` (one metric across regions) and `compare` (regions side by side)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..compare import MetricComparison, RegionComparison
+from ..format import derived, figure_text, kind_label, when
+from ..labels import Lang, label, listing, name, stacked
+from ..model import Kind, Status
+from ..results import Cell, CompareRow, MetricRow
+from ..units import convert
+from . import Column, Table
+
+
+def _metric_columns(
+    comparison: MetricComparison, lang: Lang | None, with_metric: bool
+) -> tuple[Column[MetricRow], ...]:
+    scale = comparison.scale
+
+    def rank(r: MetricRow) -> str:
+        if r.reference:
+            return label("reference", lang)
+        if r.rank is None:
+            return "—"
+        return label("rank.of", lang).format(rank=r.rank, of=r.rank_of)
+
+    def normalized(r: MetricRow) -> str:
+        n = r.normalized
+        if n is None:
+            return label("no-population", lang) if scale.per_capita and r.figure.amount.value is not None else ""
+        unit = n.unit
+        values = [v for v in ([n.value] if n.low is None else [n.low, n.high]) if v is not None]
+        own = comparison.scales.get(r.metric, scale)  # a part is shown in its own unit
+        if own.normalized is not None and own.display is not None and unit == own.normalized.text:
+            values = [convert(v, own.normalized, own.display) for v in values]
+            unit = own.display.text
+        return "–".join(derived(v) for v in values) + f" {unit}"
+
+    def cagr(r: MetricRow) -> str:
+        if r.cagr is None:
+            return ""
+        stated = f" {label('stated', lang)}" if r.cagr_source == "stated" else ""
+        return f"{derived(r.cagr)}%{stated}"
+
+    def ratio(r: MetricRow) -> str:
+        return "" if r.vs_national is None else f"{derived(r.vs_national)}×"
+
+    def metric_name(r: MetricRow) -> str:
+        return stacked(r.metric_zh, r.metric, lang) if lang is None else name(r.metric_zh, r.metric_en, lang)
+
+    return (
+        Column(label("rank", lang), rank),
+        *([Column(label("metric", lang), metric_name)] if with_metric else []),
+        Column(label("region", lang), lambda r: name(r.region_zh, r.region_en, lang)),
+        Column(label("level", lang), lambda r: label(f"level.{r.level.value}", lang)),
+        Column(label("plan", lang), lambda r: name(r.plan_zh, r.plan_en, lang)),
+        Column(label("status", lang), lambda r: label(f"status.{r.status.value}", lang)),
+        Column(label("year", lang), lambda r: when(r.figure)),
+        Column(label("kind", lang), lambda r: kind_label(r.figure.kind, lang)),
+        Column(label("target", lang), lambda r: figure_text(r.figure, lang=lang)),
+        Column(label("normalized", lang), normalized),
+        Column(label("baseline", lang), lambda r: figure_text(r.baseline, with_year=True)),
+        Column(label("cagr", lang), cagr),
+        Column(label("vs_national", lang), ratio),
+    )
+
+
+def _metric_notes(comparison: MetricComparison, lang: Lang | None, listed_parts: list[str]) -> list[str]:
+    metric, scale, rows = comparison.metric, comparison.scale, comparison.rows
+    notes = [label("note.rank", lang)]
+    if listed_parts:
+        notes.append(label("note.parts", lang).format(parts=listing(listed_parts, lang), metric=metric.id))
+    if any(r.figure.scope for r in rows):
+        notes.append(label("note.scope", lang))
+    if comparison.see_also:
+        if lang == Lang.ZH:
+            also = "、".join(f"{m.id}（{n}个目标）" for m, n in comparison.see_also)
+        else:
+            also = ", ".join(f"{m.id} ({n} target{'' if n == 1 else 's'})" for m, n in comparison.see_also)
+        notes.append(label("note.see-also", lang).format(metrics=also))
+    if comparison.national is not None and any(r.vs_national is not None for r in rows):
+        national = name(comparison.national.name_zh, comparison.national.name_en, lang)
+        notes.append(label("note.national", lang).format(name=national))
+    if any(r.cagr is not None for r in rows):
+        notes.append(label("note.cagr", lang))
+    if any(r.status == Status.DRAFT for r in rows):
+        notes.append(label("note.draft", lang))
+    if scale.per_capita:
+        years = comparison.population_years
+        if set(years.values()) <= {2020}:
+            notes.append(label("note.per-capita", lang))  # every figure is the shipped 7th-census kind
+        else:
+            said = ", ".join(f"{region} {year}" for region, year in sorted(years.items()))
+            notes.append(label("note.per-capita-years", lang).format(years=said))
+    if comparison.already_per_capita:
+        notes.append(label("note.already-per-capita", lang).format(metric=metric.id))
+    if comparison.unpopulated:
+        notes.append(label("note.unpopulated", lang).format(regions=", ".join(comparison.unpopulated)))
+    return notes
+
+
+def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Table[MetricRow]:
+    metric, scale = comparison.metric, comparison.scale
+    listed = {r.metric for r in comparison.rows}
+    listed_parts = [m.id for m in comparison.metrics[1:] if m.id in listed]
+    better = label("higher" if metric.higher_is_better else "lower", lang)
+    unit = scale.display.text if scale.display else metric.unit
+    parts = [name(metric.name_zh, metric.name_en, lang) + f" ({metric.id})", *([unit] if unit else []), better]
+    return Table(
+        _metric_columns(comparison, lang, bool(listed_parts)),
+        comparison.rows,
+        title=" · ".join(parts),
+        notes=tuple(_metric_notes(comparison, lang, listed_parts)),
+    )
+
+
+def _cell_text(cell: Cell, lang: Lang | None) -> str:
+    """'> 8.5 万件 (2025)', '12 亿元 increment (2025)', '3.6 件 (2025, draft)', '↑ up (2020)'."""
+    figure = cell.figure
+    if figure.direction:
+        what = label(f"direction.{figure.direction.value}", lang)
+    else:
+        what = figure_text(figure, lang=lang)
+        if figure.kind != Kind.LEVEL:
+            what += f" {kind_label(figure.kind, lang)}"
+    said = when(figure)
+    if cell.status == Status.DRAFT:
+        said += f", {label('draft', lang)}"
+    return f"{what} ({said})"
+
+
+def compare_table(comparison: RegionComparison, lang: Lang | None = None) -> Table[CompareRow]:
+    def cells(region_id: str) -> Callable[[CompareRow], str]:
+        return lambda r: "\n".join(_cell_text(c, lang) for c in r.targets[region_id]) or "—"
+
+    columns: tuple[Column[CompareRow], ...] = (
+        Column(label("metric", lang), lambda r: stacked(r.metric_zh, r.metric_en, lang)),
+        *(Column(name(g.name_zh, g.name_en, lang), cells(g.id)) for g in comparison.regions),
+    )
+    names = "、".join(name(g.name_zh, g.name_en, lang) for g in comparison.regions)
+    notes = (label("note.cells", lang),)
+    return Table(columns, comparison.rows, title=f"{label('title.compare', lang)}: {names}", notes=notes, matrix=True)
