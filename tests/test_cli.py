@@ -17,8 +17,8 @@ from wcwidth import wcswidth
 
 import ipcompare
 from ipcompare.cli import app
-from ipcompare.tables import Column, Table
 from ipcompare.render import Format, render
+from ipcompare.tables import Column, Table
 
 DATA = ipcompare.load(env=False)
 

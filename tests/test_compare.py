@@ -393,8 +393,8 @@ def test_rich_table_lines_up_and_has_no_colour_when_piped(invoke: Invoke) -> Non
 
 
 def test_no_color_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ipcompare.tables.comparisons import metric_table
     from ipcompare.render import Format, render
+    from ipcompare.tables.comparisons import metric_table
 
     table = metric_table(compare_metric(DATA, "trademarks"))
     monkeypatch.setenv("COLUMNS", "160")
