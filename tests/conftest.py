@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 from typer.testing import CliRunner
@@ -25,6 +26,12 @@ class Result:
 Invoke = Callable[..., Result]
 
 
+class Write(Protocol):
+    """Write a data file into the test's temporary directory and return its path."""
+
+    def __call__(self, text: str, name: str = "mine.yaml") -> Path: ...
+
+
 @pytest.fixture
 def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
     """Run the CLI in-process with separate stdout and stderr, and no IPCOMPARE_DATA leaking in."""
@@ -39,7 +46,7 @@ def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
 
 
 @pytest.fixture
-def write(tmp_path: Path) -> Callable[[str, str], Path]:
+def write(tmp_path: Path) -> Write:
     def write_file(text: str, name: str = "mine.yaml") -> Path:
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")

@@ -8,11 +8,10 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import PLAN, Invoke
+from conftest import PLAN, Invoke, Write
 from wcwidth import wcswidth
 
 import ipcompare
@@ -137,8 +136,9 @@ def test_rich_table_lines_up_chinese_text(invoke: Invoke) -> None:
     assert len(widths) == 1
 
 
-def _table(cell: str) -> Table:
-    return Table((Column("A", lambda r: r["a"]), Column("B", lambda r: "x")), [{"a": cell}])
+def _table(cell: str) -> Table[dict[str, str]]:
+    columns: tuple[Column[dict[str, str]], ...] = (Column("A", lambda r: r["a"]), Column("B", lambda r: "x"))
+    return Table(columns, [{"a": cell}])
 
 
 def test_data_strings_are_never_markup_or_escapes() -> None:
@@ -155,7 +155,7 @@ def test_markdown_cells_escape_pipes_and_newlines() -> None:
     assert "a\\|b<br>c" in row and row.count("|") - row.count("\\|") == 3
 
 
-def test_markup_in_a_user_plan_title_shows_literally(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_markup_in_a_user_plan_title_shows_literally(invoke: Invoke, write: Write) -> None:
     mine = write(PLAN.replace("title_zh: 我的规划", 'title_zh: "[red]我的规划[/red]"'))
     result = invoke("--data", str(mine), "show", "my-plan")
     assert result.exit_code == 0

@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Invoke
+from conftest import FIXTURES, Invoke, Write
 from wcwidth import wcswidth
 
 import ipcompare
@@ -500,9 +499,7 @@ def test_the_library_raises_usage_errors_that_name_the_parameter() -> None:
         compare_regions(DATA, ["hubei"])
 
 
-def test_the_per_capita_note_names_a_population_year_other_than_2020(
-    invoke: Invoke, write: Callable[[str, str], Path]
-) -> None:
+def test_the_per_capita_note_names_a_population_year_other_than_2020(invoke: Invoke, write: Write) -> None:
     older = write("regions:\n  - id: south\n    population: {value: 100000, year: 2018, source: a yearbook}\n")
     text = invoke(*small("metric", "things", "--per-capita", "-f", "markdown"), "--data", str(older)).stdout
     assert "each region's population of the year the data gives (land 2020, north 2020, south 2018" in text

@@ -39,7 +39,7 @@ def test_the_written_unit_is_in_the_quote(item: tuple[ipcompare.Plan, ipcompare.
     assert unit is not None
     if figure.note and "read as" in figure.note:
         return
-    assert figure.unit in simplified(figure.quote)
+    assert figure.unit is not None and figure.unit in simplified(figure.quote)
 
 
 def test_regions_with_plans_have_a_sourced_population() -> None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, PLAN, Invoke
+from conftest import FIXTURES, PLAN, Invoke, Write
 from wcwidth import wcswidth
 
 FINAL = FIXTURES / "taian_final.yaml"
@@ -173,12 +172,12 @@ def test_an_unreadable_side_file_is_a_data_error(
     assert result.stderr.endswith(message) and result.stderr.count("\n") == 1
 
 
-def _versions(write: Callable[[str, str], Path], old: str, new: str) -> list[str]:
+def _versions(write: Write, old: str, new: str) -> list[str]:
     """Two versions of conftest.PLAN as FILE:PLAN sides."""
     return [f"{write(old, 'old.yaml')}:my-plan", f"{write(new, 'new.yaml')}:my-plan"]
 
 
-def test_a_target_moved_to_another_year_is_one_change(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_a_target_moved_to_another_year_is_one_change(invoke: Invoke, write: Write) -> None:
     moved = PLAN.replace("year: 2025", "year: 2024").replace("达到9万件", "2024年达到9万件")
     doc = diff_json(invoke, *_versions(write, PLAN, moved))
     [change] = doc["targets"]
@@ -187,7 +186,7 @@ def test_a_target_moved_to_another_year_is_one_change(invoke: Invoke, write: Cal
     assert change["verdict"] is None and change["delta"] is None  # same number, only sooner
 
 
-def test_a_change_of_kind_is_one_change_without_a_verdict(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_a_change_of_kind_is_one_change_without_a_verdict(invoke: Invoke, write: Write) -> None:
     """9万件 in stock and 9万件 more are different targets: no delta, no raised or lowered."""
     increment = PLAN.replace("kind: level", "kind: increment").replace("达到9万件", "新增9万件")
     doc = diff_json(invoke, *_versions(write, PLAN, increment))
@@ -289,7 +288,7 @@ def test_rev_mistakes_are_one_line_errors(invoke: Invoke, history: Path, args: l
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
 
 
-def test_rev_on_data_outside_git_says_where_to_look(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_rev_on_data_outside_git_says_where_to_look(invoke: Invoke, write: Write) -> None:
     from ipcompare import bundled_path
 
     outside = write(bundled_path().read_text(encoding="utf-8"), "targets.yaml")
@@ -302,9 +301,7 @@ def test_rev_on_data_outside_git_says_where_to_look(invoke: Invoke, write: Calla
     )
 
 
-def test_a_revised_baseline_is_listed_without_raised_or_lowered(
-    invoke: Invoke, write: Callable[[str, str], Path]
-) -> None:
+def test_a_revised_baseline_is_listed_without_raised_or_lowered(invoke: Invoke, write: Write) -> None:
     """A baseline is what the plan reports as achieved: a new figure corrects it, it does not raise a target."""
     baseline = """\
     baselines:
@@ -327,9 +324,7 @@ def test_a_revised_baseline_is_listed_without_raised_or_lowered(
     assert "| baseline changed | 有效注册商标量<br>trademarks | 6 万件 (2020)" in text
 
 
-def test_a_metric_renamed_in_the_new_version_shows_its_new_name(
-    invoke: Invoke, write: Callable[[str, str], Path]
-) -> None:
+def test_a_metric_renamed_in_the_new_version_shows_its_new_name(invoke: Invoke, write: Write) -> None:
     renamed = (
         "metrics:\n  - id: trademarks\n    name_zh: 有效商标注册量\n    name_en: Trademarks in force\n"
         "    unit: 件\n    higher_is_better: true\n" + PLAN.replace("value: 9", "value: 10")

@@ -4,11 +4,10 @@ baselines are chosen to give each outcome (tests/fixtures/inner_mongolia_14th.ya
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import FIXTURES, Invoke
+from conftest import FIXTURES, Invoke, Write
 
 NEXT = FIXTURES / "inner_mongolia_14th.yaml"
 PAIR = ["inner-mongolia-13th-fyp", "inner-mongolia-14th-made-up", "--progress", "--data", str(NEXT)]
@@ -46,8 +45,9 @@ def test_each_target_is_met_missed_or_says_why_not(invoke: Invoke) -> None:
     assert doc["summary"]["met"] == 5 and sum(doc["summary"].values()) == 42
 
 
-def row(doc: dict, metric: str, kind: str) -> dict:  # type: ignore[type-arg]
-    return next(t for t in doc["targets"] if (t["metric"], t["target"]["kind"]) == (metric, kind))  # type: ignore[no-any-return]
+def row(doc: dict[str, Any], metric: str, kind: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(t for t in doc["targets"] if (t["metric"], t["target"]["kind"]) == (metric, kind))
+    return found
 
 
 def test_by_how_much_in_the_targets_unit(invoke: Invoke) -> None:
@@ -102,7 +102,7 @@ def test_qualitative_targets_are_listed_only_with_all(invoke: Invoke) -> None:
     assert everything.count("| qualitative") == 6 and "not shown" not in everything
 
 
-def _two_plans(write: Callable[[str, str], Path], target: str, reported: str) -> list[str]:
+def _two_plans(write: Write, target: str, reported: str) -> list[str]:
     """A rank (lower is better) targeted by one plan and reported by the next."""
     text = f"""\
 plans:
@@ -133,7 +133,7 @@ plans:
 
 @pytest.mark.parametrize(("target", "reported", "outcome"), [(3, 2, "met"), (3, 3, "met"), (3, 5, "missed")])
 def test_a_lower_is_better_target_is_met_at_or_below_it(
-    invoke: Invoke, write: Callable[[str, str], Path], target: int, reported: int, outcome: str
+    invoke: Invoke, write: Write, target: int, reported: int, outcome: str
 ) -> None:
     [checked] = progress_json(invoke, *_two_plans(write, str(target), str(reported)))["targets"]
     assert (checked["outcome"], checked["difference"]) == (outcome, reported - target)
@@ -169,9 +169,7 @@ def test_plans_that_cannot_be_checked_are_a_one_line_error(invoke: Invoke, args:
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
 
 
-def test_an_increment_over_another_span_is_not_the_same_figure(
-    invoke: Invoke, write: Callable[[str, str], Path]
-) -> None:
+def test_an_increment_over_another_span_is_not_the_same_figure(invoke: Invoke, write: Write) -> None:
     """新增35件 in 2019-2020 says nothing about a 2016-2020 target of 新增40件 (nor 74 + 35 about the level)."""
     text = NEXT.read_text(encoding="utf-8").replace("since: 2016\n        value: 35", "since: 2019\n        value: 35")
     assert text != NEXT.read_text(encoding="utf-8")
@@ -202,7 +200,7 @@ def test_markdown_is_one_aligned_table_with_a_row_per_target(invoke: Invoke) -> 
 
 @pytest.mark.parametrize(("low", "high", "outcome"), [(4, 5, "met"), (3, 5, "missed")])
 def test_a_reported_range_counts_at_its_less_ambitious_end(
-    invoke: Invoke, write: Callable[[str, str], Path], low: int, high: int, outcome: str
+    invoke: Invoke, write: Write, low: int, high: int, outcome: str
 ) -> None:
     """A reported 3~5 against a target of 3.3 (higher is better) is not claimed as met."""
     text = NEXT.read_text(encoding="utf-8").replace("value: 2.9\n", f"range: [{low}, {high}]\n")

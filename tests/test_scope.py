@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, PLAN, Invoke
+from conftest import FIXTURES, PLAN, Invoke, Write
 
 import ipcompare
 
@@ -132,7 +130,7 @@ def test_metrics_shows_the_tree(invoke: Invoke) -> None:
     assert (by_id["cert-marks"]["parent"], by_id["marks"]["parts"]) == ("marks", ["cert-marks"])
 
 
-def test_a_scope_change_between_versions_is_no_raise_or_cut(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_a_scope_change_between_versions_is_no_raise_or_cut(invoke: Invoke, write: Write) -> None:
     old = write(PLAN, "old.yaml")
     new = write(
         PLAN.replace("kind: level", "kind: level\n        scope: Xiangyang city only").replace("9万件", "5万件"),
@@ -152,9 +150,7 @@ PARENTS = [
 
 
 @pytest.mark.parametrize(("parent", "message"), PARENTS, ids=[p[0] for p in PARENTS])
-def test_a_parent_that_cannot_be_is_located(
-    invoke: Invoke, write: Callable[[str, str], Path], parent: str, message: str
-) -> None:
+def test_a_parent_that_cannot_be_is_located(invoke: Invoke, write: Write, parent: str, message: str) -> None:
     text = f"""\
 metrics:
   - id: a
@@ -180,13 +176,13 @@ metrics:
     assert re.search(rf"mine\.yaml:7: metric 'a': .*{re.escape(message)}", result.stderr), result.stderr
 
 
-def test_a_flow_change_needs_the_year_it_is_set_against(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_a_flow_change_needs_the_year_it_is_set_against(invoke: Invoke, write: Write) -> None:
     result = invoke("validate", str(write(PLAN.replace("kind: level", "kind: flow-change"))))
     assert result.exit_code == 1
     assert "a flow-change needs since: the year whose amount it is set against (较2015年: 2015)" in result.stderr
 
 
-def test_each_part_ranks_in_its_own_metrics_direction(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_each_part_ranks_in_its_own_metrics_direction(invoke: Invoke, write: Write) -> None:
     """A part whose smaller figure is better ranks smallest first, under a parent that ranks largest first."""
     part = (
         "metrics:\n  - id: late-marks\n    name_zh: 逾期标志\n    name_en: Late marks\n    unit: 件\n"

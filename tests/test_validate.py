@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, PLAN, REPO, SOURCES, Invoke
+from conftest import FIXTURES, PLAN, REPO, SOURCES, Invoke, Write
 
 import ipcompare
 
@@ -44,9 +43,7 @@ def test_no_plan_or_population_cites_a_path_outside_the_repository() -> None:
     assert "shared/" not in text and "facts.md" not in text
 
 
-def _plan_with_source(
-    write: Callable[[str, str], Path], document: str | None, quote: str = "有效注册商标量达到9万件"
-) -> Path:
+def _plan_with_source(write: Write, document: str | None, quote: str = "有效注册商标量达到9万件") -> Path:
     """conftest.PLAN citing `mine.txt`, written beside it with `document` as its text (None: no document)."""
     mine = write(
         PLAN.replace("    targets:", "    source: mine.txt\n    targets:").replace("有效注册商标量达到9万件", quote)
@@ -56,9 +53,7 @@ def _plan_with_source(
     return mine
 
 
-def test_a_users_quotes_are_checked_against_the_document_beside_the_file(
-    invoke: Invoke, write: Callable[[str, str], Path]
-) -> None:
+def test_a_users_quotes_are_checked_against_the_document_beside_the_file(invoke: Invoke, write: Write) -> None:
     mine = _plan_with_source(write, "……到2025年，有效注册商标量达到9万件。")
     result = invoke("validate", str(mine))
     assert result.exit_code == 0, result.stderr
@@ -69,9 +64,7 @@ def test_a_users_quotes_are_checked_against_the_document_beside_the_file(
     )
 
 
-def test_validate_file_sources_dir_checks_only_that_files_plans(
-    invoke: Invoke, write: Callable[[str, str], Path], tmp_path: Path
-) -> None:
+def test_validate_file_sources_dir_checks_only_that_files_plans(invoke: Invoke, write: Write, tmp_path: Path) -> None:
     """The README's recipe for a new plan: its documents are in DIR, the shipped ones are not."""
     elsewhere = tmp_path / "docs"
     elsewhere.mkdir()
@@ -83,7 +76,7 @@ def test_validate_file_sources_dir_checks_only_that_files_plans(
 
 
 def test_a_quote_not_in_its_source_is_told_apart_from_a_missing_document(
-    invoke: Invoke, write: Callable[[str, str], Path], tmp_path: Path
+    invoke: Invoke, write: Write, tmp_path: Path
 ) -> None:
     mine = _plan_with_source(write, "有效注册商标量达到8万件")  # the document says 8, the quote 9
     other = write(
@@ -104,9 +97,7 @@ def test_a_quote_not_in_its_source_is_told_apart_from_a_missing_document(
     assert result.stdout == ""
 
 
-def test_without_sources_a_missing_document_is_said_but_not_an_error(
-    invoke: Invoke, write: Callable[[str, str], Path]
-) -> None:
+def test_without_sources_a_missing_document_is_said_but_not_an_error(invoke: Invoke, write: Write) -> None:
     mine = _plan_with_source(write, None)
     result = invoke("validate", str(mine))
     assert result.exit_code == 0
@@ -118,9 +109,7 @@ def test_without_sources_a_missing_document_is_said_but_not_an_error(
     assert result.stdout.endswith("0 quotes found in 0 source documents; not checked: 1 plan\n")
 
 
-def test_with_sources_a_plan_naming_no_document_is_an_error(
-    invoke: Invoke, write: Callable[[str, str], Path], tmp_path: Path
-) -> None:
+def test_with_sources_a_plan_naming_no_document_is_an_error(invoke: Invoke, write: Write, tmp_path: Path) -> None:
     result = invoke("validate", str(write(PLAN)), "--sources", str(tmp_path))
     assert result.exit_code == 1
     assert re.search(r"mine\.yaml:2: plan 'my-plan': names no source document\n", result.stderr)
@@ -133,9 +122,7 @@ def test_sources_that_is_not_a_directory_is_a_usage_error(invoke: Invoke, tmp_pa
     assert result.stderr == f"ipcompare: error: --sources: {tmp_path / 'nowhere'} is not a directory\n"
 
 
-def test_a_census_row_that_does_not_hold_the_population_is_reported(
-    invoke: Invoke, write: Callable[[str, str], Path]
-) -> None:
+def test_a_census_row_that_does_not_hold_the_population_is_reported(invoke: Invoke, write: Write) -> None:
     region = (
         "regions:\n  - id: atlantis\n    name_zh: 亚特兰蒂斯\n    name_en: Atlantis\n    level: province\n"
         "    parent: china\n    population:\n      value: 1234567\n      year: 2020\n      source: made up\n"
@@ -237,7 +224,7 @@ CASES = [
 
 @pytest.mark.parametrize(("change", "message", "line"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_each_kind_of_mistake(
-    invoke: Invoke, write: Callable[[str, str], Path], change: tuple[str, str], message: str, line: int | None
+    invoke: Invoke, write: Write, change: tuple[str, str], message: str, line: int | None
 ) -> None:
     old, new = change
     assert old in PLAN
@@ -252,16 +239,14 @@ def test_each_kind_of_mistake(
     assert problems[0].startswith(prefix) or problems[0].startswith(prefix.replace(str(mine), mine.name))
 
 
-def test_unit_of_another_dimension_names_the_metric_unit(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_unit_of_another_dimension_names_the_metric_unit(invoke: Invoke, write: Write) -> None:
     mine = write(PLAN.replace("unit: 万件", "unit: 亿元"))
     result = invoke("validate", str(mine))
     assert result.stderr.endswith("unit '亿元' does not fit metric 'trademarks', which is measured in 件\n")
 
 
 @pytest.mark.parametrize("kind", ["metric", "region"])
-def test_a_catalogue_id_twice_in_one_file_points_at_the_first(
-    invoke: Invoke, write: Callable[[str, str], Path], kind: str
-) -> None:
+def test_a_catalogue_id_twice_in_one_file_points_at_the_first(invoke: Invoke, write: Write, kind: str) -> None:
     entry = {
         "metric": "  - id: things\n    name_zh: 物\n    name_en: T\n    unit: 件\n    higher_is_better: true\n",
         "region": "  - id: atlantis\n    name_zh: 亚特兰蒂斯\n    name_en: A\n    level: province\n    parent: china\n",
@@ -275,7 +260,7 @@ def test_a_catalogue_id_twice_in_one_file_points_at_the_first(
 
 @pytest.mark.parametrize("kind", ["metric", "region"])
 def test_a_shipped_id_in_a_users_file_that_contradicts_it_names_both_places(
-    invoke: Invoke, write: Callable[[str, str], Path], kind: str
+    invoke: Invoke, write: Write, kind: str
 ) -> None:
     entry = {
         "metric": "metrics:\n  - id: trademarks\n    name_zh: 商标\n",
@@ -292,7 +277,7 @@ def test_a_shipped_id_in_a_users_file_that_contradicts_it_names_both_places(
     )
 
 
-def test_baseline_after_the_plan_starts(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_baseline_after_the_plan_starts(invoke: Invoke, write: Write) -> None:
     text = PLAN + (
         "    baselines:\n      - metric: trademarks\n        year: 2023\n        value: 3\n"
         '        unit: 万件\n        comparator: exceed\n        kind: level\n        quote: "x"\n'
@@ -329,7 +314,7 @@ def test_unreadable_files(invoke: Invoke, tmp_path: Path, setup: str, message: s
     assert message in result.stderr and "data.yaml" in result.stderr
 
 
-def test_user_data_is_added_by_option_and_environment(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_user_data_is_added_by_option_and_environment(invoke: Invoke, write: Write) -> None:
     mine = write(PLAN)
     for args, env in (
         (["--data", str(mine), "plans"], None),
@@ -341,7 +326,7 @@ def test_user_data_is_added_by_option_and_environment(invoke: Invoke, write: Cal
         assert "my-plan" in result.stdout and "xiangyang-14th-fyp" in result.stdout
 
 
-def test_no_bundled_leaves_the_shipped_data_out(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_no_bundled_leaves_the_shipped_data_out(invoke: Invoke, write: Write) -> None:
     catalogue = ipcompare.bundled_path().read_text(encoding="utf-8").split("\nplans:\n")[0]
     mine = write(catalogue + "\n" + PLAN)
     result = invoke("--no-bundled", "--data", str(mine), "plans", "-f", "json")
@@ -384,15 +369,13 @@ METRIC = "metrics:\n  - id: grain\n    name_zh: 粮食\n    name_en: Grain\n    
     ],
     ids=["no parent", "unknown parent", "parent not above", "metric unit", "related", "alias taken"],
 )
-def test_catalogue_mistakes(
-    invoke: Invoke, write: Callable[[str, str], Path], text: str, message: str, line: int
-) -> None:
+def test_catalogue_mistakes(invoke: Invoke, write: Write, text: str, message: str, line: int) -> None:
     result = invoke("validate", str(write(text)))
     assert result.exit_code == 1
     assert re.fullmatch(rf".*mine\.yaml:{line}: {re.escape(message)}.*\n", result.stderr)
 
 
-def test_a_file_named_twice_is_read_once(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_a_file_named_twice_is_read_once(invoke: Invoke, write: Write) -> None:
     """--data data/targets.yaml in a checkout, or a file given twice, is not a dataset of duplicates."""
     from ipcompare import bundled_path
 
@@ -423,7 +406,7 @@ ODD_VALUES = [
 
 @pytest.mark.parametrize(("written", "key", "line", "message"), ODD_VALUES, ids=[v[0] for v in ODD_VALUES])
 def test_a_value_that_does_not_mean_what_it_looks_like_is_one_located_error(
-    invoke: Invoke, write: Callable[[str, str], Path], written: str, key: str, line: int, message: str
+    invoke: Invoke, write: Write, written: str, key: str, line: int, message: str
 ) -> None:
     original = {"value": "value: 9", "year": "year: 2025"}[key]
     text = PLAN.replace(f"        {original}\n", f"        {written}\n", 1)
@@ -435,7 +418,7 @@ def test_a_value_that_does_not_mean_what_it_looks_like_is_one_located_error(
     assert message in error, error
 
 
-def test_a_range_with_an_octal_end_is_located(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_a_range_with_an_octal_end_is_located(invoke: Invoke, write: Write) -> None:
     result = invoke("validate", str(write(PLAN.replace("value: 9", "range: [07, 010]"))))  # 07 is 7 either way
     assert result.exit_code == 1
     assert re.fullmatch(
@@ -443,7 +426,7 @@ def test_a_range_with_an_octal_end_is_located(invoke: Invoke, write: Callable[[s
     )
 
 
-def test_a_share_above_100_percent_is_an_error(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_a_share_above_100_percent_is_an_error(invoke: Invoke, write: Write) -> None:
     share = PLAN.replace("metric: trademarks", "metric: enforcement-closure-rate").replace("value: 9", "value: 120")
     share = share.replace("unit: 万件", 'unit: "%"').replace("kind: level", "kind: share")
     result = invoke("validate", str(write(share)))
@@ -451,7 +434,7 @@ def test_a_share_above_100_percent_is_an_error(invoke: Invoke, write: Callable[[
     assert "mine.yaml:11: " in result.stderr and "above 100%: a share cannot be more than the whole" in result.stderr
 
 
-def test_a_nan_never_reaches_json(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_a_nan_never_reaches_json(invoke: Invoke, write: Write) -> None:
     """The JSON a pipeline reads must parse strictly: the file with .nan is refused before any output."""
     result = invoke("--data", str(write(PLAN.replace("value: 9", "value: .nan"))), "metric", "trademarks", "-f", "json")
     assert result.exit_code == 1 and result.stdout == ""
@@ -475,7 +458,7 @@ metrics:
 """
 
 
-def test_aliases_that_match_as_one_name_are_an_error(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_aliases_that_match_as_one_name_are_an_error(invoke: Invoke, write: Write) -> None:
     result = invoke("validate", str(write(TWO_ALIASES)))
     assert result.exit_code == 1
     assert re.fullmatch(
@@ -493,7 +476,7 @@ def test_full_width_and_spaced_names_find_the_metric(invoke: Invoke) -> None:
     assert invoke("metric", "ＰＣＴ", "-f", "json").exit_code == 0
 
 
-def test_two_regions_sharing_a_name_are_an_error(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_two_regions_sharing_a_name_are_an_error(invoke: Invoke, write: Write) -> None:
     region = "regions:\n  - id: xy2\n    name_zh: 新城\n    name_en: New town\n    level: prefecture\n"
     region += "    parent: hubei\n    aliases: [Xiangyang]\n"
     result = invoke("validate", str(write(region)))
@@ -506,7 +489,7 @@ def test_two_regions_sharing_a_name_are_an_error(invoke: Invoke, write: Callable
 
 
 # A user's file may add to what is shipped, by naming its id.
-def test_a_users_entry_adds_fields_to_a_shipped_region(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_a_users_entry_adds_fields_to_a_shipped_region(invoke: Invoke, write: Write) -> None:
     hubei = "regions:\n  - id: hubei\n    population: {value: 57752557, year: 2020, source: a census bulletin}\n"
     data = ipcompare.load([write(hubei)], env=False)
     region = data.region("湖北")
@@ -514,7 +497,7 @@ def test_a_users_entry_adds_fields_to_a_shipped_region(invoke: Invoke, write: Ca
     assert region.level == ipcompare.Level.PROVINCE and region.parent == "china"  # the shipped fields stay
 
 
-def test_a_users_aliases_are_added_to_a_shipped_metrics(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_a_users_aliases_are_added_to_a_shipped_metrics(invoke: Invoke, write: Write) -> None:
     more = write("metrics:\n  - id: trademarks\n    aliases: [商标存量]\n")
     data = ipcompare.load([more], env=False)
     assert data.metric("商标存量").id == "trademarks"
@@ -522,12 +505,12 @@ def test_a_users_aliases_are_added_to_a_shipped_metrics(invoke: Invoke, write: C
     assert invoke("--data", str(more), "metric", "商标存量", "-f", "json").exit_code == 0
 
 
-def test_restating_a_shipped_value_is_not_a_contradiction(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_restating_a_shipped_value_is_not_a_contradiction(invoke: Invoke, write: Write) -> None:
     same = write("regions:\n  - id: taian\n    name_zh: 泰安市\n    level: prefecture\n")
     assert invoke("validate", str(same)).exit_code == 0
 
 
-def test_a_partial_entry_for_a_new_id_is_missing_its_fields(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_a_partial_entry_for_a_new_id_is_missing_its_fields(invoke: Invoke, write: Write) -> None:
     result = invoke(
         "validate", str(write("regions:\n  - id: hunan\n    population: {value: 1, year: 2020, source: x}\n"))
     )
@@ -540,7 +523,7 @@ def test_a_partial_entry_for_a_new_id_is_missing_its_fields(invoke: Invoke, writ
     ]
 
 
-def test_a_number_where_text_belongs_is_told_to_be_quoted(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_a_number_where_text_belongs_is_told_to_be_quoted(invoke: Invoke, write: Write) -> None:
     result = invoke(
         "validate", str(write(PLAN.replace("    status: final\n", "    status: final\n    doc_number: 010\n")))
     )
@@ -552,9 +535,7 @@ def test_a_number_where_text_belongs_is_told_to_be_quoted(invoke: Invoke, write:
     )
 
 
-def test_a_population_that_contradicts_the_shipped_one_names_both(
-    invoke: Invoke, write: Callable[[str, str], Path]
-) -> None:
+def test_a_population_that_contradicts_the_shipped_one_names_both(invoke: Invoke, write: Write) -> None:
     other = "regions:\n  - id: xiangyang\n    population: {value: 5000000, year: 2020, source: another count}\n"
     result = invoke("validate", str(write(other)))
     assert result.exit_code == 1
@@ -565,9 +546,7 @@ def test_a_population_that_contradicts_the_shipped_one_names_both(
     )
 
 
-def test_a_catalogue_field_of_the_wrong_type_is_not_also_missing(
-    invoke: Invoke, write: Callable[[str, str], Path]
-) -> None:
+def test_a_catalogue_field_of_the_wrong_type_is_not_also_missing(invoke: Invoke, write: Write) -> None:
     metric = "metrics:\n  - id: things\n    name_zh: 123\n    name_en: T\n    higher_is_better: maybe\n"
     lines = invoke("validate", str(write(metric))).stderr.splitlines()
     assert [re.sub(r"^.*mine\.yaml:", "", line) for line in lines] == [
@@ -577,7 +556,7 @@ def test_a_catalogue_field_of_the_wrong_type_is_not_also_missing(
 
 
 def test_a_source_document_that_is_not_utf8_says_why_and_counts_alone(
-    invoke: Invoke, write: Callable[[str, str], Path], tmp_path: Path
+    invoke: Invoke, write: Write, tmp_path: Path
 ) -> None:
     mine = _plan_with_source(write, None)
     (tmp_path / "mine.txt").write_bytes("有效注册商标量达到9万件".encode("gbk"))
@@ -590,9 +569,7 @@ def test_a_source_document_that_is_not_utf8_says_why_and_counts_alone(
     assert summary == "ipcompare: 1 source document not found or unreadable"
 
 
-def test_a_shipped_id_extended_twice_in_one_file_is_a_duplicate(
-    invoke: Invoke, write: Callable[[str, str], Path]
-) -> None:
+def test_a_shipped_id_extended_twice_in_one_file_is_a_duplicate(invoke: Invoke, write: Write) -> None:
     twice = "regions:\n  - id: xiangyang\n    aliases: [xy]\n  - id: xiangyang\n    aliases: [xyc]\n"
     result = invoke("validate", str(write(twice)))
     assert result.exit_code == 1
@@ -601,9 +578,7 @@ def test_a_shipped_id_extended_twice_in_one_file_is_a_duplicate(
     )
 
 
-def test_one_missing_document_cited_twice_is_counted_once(
-    invoke: Invoke, write: Callable[[str, str], Path], tmp_path: Path
-) -> None:
+def test_one_missing_document_cited_twice_is_counted_once(invoke: Invoke, write: Write, tmp_path: Path) -> None:
     """A plan and a census row citing one missing document: one document, a plan and a population unchecked."""
     text = PLAN.replace("    targets:", "    source: doc.txt\n    targets:") + (
         "regions:\n  - id: atlantis\n    name_zh: 亚特兰蒂斯\n    name_en: Atlantis\n    level: province\n"
@@ -622,16 +597,14 @@ def test_one_missing_document_cited_twice_is_counted_once(
     assert strict.stderr.splitlines()[-1] == "ipcompare: 1 source document not found or unreadable"
 
 
-def test_a_quote_may_run_across_a_line_break_of_its_document(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_a_quote_may_run_across_a_line_break_of_its_document(invoke: Invoke, write: Write) -> None:
     mine = _plan_with_source(write, "到2025年，有效注册商标量\n    达到9万件。")
     assert invoke("validate", str(mine)).exit_code == 0
     spaced = _plan_with_source(write, "有效注册商标量达到9万件", quote="有效注册商标量 达到9万件")
     assert invoke("validate", str(spaced)).exit_code == 1  # a space the document does not have is not its words
 
 
-def test_an_unknown_parent_is_not_suggested_as_the_metric_itself(
-    invoke: Invoke, write: Callable[[str, str], Path]
-) -> None:
+def test_an_unknown_parent_is_not_suggested_as_the_metric_itself(invoke: Invoke, write: Write) -> None:
     metric = "metrics:\n  - id: my-metric\n    name_zh: 我的\n    name_en: Mine\n    unit: 件\n"
     result = invoke("validate", str(write(metric + "    higher_is_better: true\n    parent: my-metri\n")))
     assert result.exit_code == 1
