@@ -22,7 +22,7 @@ from ipcompare.tables import Column, Table
 DATA = ipcompare.load(env=False)
 
 
-def test_plans_lists_the_five_plans_with_taian_marked_draft(invoke: Invoke) -> None:
+def test_plans_lists_every_plan_with_the_draft_marked(invoke: Invoke) -> None:
     result = invoke("plans")
     assert result.exit_code == 0
     for plan in DATA.plans:

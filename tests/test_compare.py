@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import FIXTURES, Invoke, Write
@@ -41,10 +42,10 @@ def small(*args: str) -> list[str]:
     return [*args, "--no-bundled", "--data", str(SMALL)]
 
 
-def rows_of(invoke: Invoke, *args: str) -> list[dict]:  # type: ignore[type-arg]
+def rows_of(invoke: Invoke, *args: str) -> Any:
     result = invoke(*args, "-f", "json")
     assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+    return json.loads(result.stdout)
 
 
 def table_lines(text: str) -> list[str]:
@@ -260,7 +261,7 @@ def test_trademarks_per_capita_with_xuancheng_as_a_row_without_a_number(invoke: 
 
 
 def test_per_capita_ranks_differently_and_says_where_population_is_missing(invoke: Invoke) -> None:
-    def levels_2025(rows: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+    def levels_2025(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [r for r in rows if r["year"] == 2025 and r["kind"] == "level" and r["rank"]]
 
     totals = [r["region"] for r in levels_2025(rows_of(invoke, *small("metric", "things")))]

@@ -18,7 +18,8 @@ SCOPE = ["--no-bundled", "--data", str(FIXTURES / "scope.yaml")]
 def rows(invoke: Invoke, *args: str) -> list[dict[str, Any]]:
     result = invoke(*SCOPE, *args, "-f", "json")
     assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+    found: list[dict[str, Any]] = json.loads(result.stdout)
+    return found
 
 
 def row(found: list[dict[str, Any]], metric: str, region: str, kind: str = "level") -> dict[str, Any]:
