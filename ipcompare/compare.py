@@ -407,40 +407,15 @@ def compare_regions(
     """A matrix: for each metric, each region's targets (every plan of the region, every kind)."""
     chosen = _resolve_regions(ds, regions)
     planned = {p.region for p in ds.plans}
-    for region in chosen:
-        if region.id not in planned:
-            with_plans = ", ".join(r.name_zh for r in ds.regions if r.id in planned)
-            raise UsageError(
-                f"region {region.id!r} ({region.name_zh}) has no plan in the data (regions with plans: {with_plans})",
-                "region",
-            )
+    _require_plans(ds, chosen, planned)
     named = [r.id for r in chosen]
     if national:
         nation = [r for r in ds.regions if r.level == Level.NATIONAL and r.id in planned and r not in chosen]
         chosen = nation + chosen
     picked = list(dict.fromkeys(ds.metric(m) for m in metrics))
-
-    columns = {r.id for r in chosen}
-    cells: dict[tuple[str, str], list[Cell]] = {}
-    for plan in ds.plans:
-        if plan.region not in columns:
-            continue
-        for figure in plan.targets:
-            if year is None or figure.year == year:
-                cell = Cell(plan=plan.id, status=plan.status, figure=FigureData.of(figure))
-                cells.setdefault((figure.metric, plan.region), []).append(cell)
-    for entries in cells.values():
-        entries.sort(key=lambda c: (c.figure.year, KIND_ORDER.index(_group(c.figure)), c.plan))
-
+    cells = _region_cells(ds, {r.id for r in chosen}, year)
     if not picked:
-        position = {m.id: i for i, m in enumerate(ds.metrics)}
-
-        def weight(m: Metric) -> tuple[int, int, int]:
-            quantified = sum(any(_has_number(c) for c in cells.get((m.id, r), [])) for r in named)
-            any_target = sum(bool(cells.get((m.id, r))) for r in named)
-            return (-quantified, -any_target, position[m.id])
-
-        picked = sorted((m for m in ds.metrics if any(cells.get((m.id, r)) for r in named)), key=weight)
+        picked = _most_targeted(ds, cells, named)
 
     rows = [
         CompareRow(
@@ -454,6 +429,44 @@ def compare_regions(
         for m in picked
     ]
     return RegionComparison(regions=chosen, metrics=picked, rows=rows)
+
+
+def _require_plans(ds: Dataset, chosen: Iterable[Region], planned: set[str]) -> None:
+    """A region without a plan would be an empty column: say which regions have plans instead."""
+    for region in chosen:
+        if region.id not in planned:
+            with_plans = ", ".join(r.name_zh for r in ds.regions if r.id in planned)
+            raise UsageError(
+                f"region {region.id!r} ({region.name_zh}) has no plan in the data (regions with plans: {with_plans})",
+                "region",
+            )
+
+
+def _region_cells(ds: Dataset, columns: set[str], year: int | None) -> dict[tuple[str, str], list[Cell]]:
+    """The targets of the regions in `columns` (of `year` only, when given) by (metric, region), in reading order."""
+    cells: dict[tuple[str, str], list[Cell]] = {}
+    for plan in ds.plans:
+        if plan.region not in columns:
+            continue
+        for figure in plan.targets:
+            if year is None or figure.year == year:
+                cell = Cell(plan=plan.id, status=plan.status, figure=FigureData.of(figure))
+                cells.setdefault((figure.metric, plan.region), []).append(cell)
+    for entries in cells.values():
+        entries.sort(key=lambda c: (c.figure.year, KIND_ORDER.index(_group(c.figure)), c.plan))
+    return cells
+
+
+def _most_targeted(ds: Dataset, cells: dict[tuple[str, str], list[Cell]], named: list[str]) -> list[Metric]:
+    """With no metric asked for, every metric the named regions target: the most widely quantified first."""
+    position = {m.id: i for i, m in enumerate(ds.metrics)}
+
+    def weight(m: Metric) -> tuple[int, int, int]:
+        quantified = sum(any(_has_number(c) for c in cells.get((m.id, r), [])) for r in named)
+        any_target = sum(bool(cells.get((m.id, r))) for r in named)
+        return (-quantified, -any_target, position[m.id])
+
+    return sorted((m for m in ds.metrics if any(cells.get((m.id, r)) for r in named)), key=weight)
 
 
 def _has_number(cell: Cell) -> bool:

@@ -69,38 +69,87 @@ def _unit_problem(metric: Metric, figure: Figure) -> str | None:
 
 def _figure_problems(plan: Plan, figure: Figure, role: str, metrics: dict[str, Metric]) -> list[tuple[str, str]]:
     """Messages about one figure, each with the key whose line it points at."""
-    out: list[tuple[str, str]] = []
     metric = metrics.get(figure.metric)
+    out = _reference_problems(figure, role, metric, metrics)
+    out += _shape_problems(figure, role, metric)
+    out += _value_problems(figure)
+    out += _kind_problems(figure)
+    out += _time_problems(plan, figure, role)
+    return out
+
+
+def _reference_problems(
+    figure: Figure, role: str, metric: Metric | None, metrics: dict[str, Metric]
+) -> list[tuple[str, str]]:
+    """What a figure points at: a metric of the catalogue, and the words of its plan that it rests on."""
+    out: list[tuple[str, str]] = []
     if metric is None:
         hint = suggest(figure.metric, ((m.id, m.names()) for m in metrics.values()))
         out.append(("metric", f"unknown metric {figure.metric!r}{hint}"))
     if not figure.quote:
         out.append(("quote", f"{'quantified ' if figure.quantified else ''}{role} has no quote"))
+    return out
+
+
+def _shape_problems(figure: Figure, role: str, metric: Metric | None) -> list[tuple[str, str]]:
+    """Whether the fields given fit together: a value or a range, and what a number (or its absence) needs."""
+    out = _range_problems(figure)
+    if figure.quantified:
+        out += _quantified_problems(figure, role, metric)
+    else:
+        out += _qualitative_problems(figure, role)
+    return out
+
+
+def _range_problems(figure: Figure) -> list[tuple[str, str]]:
+    """A figure is one value or one range, and a range runs upwards."""
+    out: list[tuple[str, str]] = []
     if figure.value is not None and figure.low is not None:
         out.append(("range", "give either value or range, not both"))
     if figure.low is not None and figure.high is not None and figure.low > figure.high:
         out.append(("range", f"range [{figure.low:g}, {figure.high:g}] runs backwards"))
-    if figure.quantified:
-        for key in ("unit", "comparator", "kind"):
-            if getattr(figure, key) is None:
-                out.append((key, f"quantified {role} needs {key}"))
-        if figure.direction is not None:
-            out.append(("direction", "direction is for qualitative figures; a number already says it"))
-        if metric is not None and figure.unit is not None:
-            message = _unit_problem(metric, figure)
-            if message:
-                out.append(("unit", message))
-    else:
-        if figure.direction is None:
-            out.append(("direction", f"{role} has neither a value, a range nor a direction (up, down, maintain)"))
-        for key in ("unit", "comparator"):
-            if getattr(figure, key) is not None:
-                out.append((key, f"{key} given without a value"))
-    out += _value_problems(figure)
+    return out
+
+
+def _quantified_problems(figure: Figure, role: str, metric: Metric | None) -> list[tuple[str, str]]:
+    """A number needs its unit, comparator and kind; its unit must fit the metric, and it needs no direction."""
+    out: list[tuple[str, str]] = []
+    for key in ("unit", "comparator", "kind"):
+        if getattr(figure, key) is None:
+            out.append((key, f"quantified {role} needs {key}"))
+    if figure.direction is not None:
+        out.append(("direction", "direction is for qualitative figures; a number already says it"))
+    if metric is not None and figure.unit is not None:
+        message = _unit_problem(metric, figure)
+        if message:
+            out.append(("unit", message))
+    return out
+
+
+def _qualitative_problems(figure: Figure, role: str) -> list[tuple[str, str]]:
+    """Without a number a figure says only a direction, so it needs one and has no unit or comparator."""
+    out: list[tuple[str, str]] = []
+    if figure.direction is None:
+        out.append(("direction", f"{role} has neither a value, a range nor a direction (up, down, maintain)"))
+    for key in ("unit", "comparator"):
+        if getattr(figure, key) is not None:
+            out.append((key, f"{key} given without a value"))
+    return out
+
+
+def _kind_problems(figure: Figure) -> list[tuple[str, str]]:
+    """What some kinds need besides a number: an unclear one a note, a flow-change the year it is set against."""
+    out: list[tuple[str, str]] = []
     if figure.kind == Kind.UNCLEAR and not figure.note:
         out.append(("kind", "kind unclear needs a note saying what the plan leaves open"))
     if figure.kind == Kind.FLOW_CHANGE and figure.since is None:
         out.append(("kind", "a flow-change needs since: the year whose amount it is set against (较2015年: 2015)"))
+    return out
+
+
+def _time_problems(plan: Plan, figure: Figure, role: str) -> list[tuple[str, str]]:
+    """Years in order: since before the year, a target within the plan's period, a baseline before its start."""
+    out: list[tuple[str, str]] = []
     # An increment since 2025 to 2025 is the one year 2025; a change since 2025 to 2025 is nothing.
     if figure.since is not None and figure.since > figure.year - (0 if figure.kind == Kind.INCREMENT else 1):
         out.append(("since", f"since {figure.since} is not before year {figure.year}"))
@@ -193,35 +242,66 @@ def check(ds: Dataset, *, catalogue: bool = True) -> list[Problem]:
     _duplicates(report, "plan", ((p.id, p.loc) for p in ds.plans))
     metrics = {m.id: m for m in ds.metrics}
     regions = {r.id: r for r in ds.regions}
+    _check_metrics(report, ds, metrics, catalogue=catalogue)
+    _check_regions(report, ds.regions, regions)
+    _check_plans(report, ds.plans, regions, metrics)
+    return report
 
+
+def _check_metrics(report: _Report, ds: Dataset, metrics: dict[str, Metric], *, catalogue: bool) -> None:
+    """Each metric's unit is known; with the whole catalogue at hand, its references and names hold too."""
     for m in ds.metrics:
         if m.unit is not None and parse_unit(m.unit) is None:
             report.add(m.loc, "unit", f"metric {m.id!r}: unknown unit {m.unit!r}")
     if catalogue:
-        for m in ds.metrics:
-            for rel in m.related:
-                if rel not in metrics:
-                    report.add(m.loc, "related", f"metric {m.id!r}: related metric {rel!r} is not in the catalogue")
-        _names(report, "metric", ds.metrics)
-        _names(report, "region", ds.regions)
-        _parents(report, metrics)
+        _check_catalogue(report, ds, metrics)
 
-    for r in ds.regions:
-        where = f"region {r.id!r}"
-        pop = r.population
-        if pop is not None and (pop.document is None) != (pop.quote is None):
-            report.add(r.loc, "population", f"{where}: population document and quote go together: give both or neither")
-        elif pop is not None and pop.quote is not None and str(pop.value) not in re.sub(r"[,，\s]", "", pop.quote):
-            report.add(r.loc, "population", f"{where}: population {pop.value} is not in its quote {pop.quote!r}")
-        parent = regions.get(r.parent) if r.parent else None
-        if r.parent is None and r.level != Level.NATIONAL:
-            report.add(r.loc, None, f"{where}: a {r.level} region needs a parent")
-        elif r.parent is not None and parent is None:
-            report.add(r.loc, "parent", f"{where}: unknown parent region {r.parent!r}")
-        elif parent is not None and _LEVEL_RANK[parent.level] >= _LEVEL_RANK[r.level]:
-            report.add(r.loc, "parent", f"{where}: parent {parent.id!r} is a {parent.level}, not above a {r.level}")
 
-    for plan in ds.plans:
+def _check_catalogue(report: _Report, ds: Dataset, metrics: dict[str, Metric]) -> None:
+    """The catalogue-wide checks: related metrics exist, every name is one object's, parents make a tree."""
+    for m in ds.metrics:
+        for rel in m.related:
+            if rel not in metrics:
+                report.add(m.loc, "related", f"metric {m.id!r}: related metric {rel!r} is not in the catalogue")
+    _names(report, "metric", ds.metrics)
+    _names(report, "region", ds.regions)
+    _parents(report, metrics)
+
+
+def _check_regions(report: _Report, items: Sequence[Region], regions: dict[str, Region]) -> None:
+    """Each region's population agrees with its quote, and its parent is a known region of a higher level."""
+    for r in items:
+        _check_population(report, r)
+        _check_region_parent(report, r, regions)
+
+
+def _check_population(report: _Report, r: Region) -> None:
+    """A population's document and quote come together, and the quote states the number."""
+    where = f"region {r.id!r}"
+    pop = r.population
+    if pop is not None and (pop.document is None) != (pop.quote is None):
+        report.add(r.loc, "population", f"{where}: population document and quote go together: give both or neither")
+    elif pop is not None and pop.quote is not None and str(pop.value) not in re.sub(r"[,，\s]", "", pop.quote):
+        report.add(r.loc, "population", f"{where}: population {pop.value} is not in its quote {pop.quote!r}")
+
+
+def _check_region_parent(report: _Report, r: Region, regions: dict[str, Region]) -> None:
+    """Every region below the nation lies in a known region of a higher level."""
+    where = f"region {r.id!r}"
+    parent = regions.get(r.parent) if r.parent else None
+    if r.parent is None and r.level != Level.NATIONAL:
+        report.add(r.loc, None, f"{where}: a {r.level} region needs a parent")
+    elif r.parent is not None and parent is None:
+        report.add(r.loc, "parent", f"{where}: unknown parent region {r.parent!r}")
+    elif parent is not None and _LEVEL_RANK[parent.level] >= _LEVEL_RANK[r.level]:
+        report.add(r.loc, "parent", f"{where}: parent {parent.id!r} is a {parent.level}, not above a {r.level}")
+
+
+def _check_plans(
+    report: _Report, plans: Sequence[Plan], regions: dict[str, Region], metrics: dict[str, Metric]
+) -> None:
+    """Each plan's region, period and dates hold, and then each of its targets and baselines."""
+    for plan in plans:
         where = f"plan {plan.id!r}"
         if plan.region and plan.region not in regions:
             report.add(plan.loc, "region", f"{where}: unknown region {plan.region!r}")
@@ -234,7 +314,6 @@ def check(ds: Dataset, *, catalogue: bool = True) -> list[Problem]:
         for role, label, figure in _figures(plan):
             for key, message in _figure_problems(plan, figure, role, metrics):
                 report.add(figure.loc, key, f"{label}: {message}")
-    return report
 
 
 @dataclass
@@ -282,70 +361,95 @@ def check_quotes(ds: Dataset, directories: Sequence[Path] = (), files: Iterable[
     beside the data file that names it. Only the plans and populations written in `files` are checked
     (every one when `files` is None).
     """
-    wanted = None if files is None else set(files)
-    result = QuoteCheck()
-    texts: dict[Path, str | OSError] = {}
-
-    def document(name: str, loc: Location, key: str, what: str) -> str | None:
-        file, _ = loc.place(key)
-        path = find_source(name, file, directories)
-        if path is None:
-            message = f"{what}: source document {name} not found (looked in {_looked_in(file, directories)})"
-            result.no_document.append(Problem(*loc.place(key), message))
-            result.missing.add(str(Path(file).parent / name))
-            result.unchecked.append(what.split()[0])
-            return None
-        if path not in texts:
-            try:
-                texts[path] = _read(path)
-            except OSError as e:
-                texts[path] = e
-        text = texts[path]
-        if isinstance(text, OSError):
-            reason = text.strerror or str(text)
-            result.no_document.append(Problem(*loc.place(key), f"{what}: cannot read source document {path}: {reason}"))
-            result.missing.add(str(path))
-            result.unchecked.append(what.split()[0])
-            return None
-        result.documents.add(path)
-        return text
-
-    joined: dict[int, str] = {}  # each document's text with its line breaks taken out, made when first needed
-
-    def occurs(quoted: str, text: str) -> bool:
-        if quoted in text:
-            return True
-        if id(text) not in joined:
-            joined[id(text)] = _LINE_BREAK.sub("", text)
-        return quoted in joined[id(text)]
-
-    def quote(text: str, quoted: str, loc: Location, key: str, message: str) -> None:
-        if occurs(quoted, text):
-            result.found += 1
-        else:
-            result.not_found.append(Problem(*loc.place(key), message))
-
+    checker = _QuoteChecker(directories, None if files is None else set(files))
     for plan in ds.plans:
-        if wanted is not None and plan.loc.file not in wanted:
-            continue
+        checker.plan(plan)
+    for region in ds.regions:
+        checker.population(region)
+    return checker.result
+
+
+class _QuoteChecker:
+    """One run of check_quotes: each document is read once, however many plans and populations cite it."""
+
+    def __init__(self, directories: Sequence[Path], wanted: set[str] | None) -> None:
+        self.directories = directories
+        self.wanted = wanted  # the data files whose plans and populations are checked; None: every one
+        self.result = QuoteCheck()
+        self.texts: dict[Path, str | OSError] = {}  # each document read, or why it cannot be
+        self.joined: dict[int, str] = {}  # each document's text with its line breaks taken out, made when first needed
+
+    def plan(self, plan: Plan) -> None:
+        """The quotes of one plan's targets and baselines, in the document the plan names as its source."""
+        if self.wanted is not None and plan.loc.file not in self.wanted:
+            return
         if plan.source is None:
-            result.no_source.append(Problem(*plan.loc.place(), f"plan {plan.id!r}: names no source document"))
-            result.unchecked.append("plan")
-            continue
-        text = document(plan.source, plan.loc, "source", f"plan {plan.id!r}")
+            self.result.no_source.append(Problem(*plan.loc.place(), f"plan {plan.id!r}: names no source document"))
+            self.result.unchecked.append("plan")
+            return
+        text = self.document(plan.source, plan.loc, "source", f"plan {plan.id!r}")
         if text is None:
-            continue
+            return
         for _, label, figure in _figures(plan):
             if figure.quote:
-                quote(text, figure.quote, figure.loc, "quote", f"{label}: quote not found in its source {plan.source}")
-    for region in ds.regions:
+                message = f"{label}: quote not found in its source {plan.source}"
+                self.quote(text, figure.quote, figure.loc, "quote", message)
+
+    def population(self, region: Region) -> None:
+        """The quote of one region's population, when it gives one, in the document it cites."""
         pop = region.population
         if pop is None or pop.document is None or pop.quote is None:
-            continue
-        if wanted is not None and region.loc.place("population")[0] not in wanted:
-            continue
-        text = document(pop.document, region.loc, "population", f"population of region {region.id!r}")
+            return
+        if self.wanted is not None and region.loc.place("population")[0] not in self.wanted:
+            return
+        text = self.document(pop.document, region.loc, "population", f"population of region {region.id!r}")
         if text is not None:
             where = f"region {region.id!r}: population quote not found in its source {pop.document}"
-            quote(text, pop.quote, region.loc, "population", where)
-    return result
+            self.quote(text, pop.quote, region.loc, "population", where)
+
+    def document(self, name: str, loc: Location, key: str, what: str) -> str | None:
+        """The text of the document `name`; None, with the problem noted, when it cannot be found or read."""
+        file, _ = loc.place(key)
+        path = find_source(name, file, self.directories)
+        if path is None:
+            message = f"{what}: source document {name} not found (looked in {_looked_in(file, self.directories)})"
+            self._unreadable(Problem(*loc.place(key), message), str(Path(file).parent / name), what)
+            return None
+        text = self._text(path)
+        if isinstance(text, OSError):
+            reason = text.strerror or str(text)
+            message = f"{what}: cannot read source document {path}: {reason}"
+            self._unreadable(Problem(*loc.place(key), message), str(path), what)
+            return None
+        self.result.documents.add(path)
+        return text
+
+    def _text(self, path: Path) -> str | OSError:
+        """A document's text, read when first asked for, or why it cannot be read."""
+        if path not in self.texts:
+            try:
+                self.texts[path] = _read(path)
+            except OSError as e:
+                self.texts[path] = e
+        return self.texts[path]
+
+    def _unreadable(self, problem: Problem, missing: str, what: str) -> None:
+        """Note a document that cannot be found or read, and that what cites it goes unchecked."""
+        self.result.no_document.append(problem)
+        self.result.missing.add(missing)
+        self.result.unchecked.append(what.split()[0])
+
+    def occurs(self, quoted: str, text: str) -> bool:
+        """Whether the quote is in the text as it is, or with the text's line breaks taken out."""
+        if quoted in text:
+            return True
+        if id(text) not in self.joined:
+            self.joined[id(text)] = _LINE_BREAK.sub("", text)
+        return quoted in self.joined[id(text)]
+
+    def quote(self, text: str, quoted: str, loc: Location, key: str, message: str) -> None:
+        """Count a quote found, or note `message` at its place when it is not."""
+        if self.occurs(quoted, text):
+            self.result.found += 1
+        else:
+            self.result.not_found.append(Problem(*loc.place(key), message))

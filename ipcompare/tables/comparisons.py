@@ -16,42 +16,9 @@ from . import Column, Table
 def _metric_columns(
     comparison: MetricComparison, lang: Lang | None, with_metric: bool
 ) -> tuple[Column[MetricRow], ...]:
-    scale = comparison.scale
-
-    def rank(r: MetricRow) -> str:
-        if r.reference:
-            return label("reference", lang)
-        if r.rank is None:
-            return "—"
-        return label("rank.of", lang).format(rank=r.rank, of=r.rank_of)
-
-    def normalized(r: MetricRow) -> str:
-        n = r.normalized
-        if n is None:
-            return label("no-population", lang) if scale.per_capita and r.figure.amount.value is not None else ""
-        unit = n.unit
-        values = [v for v in ([n.value] if n.low is None else [n.low, n.high]) if v is not None]
-        own = comparison.scales.get(r.metric, scale)  # a part is shown in its own unit
-        if own.normalized is not None and own.display is not None and unit == own.normalized.text:
-            values = [convert(v, own.normalized, own.display) for v in values]
-            unit = own.display.text
-        return "–".join(derived(v) for v in values) + f" {unit}"
-
-    def cagr(r: MetricRow) -> str:
-        if r.cagr is None:
-            return ""
-        stated = f" {label('stated', lang)}" if r.cagr_source == "stated" else ""
-        return f"{derived(r.cagr)}%{stated}"
-
-    def ratio(r: MetricRow) -> str:
-        return "" if r.vs_national is None else f"{derived(r.vs_national)}×"
-
-    def metric_name(r: MetricRow) -> str:
-        return stacked(r.metric_zh, r.metric, lang) if lang is None else name(r.metric_zh, r.metric_en, lang)
-
     return (
-        Column(label("rank", lang), rank),
-        *([Column(label("metric", lang), metric_name)] if with_metric else []),
+        Column(label("rank", lang), lambda r: _rank_text(r, lang)),
+        *([Column(label("metric", lang), lambda r: _metric_name(r, lang))] if with_metric else []),
         Column(label("region", lang), lambda r: name(r.region_zh, r.region_en, lang)),
         Column(label("level", lang), lambda r: label(f"level.{r.level.value}", lang)),
         Column(label("plan", lang), lambda r: name(r.plan_zh, r.plan_en, lang)),
@@ -59,26 +26,64 @@ def _metric_columns(
         Column(label("year", lang), lambda r: when(r.figure)),
         Column(label("kind", lang), lambda r: kind_label(r.figure.kind, lang)),
         Column(label("target", lang), lambda r: figure_text(r.figure, lang=lang)),
-        Column(label("normalized", lang), normalized),
+        Column(label("normalized", lang), lambda r: _normalized_text(r, comparison, lang)),
         Column(label("baseline", lang), lambda r: figure_text(r.baseline, with_year=True)),
-        Column(label("cagr", lang), cagr),
-        Column(label("vs_national", lang), ratio),
+        Column(label("cagr", lang), lambda r: _cagr_text(r, lang)),
+        Column(label("vs_national", lang), _ratio_text),
     )
 
 
+def _rank_text(r: MetricRow, lang: Lang | None) -> str:
+    """'2 of 5' within the row's group; the national row is the reference the others are set against."""
+    if r.reference:
+        return label("reference", lang)
+    if r.rank is None:
+        return "—"
+    return label("rank.of", lang).format(rank=r.rank, of=r.rank_of)
+
+
+def _metric_name(r: MetricRow, lang: Lang | None) -> str:
+    """The metric of a row, for tables that list a metric's parts beside it."""
+    return stacked(r.metric_zh, r.metric, lang) if lang is None else name(r.metric_zh, r.metric_en, lang)
+
+
+def _normalized_text(r: MetricRow, comparison: MetricComparison, lang: Lang | None) -> str:
+    """The normalised value or range, shown in the unit of the row's own metric (a part in its own unit)."""
+    scale = comparison.scale
+    n = r.normalized
+    if n is None:
+        return label("no-population", lang) if scale.per_capita and r.figure.amount.value is not None else ""
+    unit = n.unit
+    values = [v for v in ([n.value] if n.low is None else [n.low, n.high]) if v is not None]
+    own = comparison.scales.get(r.metric, scale)  # a part is shown in its own unit
+    if own.normalized is not None and own.display is not None and unit == own.normalized.text:
+        values = [convert(v, own.normalized, own.display) for v in values]
+        unit = own.display.text
+    return "–".join(derived(v) for v in values) + f" {unit}"
+
+
+def _cagr_text(r: MetricRow, lang: Lang | None) -> str:
+    """The yearly growth a target asks for, marked when the plan states it rather than ipcompare deriving it."""
+    if r.cagr is None:
+        return ""
+    stated = f" {label('stated', lang)}" if r.cagr_source == "stated" else ""
+    return f"{derived(r.cagr)}%{stated}"
+
+
+def _ratio_text(r: MetricRow) -> str:
+    """The target as a multiple of the national target of the same group."""
+    return "" if r.vs_national is None else f"{derived(r.vs_national)}×"
+
+
 def _metric_notes(comparison: MetricComparison, lang: Lang | None, listed_parts: list[str]) -> list[str]:
-    metric, scale, rows = comparison.metric, comparison.scale, comparison.rows
+    metric, rows = comparison.metric, comparison.rows
     notes = [label("note.rank", lang)]
     if listed_parts:
         notes.append(label("note.parts", lang).format(parts=listing(listed_parts, lang), metric=metric.id))
     if any(r.figure.scope for r in rows):
         notes.append(label("note.scope", lang))
     if comparison.see_also:
-        if lang == Lang.ZH:
-            also = "、".join(f"{m.id}（{n}个目标）" for m, n in comparison.see_also)
-        else:
-            also = ", ".join(f"{m.id} ({n} target{'' if n == 1 else 's'})" for m, n in comparison.see_also)
-        notes.append(label("note.see-also", lang).format(metrics=also))
+        notes.append(label("note.see-also", lang).format(metrics=_see_also_text(comparison, lang)))
     if comparison.national is not None and any(r.vs_national is not None for r in rows):
         national = name(comparison.national.name_zh, comparison.national.name_en, lang)
         notes.append(label("note.national", lang).format(name=national))
@@ -86,18 +91,29 @@ def _metric_notes(comparison: MetricComparison, lang: Lang | None, listed_parts:
         notes.append(label("note.cagr", lang))
     if any(r.status == Status.DRAFT for r in rows):
         notes.append(label("note.draft", lang))
-    if scale.per_capita:
-        years = comparison.population_years
-        if set(years.values()) <= {2020}:
-            notes.append(label("note.per-capita", lang))  # every figure is the shipped 7th-census kind
-        else:
-            said = ", ".join(f"{region} {year}" for region, year in sorted(years.items()))
-            notes.append(label("note.per-capita-years", lang).format(years=said))
+    if comparison.scale.per_capita:
+        notes.append(_per_capita_note(comparison, lang))
     if comparison.already_per_capita:
         notes.append(label("note.already-per-capita", lang).format(metric=metric.id))
     if comparison.unpopulated:
         notes.append(label("note.unpopulated", lang).format(regions=", ".join(comparison.unpopulated)))
     return notes
+
+
+def _see_also_text(comparison: MetricComparison, lang: Lang | None) -> str:
+    """The related metrics, each with its number of targets, listed as the note's language lists them."""
+    if lang == Lang.ZH:
+        return "、".join(f"{m.id}（{n}个目标）" for m, n in comparison.see_also)
+    return ", ".join(f"{m.id} ({n} target{'' if n == 1 else 's'})" for m, n in comparison.see_also)
+
+
+def _per_capita_note(comparison: MetricComparison, lang: Lang | None) -> str:
+    """Which census year's populations divided the figures: named region by region unless all are 2020's."""
+    years = comparison.population_years
+    if set(years.values()) <= {2020}:
+        return label("note.per-capita", lang)  # every figure is the shipped 7th-census kind
+    said = ", ".join(f"{region} {year}" for region, year in sorted(years.items()))
+    return label("note.per-capita-years", lang).format(years=said)
 
 
 def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Table[MetricRow]:
