@@ -650,19 +650,19 @@ def _figure(f: _Fields) -> Figure | None:
         # Checking the rest would only repeat the broken field's problem in other words.
         return None
     return Figure(
-        metric,
-        year,
-        quote or "",
-        value,
-        low,
-        high,
-        unit,
-        comparator,
-        kind,
-        direction,
-        since,
-        note,
-        f.location(),
+        metric=metric,
+        year=year,
+        quote=quote or "",
+        value=value,
+        low=low,
+        high=high,
+        unit=unit,
+        comparator=comparator,
+        kind=kind,
+        direction=direction,
+        since=since,
+        note=note,
+        loc=f.location(),
         scope=scope,
     )
 
@@ -696,24 +696,24 @@ def _plan(f: _Fields) -> Plan | None:
     targets = [_figure(t) for t in f.items("targets", "target")]
     baselines = [_figure(b) for b in f.items("baselines", "baseline")]
     return Plan(
-        ident,
-        region or "",
-        zh or "",
-        en or "",
-        start if start is not None else -9999,
-        end if end is not None else 9999,
-        status or Status.FINAL,
-        source,
-        issuer,
-        number,
-        issued,
-        published,
-        notes,
-        tuple(_over_the_period(t, start) for t in targets if t),
-        tuple(b for b in baselines if b),
-        f.location(),
-        short_zh,
-        short_en,
+        id=ident,
+        region=region or "",
+        title_zh=zh or "",
+        title_en=en or "",
+        period_start=start if start is not None else -9999,
+        period_end=end if end is not None else 9999,
+        status=status or Status.FINAL,
+        source=source,
+        issuer=issuer,
+        doc_number=number,
+        issued=issued,
+        published=published,
+        notes=notes,
+        targets=tuple(_over_the_period(t, start) for t in targets if t),
+        baselines=tuple(b for b in baselines if b),
+        loc=f.location(),
+        short_zh=short_zh,
+        short_en=short_en,
     )
 
 
@@ -760,10 +760,10 @@ def build(parts: Sequence[Part], problems: list[Problem], base: Dataset | None =
     metrics = [_build(e, Metric, METRIC_REQUIRED, problems) for e in metric_entries]
     regions = [_build(e, Region, REGION_REQUIRED, problems) for e in region_entries]
     return Dataset(
-        tuple(m for m in metrics if m),
-        tuple(r for r in regions if r),
-        tuple(p for part in parts for p in part.plans),
-        tuple(part.file for part in parts),
+        metrics=tuple(m for m in metrics if m),
+        regions=tuple(r for r in regions if r),
+        plans=tuple(p for part in parts for p in part.plans),
+        files=tuple(part.file for part in parts),
     )
 
 
@@ -792,10 +792,10 @@ def env_paths() -> list[str]:
 
 def merge(parts: Sequence[Dataset]) -> Dataset:
     return Dataset(
-        tuple(m for d in parts for m in d.metrics),
-        tuple(r for d in parts for r in d.regions),
-        tuple(p for d in parts for p in d.plans),
-        tuple(f for d in parts for f in d.files),
+        metrics=tuple(m for d in parts for m in d.metrics),
+        regions=tuple(r for d in parts for r in d.regions),
+        plans=tuple(p for d in parts for p in d.plans),
+        files=tuple(f for d in parts for f in d.files),
     )
 
 
@@ -854,10 +854,10 @@ def load_version(text: str, name: str, catalogue: Dataset) -> Dataset:
     own = build([part], problems, base=catalogue)
     own_metrics, own_regions = {m.id for m in own.metrics}, {r.id for r in own.regions}
     dataset = Dataset(
-        (*own.metrics, *(m for m in catalogue.metrics if m.id not in own_metrics)),
-        (*own.regions, *(r for r in catalogue.regions if r.id not in own_regions)),
-        own.plans,
-        (name,),
+        metrics=(*own.metrics, *(m for m in catalogue.metrics if m.id not in own_metrics)),
+        regions=(*own.regions, *(r for r in catalogue.regions if r.id not in own_regions)),
+        plans=own.plans,
+        files=(name,),
     )
     problems += check(dataset, catalogue=False)
     if problems:

@@ -124,7 +124,7 @@ class Region:
         return (self.id, self.name_zh, self.name_en, *self.aliases)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Figure:
     """A number (or a direction) a plan states for a metric: a target, or a baseline it reports.
 
@@ -171,7 +171,7 @@ class Figure:
         return self.kind not in SPAN_KINDS or (self.span is not None and self.span == other.span)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Plan:
     id: str
     region: str
@@ -271,7 +271,7 @@ def _resolve(kind: str, query: str, items: Iterable[tuple[str, tuple[str, ...]]]
     raise UnknownName(kind, f"unknown {kind} {query!r}{suggest(query, items)}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Dataset:
     metrics: tuple[Metric, ...] = ()
     regions: tuple[Region, ...] = ()

@@ -8,6 +8,7 @@ loaded data file that is in git at both revisions (`A` alone: at A and as it is 
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,35 +104,48 @@ class Versions:
 def at_revisions(spec: str, current: Dataset) -> Versions:
     """Read every loaded data file that git tracks, at both ends of `spec` (A..B, or A)."""
     old_rev, new_rev = parse_range(spec)
-    tracked: list[_Tracked] = []
-    untracked: list[str] = []
-    for name in current.files:
-        found = _tracked(name)
-        if found is None:
-            untracked.append(name)
-        else:
-            tracked.append(found)
+    tracked, untracked = _split_tracked(current.files)
     if not tracked:
         raise UsageError(f"there are no revisions to compare: {NOT_IN_GIT}", "rev", remedy="checkout-data")
     for root in dict.fromkeys(t.root for t in tracked):
         for rev in (old_rev, new_rev):
             if rev is not None:
                 _check_revision(rev, root, "rev")
+    old, new = (_version(tracked, rev, current) for rev in (old_rev, new_rev))
+    return Versions(old_rev, new_rev, old, new, tuple(untracked))
 
-    def version(rev: str | None) -> Dataset:
-        parts = []
-        for file in tracked:
-            if rev is None:
-                parts.append(Dataset(plans=tuple(p for p in current.plans if p.loc.file == file.name)))
-                continue
-            text = file.at(rev)
-            if text is not None:
-                part = load_version(text, f"{rev}:{file.relative}", current)
-                parts.append(Dataset(part.metrics, plans=part.plans))
-        merged = merge(parts)
-        return Dataset((*merged.metrics, *current.metrics), current.regions, merged.plans, merged.files)
 
-    return Versions(old_rev, new_rev, version(old_rev), version(new_rev), tuple(untracked))
+def _split_tracked(files: Iterable[str]) -> tuple[list[_Tracked], list[str]]:
+    """The loaded data files git tracks, and the names of those it does not (left out of the comparison)."""
+    tracked: list[_Tracked] = []
+    untracked: list[str] = []
+    for name in files:
+        found = _tracked(name)
+        if found is None:
+            untracked.append(name)
+        else:
+            tracked.append(found)
+    return tracked, untracked
+
+
+def _version(tracked: Sequence[_Tracked], rev: str | None, current: Dataset) -> Dataset:
+    """The plans of the tracked files at `rev` (None: as loaded now), read with today's catalogue and regions."""
+    parts = []
+    for file in tracked:
+        if rev is None:
+            parts.append(Dataset(plans=tuple(p for p in current.plans if p.loc.file == file.name)))
+            continue
+        text = file.at(rev)
+        if text is not None:
+            part = load_version(text, f"{rev}:{file.relative}", current)
+            parts.append(Dataset(metrics=part.metrics, plans=part.plans))
+    merged = merge(parts)
+    return Dataset(
+        metrics=(*merged.metrics, *current.metrics),
+        regions=current.regions,
+        plans=merged.plans,
+        files=merged.files,
+    )
 
 
 def at_revision(rev: str, plan: str, current: Dataset) -> Dataset:

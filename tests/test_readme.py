@@ -1,4 +1,5 @@
-"""Every `$ ipcompare ...` example in README.md prints what the README shows.
+"""Every `$ ipcompare ...` example in README.md prints what the README shows, and every Python example
+runs and gives the values its `# ...` lines show.
 
 A plain block holds the command and its whole output (a last line `...` means the output goes on).
 A `console` block holds the command alone; the output shown after it (a title and table lines) may
@@ -90,3 +91,46 @@ def test_a_readme_example_prints_what_the_readme_shows(
     else:
         missing = [line for line in example.shown if line not in out]
         assert not missing, f"README line {example.line}: not printed: {missing}"
+
+
+def _python_blocks() -> list[tuple[int, list[str]]]:
+    lines = README.read_text(encoding="utf-8").splitlines()
+    blocks, start = [], None
+    for i, line in enumerate(lines):
+        if line.strip() == "```python":
+            start = i + 1
+        elif line.strip() == "```" and start is not None:
+            blocks.append((start + 1, lines[start:i]))
+            start = None
+    return blocks
+
+
+PYTHON = _python_blocks()
+
+
+def test_the_readme_has_python_examples() -> None:
+    assert len(PYTHON) >= 3
+
+
+@pytest.mark.parametrize("block", PYTHON, ids=[f"line {line}" for line, _ in PYTHON])
+def test_a_readme_python_example_gives_what_the_readme_shows(
+    monkeypatch: pytest.MonkeyPatch, block: tuple[int, list[str]]
+) -> None:
+    """A line `# value` after an expression is the repr of that expression's value."""
+    monkeypatch.chdir(REPO)
+    monkeypatch.delenv("IPCOMPARE_DATA", raising=False)
+    namespace: dict[str, object] = {}
+    exec("import ipcompare", namespace)  # later blocks go on from the first
+    code: list[str] = []
+    shown = 0
+    for line in block[1]:
+        if line.startswith("# ") and code:
+            expression = code.pop()
+            exec("\n".join(code), namespace)
+            code = []
+            assert repr(eval(expression, namespace)) == line[2:], f"README line {block[0]}: {expression}"
+            shown += 1
+        else:
+            code.append(line)
+    exec("\n".join(code), namespace)
+    assert shown or not any(line.startswith("# ") for line in block[1])
