@@ -12,7 +12,7 @@ from ..format import derived, figure_text, kind_label, number, when
 from ..labels import Lang, label, listing, stacked
 from ..model import Kind, Plan
 from ..progress import Progress
-from ..results import FigureChange, MetadataChange, Outcome, ProgressRow, QuotedFigure
+from ..results import INLINE, FigureChange, MetadataChange, Outcome, ProgressRow, QuotedFigure
 from . import Column, Table
 
 CHANGES = ("removed", "changed", "added")
@@ -38,7 +38,7 @@ class DiffDocument:
     old: str
     new: str
     changed: bool
-    changes: PlanChanges = field(metadata={"inline": True})
+    changes: PlanChanges = field(metadata=INLINE)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,7 +54,7 @@ class PlanEntry:
 @dataclass(frozen=True, kw_only=True)
 class ChangedPlanEntry(PlanEntry):
     summary: str
-    changes: PlanChanges = field(metadata={"inline": True})
+    changes: PlanChanges = field(metadata=INLINE)
 
 
 @dataclass(frozen=True, kw_only=True)
