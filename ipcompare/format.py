@@ -24,6 +24,12 @@ def derived(value: float) -> str:
     return f"{value:.3g}"
 
 
+def signed(value: float, unit: str | None) -> str:
+    """A difference as written, with its sign: '+0.4 件', '-4.8 pp', '0 家'."""
+    sign = "+" if value > 0 else ""
+    return f"{sign}{number(value)} {unit or ''}".strip()
+
+
 _SYMBOL = {"exceed": "> ", "at-least": "≥ ", "about": "≈ ", "maintain": "= "}
 
 

@@ -222,6 +222,12 @@ def stacked(zh: str, en: str, lang: Lang | None) -> str:
     return f"{zh}\n{en}" if lang is None else name(zh, en, lang)
 
 
+def metric_name(metric_id: str, zh: str, en: str, lang: Lang | None) -> str:
+    """A metric in a table cell: with no language chosen, its Chinese name over its id (the id is what the
+    other commands take); else its name in that language."""
+    return f"{zh}\n{metric_id}" if lang is None else name(zh, en, lang)
+
+
 def listing(items: list[str], lang: Lang | None) -> str:
     """'a, b, c', or 'a、b、c' in Chinese."""
     return ("、" if lang == Lang.ZH else ", ").join(items)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..format import figure_text, kind_label, when
-from ..labels import Lang, label, listing, name, stacked
+from ..labels import Lang, label, metric_name, name, stacked
 from ..listings import catalogue_rows, figure_rows, plan_rows
 from ..model import Dataset, Plan, Region, Status
 from ..results import CatalogueRow, FigureRow, PlanRow
@@ -46,9 +46,7 @@ def show_table(ds: Dataset, plan: Plan, lang: Lang | None = None) -> Table[Figur
     region = next((r for r in ds.regions if r.id == plan.region), None)
 
     def metric(r: FigureRow) -> str:
-        if lang is None:
-            return f"{r.metric_zh}\n{r.metric}"
-        return name(r.metric_zh, metrics[r.metric].name_en if r.metric in metrics else r.metric, lang)
+        return metric_name(r.metric, r.metric_zh, metrics[r.metric].name_en if r.metric in metrics else r.metric, lang)
 
     def kind(r: FigureRow) -> str:
         if lang is None:  # the data's own word for a kind, as in JSON
@@ -120,6 +118,3 @@ def metrics_table(ds: Dataset, lang: Lang | None = None) -> Table[CatalogueRow]:
         Column(label("baseline-count", lang), lambda r: str(r.baselines)),
     )
     return Table(columns, rows, title=label("title.metrics", lang), notes=(label("note.tree", lang),))
-
-
-__all__ = ["listing", "metrics_table", "plans_table", "show_table", "status_text"]

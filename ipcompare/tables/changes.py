@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..diff import DataDiff, PlanDiff
-from ..format import derived, figure_text, kind_label, number, when
-from ..labels import Lang, label, listing, stacked
+from ..format import derived, figure_text, kind_label, signed, when
+from ..labels import Lang, label, listing, metric_name
 from ..model import Kind, Plan
 from ..progress import Progress
 from ..results import INLINE, FigureChange, MetadataChange, Outcome, ProgressRow, QuotedFigure
@@ -97,8 +97,8 @@ def _figure(figure: QuotedFigure | None, lang: Lang | None) -> str:
         return ""
     data = figure.figure
     kind = ""
-    if data.kind not in (None, Kind.LEVEL):
-        kind = f" {kind_label(data.kind, lang) if lang else data.kind.value if data.kind else ''}"
+    if data.kind is not None and data.kind != Kind.LEVEL:  # with no language, the data's own word for it
+        kind = f" {kind_label(data.kind, lang) if lang else data.kind.value}"
     return f"{figure_text(data, lang=lang)}{kind} ({when(data)})"
 
 
@@ -110,7 +110,7 @@ def _difference(line: DiffLine, lang: Lang | None) -> str:
     if row.delta is not None:
         sign = "+" if row.delta > 0 else ""
         percent = f", {sign}{derived(row.percent)}%" if row.percent is not None else ""
-        parts.append(f"{sign}{number(row.delta)} {row.delta_unit or ''}".strip() + percent)
+        parts.append(signed(row.delta, row.delta_unit) + percent)
     if row.verdict:
         parts.append(label(f"verdict.{row.verdict}", lang))
     return "; ".join(parts)
@@ -157,11 +157,9 @@ def _diff_lines(diff: PlanDiff, show_all: bool, lang: Lang | None) -> list[DiffL
 
 def _diff_columns(lang: Lang | None) -> tuple[Column[DiffLine], ...]:
     def metric(line: DiffLine) -> str:
-        if line.figure is None:
+        if line.figure is None:  # a plan detail: the field's name
             return line.metric
-        if lang is None:
-            return stacked(line.figure.metric_zh, line.metric, None)
-        return line.figure.metric_zh if lang == Lang.ZH else line.figure.metric_en
+        return metric_name(line.metric, line.figure.metric_zh, line.figure.metric_en, lang)
 
     return (
         Column(label("change", lang), lambda r: r.change),
@@ -295,17 +293,10 @@ def _reported(row: ProgressRow, lang: Lang | None) -> str:
 def _progress_difference(row: ProgressRow, lang: Lang | None) -> str:
     if row.difference is None:
         return ""
-    sign = "+" if row.difference > 0 else ""
-    text = f"{sign}{number(row.difference)} {row.difference_unit or ''}".strip()
+    text = signed(row.difference, row.difference_unit)
     if row.achieved_percent is not None:
         text += label("of-target", lang).format(percent=derived(row.achieved_percent))
     return text
-
-
-def _metric_name(row: ProgressRow, lang: Lang | None) -> str:
-    if lang is None:
-        return stacked(row.metric_zh, row.metric, None)
-    return row.metric_zh if lang == Lang.ZH else row.metric_en
 
 
 def progress_table(
@@ -319,7 +310,7 @@ def progress_table(
     old_label, new_label = labels or (progress.old.id, progress.new.id)
     columns: tuple[Column[ProgressRow], ...] = (
         Column(label("outcome", lang), lambda r: label(f"outcome.{r.outcome.value}", lang)),
-        Column(label("metric", lang), lambda r: _metric_name(r, lang)),
+        Column(label("metric", lang), lambda r: metric_name(r.metric, r.metric_zh, r.metric_en, lang)),
         Column(label("target-of", lang).format(plan=old_label), lambda r: _figure(r.target, lang)),
         Column(label("reported-by", lang).format(plan=new_label), lambda r: _reported(r, lang)),
         Column(label("difference", lang), lambda r: _progress_difference(r, lang)),

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ..compare import MetricComparison, RegionComparison
 from ..format import derived, figure_text, kind_label, when
-from ..labels import Lang, label, listing, name, stacked
+from ..labels import Lang, label, listing, metric_name, name, stacked
 from ..model import Kind, Status
 from ..results import Cell, CompareRow, MetricRow
 from ..units import convert
@@ -44,7 +44,7 @@ def _rank_text(r: MetricRow, lang: Lang | None) -> str:
 
 def _metric_name(r: MetricRow, lang: Lang | None) -> str:
     """The metric of a row, for tables that list a metric's parts beside it."""
-    return stacked(r.metric_zh, r.metric, lang) if lang is None else name(r.metric_zh, r.metric_en, lang)
+    return metric_name(r.metric, r.metric_zh, r.metric_en, lang)
 
 
 def _normalized_text(r: MetricRow, comparison: MetricComparison, lang: Lang | None) -> str:
