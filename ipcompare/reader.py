@@ -1,0 +1,1039 @@
+"""A reader of Chinese target sentences: plan text in, the quantified figures it states out.
+
+It knows the language plans are written in (到2025年, 达到, 突破, 以上, 年均增长, 新增, 其中, “十四五”末),
+not any one document. It reads a normalised copy of the text (simplified characters, half-width
+digits and punctuation, the pinyin a scraper glued in taken out) and keeps a map back to the source,
+so every figure's quote is the source's own characters, found again by a plain search.
+
+It never invents a value: a number it cannot read (a sentence cut off before it, a word it does not
+know as a unit) gives no figure, and whatever it had to assume is said in the figure's `notes`.
+There is no catalogue here: which metric an indicator is, is `extract`'s question.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from functools import cache
+
+from .model import Comparator
+
+
+class Role(StrEnum):
+    TARGET = "target"  # what the plan sets for a horizon (到2025年)
+    BASELINE = "baseline"  # what it reports of the past (发展基础, 截至2020年底)
+
+
+class ReadKind(StrEnum):
+    """What a figure measures, as the sentence says it: the dataset's kinds and three the units imply."""
+
+    LEVEL = "level"
+    INCREMENT = "increment"
+    FLOW = "flow"
+    FLOW_CHANGE = "flow-change"
+    GROWTH_RATE = "growth-rate"
+    PERIOD_GROWTH = "period-growth"
+    SHARE = "share"
+    POINTS = "points"  # a change in percentage points (提高2个百分点)
+    SCORE = "score"  # a score (满意度80分)
+    RANK = "rank"  # a place in a ranking (位居全省第2位)
+    UNCLEAR = "unclear"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reading:
+    """One figure as the text states it."""
+
+    indicator: str  # the indicator as the text names it, in simplified characters (万人发明专利拥有量)
+    value: float | None  # one number, or None for a range
+    low: float | None = None
+    high: float | None = None
+    unit: str  # as written, simplified (件, 万件, 亿元, %, 个百分点, 分, 位)
+    comparator: Comparator
+    kind: ReadKind
+    role: Role
+    year: int | None  # the horizon of a target, the year of a baseline; None when the text gives none
+    since: int | None = None  # the first year of a span (“十三五”期间: 2016), or the year set against (较2015年)
+    quote: str  # the source's own characters, from the indicator to the number and its unit
+    start: int  # the quote's place in the source
+    end: int
+    number: str  # the number as written (7~10, 两, 1,200)
+    section: str = ""  # the heading it falls under
+    notes: tuple[str, ...] = ()  # what the reader assumed or could not tell: for an analyst to review
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        return tuple(v for v in (self.value, self.low, self.high) if v is not None)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Normalising the text, with a map back to the source
+
+
+@dataclass(frozen=True)
+class Normal:
+    """The text the reader reads, and for each of its characters the offset of the source character."""
+
+    source: str
+    text: str
+    origin: tuple[int, ...]  # origin[i]: where text[i] came from; one more entry for the end
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The source span of text[start:end]."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def quote(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return self.source[a:b]
+
+
+#: Pinyin a scraper glued after characters: 產(chǎn), 發(fā). Tone marks make it safe to take out.
+_PINYIN = re.compile(
+    r"(?<=[\u3400-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+\)"
+)
+_CIRCLED = set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+#: Characters NFKC would fold into something else than the reader wants.
+_KEEP = {"\u2014": "\u2014", "\u2026": "\u2026", "“": "“", "”": "”", "‘": "‘", "’": "’", "·": "·"}
+
+
+def normalise(source: str) -> Normal:
+    """Read `source` as simplified, half-width text; the pinyin of scraped pages and circled numbers taken out."""
+    dropped = {i for m in _PINYIN.finditer(source) for i in range(m.start(), m.end())}
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(source):
+        if i in dropped:
+            continue
+        if ch in _CIRCLED:
+            folded = " "
+        elif ch in _KEEP or ch.isascii():
+            folded = ch
+        else:
+            folded = unicodedata.normalize("NFKC", ch)
+        for out in folded:
+            chars.append(out)
+            origin.append(i)
+    origin.append(len(source))
+    return Normal(source, simplify("".join(chars)), tuple(origin))
+
+
+@cache
+def _converter() -> object:
+    import opencc  # a well-kept converter, not a hand-written character map
+
+    return opencc.OpenCC("t2s")
+
+
+def simplify(text: str) -> str:
+    """Traditional characters as simplified ones, one for one, so offsets keep their place."""
+    if text.isascii():
+        return text
+    converter = _converter()
+    converted: str = converter.convert(text)  # type: ignore[attr-defined]
+    if len(converted) == len(text):
+        return converted
+    # A phrase converted to another length: fall back to one character at a time.
+    return "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in text)  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Numbers
+
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+
+def chinese_number(text: str) -> int | None:
+    """一百二十 -> 120, 两 -> 2, 十万 -> 100000; None for what is no number (十三五, 万, 一一)."""
+    if not text or not any(c in _CN_DIGITS or c == "十" for c in text):
+        return None
+    total, section, digit = 0, 0, None
+    for i, ch in enumerate(text):
+        if ch in _CN_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row (十三五, 二〇三五): a name or a year, not a count
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            if digit is None and not (ch == "十" and (i == 0 or text[i - 1] in _CN_BIG)):
+                return None
+            section += (1 if digit is None else digit) * _CN_SMALL[ch]
+            digit = None
+        else:
+            big = _CN_BIG[ch]
+            section += digit or 0
+            if section == 0:
+                return None
+            total = (total + section) * big if big > 10_000 else total + section * big
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+_ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
+_NUMBER = rf"(?:{_ARABIC}|{_CHINESE})"
+#: Units plans write after a number, longest first. 年, 月, 日, 号 and 倍 are not among them.
+UNITS = (
+    "个百分点",
+    "百分点",
+    "人次",
+    "家次",
+    "件次",
+    "%",
+    "‰",
+    "件",
+    "个",
+    "家",
+    "项",
+    "名",
+    "人",
+    "所",
+    "元",
+    "分",
+    "位",
+    "户",
+    "次",
+    "批",
+    "条",
+    "篇",
+    "部",
+    "种",
+    "台",
+    "套",
+    "座",
+    "支",
+)
+_UNIT = "|".join(re.escape(u) for u in UNITS)
+_DASH = r"~|至|到|-|\u2014|\u2013|\u2015|\u301c"
+_FIGURE = re.compile(
+    rf"(?P<pre>第|前)?(?P<a>{_NUMBER})(?P<aunit>%)?"
+    rf"(?:\s*(?P<dash>{_DASH})\s*(?P<b>{_NUMBER}))?"
+    rf"(?P<approx>余|多)?(?P<mag>万亿|亿|万|千|百万)?(?P<unit>{_UNIT})"
+    r"(?P<post>以上|左右|以内|以下|余)?"
+)
+#: What may not follow a unit: 个月 is a duration, 分之 a fraction, 个工作日 a deadline.
+_NOT_AFTER = {"个": ("月", "工作日", "小时"), "分": ("之", "钟"), "次": ("会", "全会"), "部": ("门", "署", "分")}
+
+
+def _arabic(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _number(text: str) -> tuple[float, str] | None:
+    """The value of a number as written, with any 万/亿 it ends in (三万 -> 3, 万); None when it is no number."""
+    if text[0].isdigit():
+        return _arabic(text), ""
+    for mag in ("万亿", "亿", "万"):
+        if text.endswith(mag) and len(text) > len(mag):
+            head = chinese_number(text[: -len(mag)])
+            if head is not None:
+                return float(head), mag
+    value = chinese_number(text)
+    if value is None or text in ("一", "零", "〇"):
+        return None  # 一 alone is the article of 一批, 一项, not a count
+    return float(value), ""
+
+
+# ---------------------------------------------------------------------------------------------------
+# Words
+
+
+#: Comparators before the number, longest first; those after it (以上, 左右, 余) win.
+_BEFORE: tuple[tuple[str, Comparator], ...] = (
+    ("不低于", Comparator.AT_LEAST),
+    ("不少于", Comparator.AT_LEAST),
+    ("至少", Comparator.AT_LEAST),
+    ("保持在", Comparator.MAINTAIN),
+    ("稳定在", Comparator.MAINTAIN),
+    ("保持", Comparator.MAINTAIN),
+    ("突破", Comparator.EXCEED),
+    ("超过", Comparator.EXCEED),
+    ("高于", Comparator.EXCEED),
+    ("逾", Comparator.EXCEED),
+    ("超", Comparator.EXCEED),
+    ("接近", Comparator.ABOUT),
+    ("将近", Comparator.ABOUT),
+    ("大约", Comparator.ABOUT),
+    ("约", Comparator.ABOUT),
+    ("近", Comparator.ABOUT),
+    ("达到", Comparator.REACH),
+    ("达", Comparator.REACH),
+    ("提高到", Comparator.REACH),
+    ("提高至", Comparator.REACH),
+    ("提升到", Comparator.REACH),
+    ("提升至", Comparator.REACH),
+    ("增加到", Comparator.REACH),
+    ("增加至", Comparator.REACH),
+    ("增长到", Comparator.REACH),
+    ("增长至", Comparator.REACH),
+    ("升至", Comparator.REACH),
+)
+_AFTER = {"以上": Comparator.AT_LEAST, "左右": Comparator.ABOUT, "余": Comparator.EXCEED, "多": Comparator.EXCEED}
+
+_GROWTH = re.compile(r"年均增长率?|年均增速|年平均增长率?|年均增幅|年均提高|年均递增|年增长率?|年增|每年增长|年递增")
+_PERIOD_GROWTH = re.compile(r"增长|增加|提高|提升|增幅")
+_ADDED = re.compile(
+    r"新增|新认定|新培育|新建|新创建|增加|培育|创建|建设|建成|打造|推动|推进|培养|引进|扶持|支持|发展|组建|设立|完成|实施|"
+    r"新授权|新注册|新申请|开展|共建|下拨|拨付|投入|奖励|资助"
+)
+_ADDED_AT = re.compile(rf"(?:共计|累计|共)?(?:{_ADDED.pattern})")
+_ADDED_END = re.compile(rf"(?:{_ADDED.pattern})$")
+_CUMULATIVE = re.compile(r"累计|共计|共")
+_STATUS = re.compile(r"共建|建成|认定|评为|获批|获评|入选|拥有|已有")
+_DURATION = re.compile(r"[两二三四五六七八九十\d]+年(?:内|来|间)|期间|以来")
+_ANNUAL = re.compile(r"年度|每年|全年|当年|年申请|年授权|年注册|年登记|年交易|年进出口")
+_STOCK = re.compile(r"有效|拥有量|总量|总数|存量|保有量|累计")
+#: Indicators counted within a year: applications, grants, registrations, turnover, financing.
+_FLOW_NOUN = re.compile(
+    r"(申请|授权|交易|融资|登记|进出口|产值|收入|销售)(量|额|金额|总额|额度|数)?$|(申请|授权)[^,]{0,4}$"
+)
+_SHARE_NOUN = re.compile(r"率|比重|占比|比例|覆盖面|贡献度|占.{0,20}的?$")
+
+# Words at the head of an indicator that are not part of its name.
+_LEAD = re.compile(
+    r"^(?:[,、和及与]|以及|并且|同时|其中|另外|此外|力争|确保|争取|努力|实现|全市|全省|全区|全州|全县|全自治区|全国|我市|我省|"
+    r"我区|我州|我县|本市|本省|各地|到|至|截至|截止|连续[一二三四五六七八九十\d]+年|逐年|每年|年度)*"
+)
+#: Verbs that govern the numbers after them (培育5个…, 新增…20家): not part of an indicator's name.
+_LEAD_VERB = re.compile(
+    r"^(?:共建|共计|累计|共)?(?:" + _ADDED.pattern + r"|建立|引进|奖励|投入|下拨|拨付|资助|帮助|认定)*"
+)
+_TIME = re.compile(
+    r"(?:到|至|截至|截止到?|截至到)?(?:20\d\d|19\d\d)年(?:\d{1,2}月)?(?:底|末|年底|年末|前|以前)?(?:前)?"
+    r"|“?十[一二三四五六]五”?(?:期间|时期|末|以来|初)?|(?:两|[二三四五])年内|(?:连续)?[一二三四五六七八九十]年"
+)
+_TRAILING_VERB = re.compile(
+    r"(?:分别|均|总计|合计|累计|共计|共|力争|持续|稳定|已经|已|将|年均增长率?|年平均增长率?|年增长率?|年增|增长率?|增加|提高|提升|"
+    r"新增|达到|达|突破|超过|超|保持在|保持|稳定在|不低于|不少于|至少|为|约|近|逾|接近|将近|大约|是|有)+$"
+)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Sections, sentences and time
+
+
+_HEADING = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十]+[章节部分篇]|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[、.](?!\d))"
+)
+_BASELINE_HEAD = re.compile(r"基础|现状|成绩|成效|回顾|进展|取得|形势与|总结")
+_TARGET_HEAD = re.compile(r"目标|指标|预期")
+_TASK_HEAD = re.compile(r"任务|工程|举措|措施|行动|重点|专项|工作")
+_CONTEXT_HEAD = re.compile(r"形势|指导思想|原则|思路|背景|保障|组织|意义|机遇|挑战|问题|不足|实施")
+
+_FYP = {
+    "十一五": (2006, 2010),
+    "十二五": (2011, 2015),
+    "十三五": (2016, 2020),
+    "十四五": (2021, 2025),
+    "十五五": (2026, 2030),
+}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A time phrase in a sentence and what it says of the figures after it."""
+
+    at: int  # its place in the normalised text
+    end: int
+    year: int
+    role: Role | None  # a target (到2025年), a baseline (截至2020年底), or as the section says
+    since: int | None = None  # a span's first year (“十三五”期间 -> 2016)
+    against: int | None = None  # a year set against (较2015年)
+    against_period: bool = False  # set against a whole period (比“十一五”: totals, not one year)
+
+
+_MARK = re.compile(
+    r"(?P<lead>到|至|截至|截止到?|截至到|由|从|较|比|与|同比)?"
+    r"(?:(?P<year>(?:19|20)\d\d)年(?:\d{1,2}月)?(?P<tail>底|末|年底|年末)?(?:\d{1,2}日)?"
+    r"|“?(?P<fyp>十[一二三四五]五)”?(?P<fyptail>期间|时期|末|以来|初)?)"
+    r"(?P<after>相比|比较|的)?"
+)
+
+
+def _marks(
+    text: str, start: int, end: int, plan_start: int | None, titles: Sequence[tuple[int, int]] = ()
+) -> list[Mark]:
+    out: list[Mark] = []
+    for m in _MARK.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in titles):
+            continue  # 《…实施方案(2021—2023年)》: a name's years are no time of the sentence
+        lead, tail = m["lead"] or "", m["fyptail"] or ""
+        if m["year"]:
+            year, first = int(m["year"]), None
+        else:
+            first, year = _FYP[m["fyp"]]
+        if lead in ("较", "比", "同比") or m["after"] in ("相比", "比较") or lead == "与":
+            against = year if m["year"] or tail == "末" else None
+            out.append(Mark(m.start(), m.end(), 0, None, against=against, against_period=against is None))
+            continue
+        if lead in ("由", "从") and m["after"] == "的":
+            out.append(Mark(m.start(), m.end(), year, Role.BASELINE))
+            continue
+        role: Role | None = None
+        if lead in ("到", "至") or tail == "末" and not m["year"]:
+            role = Role.TARGET if plan_start is None or year >= plan_start else Role.BASELINE
+        elif lead.startswith("截"):
+            role = Role.BASELINE if plan_start is None or year < plan_start else Role.TARGET
+        elif plan_start is not None and year < plan_start:
+            role = Role.BASELINE
+        since = first if tail in ("期间", "时期", "以来") or (m["fyp"] and not tail) else None
+        if m["fyp"] and tail == "初":
+            continue
+        out.append(Mark(m.start(), m.end(), year, role, since=since))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------
+# The reader
+
+
+@dataclass
+class _Context:
+    normal: Normal
+    period: tuple[int, int] | None
+    section: str = ""
+    section_role: Role | None = None
+    skip: bool = False  # a section of context (形势, 指导思想): its numbers are no figures
+    masked: list[tuple[int, int]] = field(default_factory=list)
+    titles: list[tuple[int, int]] = field(default_factory=list)  # 《…》
+    section_since: int | None = None  # the period a section reports (“十三五”期间 of a 发展基础)
+
+
+@dataclass
+class _Found:
+    """A number with its unit, before its indicator and time are known."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    comparator: Comparator | None
+    kind: ReadKind | None
+    number: str
+    rank: bool = False
+    notes: list[str] = field(default_factory=list)
+    first: bool = False  # the number comes before the noun it counts (培育5个园区)
+
+
+def read(text: str, *, period: tuple[int, int] | None = None) -> list[Reading]:
+    """Every quantified figure in a plan's text, in order; `period` (2021, 2025) places undated targets."""
+    normal = normalise(text)
+    period = period or guess_period(normal.text)
+    ctx = _Context(normal, period)
+    ctx.masked = _masked(normal.text)
+    ctx.titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{1,120}》", normal.text)]
+    out: list[Reading] = []
+    for start, end in _lines(normal.text):
+        out += _read_line(ctx, start, end)
+    return out
+
+
+def guess_period(text: str) -> tuple[int, int] | None:
+    """The period a plan covers, from its first lines: “十四五” -> 2021-2025, (2021—2035年) -> 2021-2035."""
+    head = text[:600]
+    fyp = re.search(r"十[一二三四五]五", head)
+    span = re.search(r"(20\d\d)\s*(?:-|\u2014|\u2013|至|~)\s*(20\d\d)\s*年", head)
+    if fyp and (not span or fyp.start() < span.start()):
+        return _FYP[fyp.group()]
+    if span:
+        return int(span[1]), int(span[2])
+    return None
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in re.finditer(r"\n", text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    """Spans whose numbers are names, not figures: 《titles》, short “names”, (document numbers)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{1,120}》|“[^“”\n]{1,16}”|〔\d{4}〕\d*号?", text)]
+    spans += [(m.start(), m.end()) for m in re.finditer(r"[\"“]?\d\+[A-Za-z\d]+[\"”]?", text)]
+    return spans
+
+
+def _in_mask(ctx: _Context, start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in ctx.masked)
+
+
+def _heading(ctx: _Context, line: str) -> bool:
+    """Whether a line heads a section; the section's role is set from its words."""
+    m = _HEADING.match(line)
+    title = line[m.end() :] if m else line
+    short = len(line.strip()) <= 30 and not re.search(r"[。;]", line)
+    if not (m and short) and not (short and _TARGET_HEAD.search(title) and len(line.strip()) <= 12):
+        # A run-in heading (1.知识产权创造能力稳步提升。专利申请量...) keeps the section's role.
+        return False
+    ctx.section = line.strip()
+    role: Role | None
+    if _BASELINE_HEAD.search(title) and not _TARGET_HEAD.search(title):
+        role, skip = Role.BASELINE, False
+    elif _TARGET_HEAD.search(title):
+        role, skip = Role.TARGET, False
+    elif _CONTEXT_HEAD.search(title) and not _TASK_HEAD.search(title):
+        role, skip = None, True
+    else:
+        role, skip = Role.TARGET if ctx.section_role is not None else None, False
+    if m and re.match(r"\s*(?:[一二三四五六七八九十]+[、.]|第)", line):
+        ctx.section_role, ctx.skip = role, skip  # a top heading sets the part
+    elif role is not None or skip:
+        ctx.section_role, ctx.skip = role, skip
+    return True
+
+
+def _read_line(ctx: _Context, start: int, end: int) -> list[Reading]:
+    text = ctx.normal.text
+    if _heading(ctx, text[start:end]):
+        marks = _marks(text, start, end, ctx.period[0] if ctx.period else None, ctx.titles)
+        ctx.section_since = next((m.since for m in marks if m.since), None)  # (一)“十二五”期间取得的成绩
+        return []
+    if ctx.skip:
+        return []
+    out: list[Reading] = []
+    line_marks: list[Mark] = []
+    for s, e in _sentences(text, start, end):
+        marks = _marks(text, s, e, ctx.period[0] if ctx.period else None, ctx.titles)
+        if not out and not line_marks and marks and ctx.section_role == Role.BASELINE and ctx.section_since is None:
+            ctx.section_since = next((m.since for m in marks if m.since), None)  # “十三五”期间,全市…取得显著成绩
+        out += _read_sentence(ctx, s, e, marks, line_marks)
+        line_marks += marks
+    return out
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    s = start
+    for m in re.finditer(r"[。;!?]", text[start:end]):
+        yield s, start + m.end()
+        s = start + m.end()
+    if s < end:
+        yield s, end
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    """The start of the clause holding `at`: after the last , : or ; before it (parentheses kept whole)."""
+    depth = 0
+    for i in range(at - 1, lo - 1, -1):
+        ch = text[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",:;。":
+            return i + 1
+    return lo
+
+
+def _clause_end(text: str, at: int, hi: int) -> int:
+    m = re.compile(r"[,:;。]").search(text, at, hi)
+    return m.start() if m else hi
+
+
+def _find(ctx: _Context, s: int, e: int) -> list[_Found]:
+    text = ctx.normal.text
+    found: list[_Found] = []
+    for m in _FIGURE.finditer(text, s, e):
+        f = _found(ctx, m, e)
+        if f is not None:
+            found.append(f)
+    return found
+
+
+def _found(ctx: _Context, m: re.Match[str], e: int) -> _Found | None:
+    """A number with its unit, or None when it is a name, a date, an ordinal or a fraction."""
+    text = ctx.normal.text
+    unit, pre = m["unit"], m["pre"] or ""
+    rest = text[m.end("unit") : m.end("unit") + 3]
+    if any(rest.startswith(w) for w in _NOT_AFTER.get(unit, ())) or _in_mask(ctx, m.start("a"), m.end()):
+        return None
+    if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in "第.") and not pre:
+        return None
+    rank = pre in ("第", "前") and unit in ("位", "名")
+    if pre == "第" and not rank:
+        return None
+    first = _number(m["a"])
+    if first is None:
+        return None
+    value, mag = first
+    if unit in ("分", "位") and not m["a"][0].isdigit() and not rank:
+        return None  # 十分 is "very", 三位 "three people": only digits are scores
+    second = _number(m["b"]) if m["b"] else None
+    if m["b"] and second is None:
+        return None
+    mag = (m["mag"] or "") or mag or (second[1] if second else "")
+    unit_text = mag + unit
+    if m["aunit"] and not second:
+        return None  # 5%家: not a figure
+    comparator: Comparator | None = None
+    post = m["post"] or ""
+    if m["approx"] or post == "余":
+        comparator = Comparator.EXCEED
+    if post in _AFTER:
+        comparator = _AFTER[post]
+    if rank and pre == "前":
+        comparator = Comparator.AT_LEAST
+    notes: list[str] = []
+    if post in ("以内", "以下"):
+        notes.append(f"{post}: an upper bound; recorded as stated, check the comparator")
+    low = high = None
+    val: float | None = value
+    if second is not None:
+        low, high, val = value, second[0], None
+    number = text[m.start("a") : m.end("b") if m["b"] else m.end("a")]
+    kind = ReadKind.RANK if rank else None
+    if unit in ("个百分点", "百分点"):
+        kind = ReadKind.POINTS
+    return _Found(
+        m.start() if pre and rank else m.start("a"),
+        m.end(),
+        val,
+        low,
+        high,
+        unit_text,
+        comparator,
+        kind,
+        number,
+        rank,
+        notes,
+    )
+
+
+# Phrases that state a number without writing one: 全覆盖 is 100%, 零的突破 at least one.
+_IDIOMS = (
+    (
+        re.compile(r"全覆盖|全部覆盖"),
+        100.0,
+        "%",
+        Comparator.REACH,
+        ReadKind.SHARE,
+        "全覆盖 (full coverage) read as 100%",
+    ),
+    (
+        re.compile(r"实现零的突破"),
+        1.0,
+        "",
+        Comparator.AT_LEAST,
+        ReadKind.LEVEL,
+        "实现零的突破 (break through zero) read as at least one; the plan writes no number or unit",
+    ),
+)
+
+
+def _idioms(ctx: _Context, s: int, e: int) -> list[_Found]:
+    text = ctx.normal.text
+    out: list[_Found] = []
+    for pattern, value, unit, comparator, kind, note in _IDIOMS:
+        for m in pattern.finditer(text, s, e):
+            out.append(_Found(m.start(), m.end(), value, None, None, unit, comparator, kind, m.group(), False, [note]))
+    return out
+
+
+def _read_sentence(ctx: _Context, s: int, e: int, marks: list[Mark], line_marks: list[Mark]) -> list[Reading]:
+    text = ctx.normal.text
+    found = sorted(_find(ctx, s, e) + _idioms(ctx, s, e), key=lambda f: f.start)
+    if not found:
+        return []
+    if _truncated(text, s, e):
+        last = found[-1]
+        if _clause_end(text, last.end, e) >= e:
+            found = found[:-1]  # a sentence cut off: its last clause may be missing words
+    pairs: list[tuple[_Found, Reading]] = []
+    owners = _respectively(text, s, e, found)
+    for i, f in enumerate(found):
+        previous = [r for _, r in pairs]
+        owner = owners.get(i)
+        if owner is not None:
+            owned = [r for g, r in pairs if g is found[owner]]
+            owner_name = owned[0].indicator if owned else None
+        else:
+            owner_name = None
+        reading = _reading(ctx, s, e, f, found, i, marks, line_marks, previous, owner_name)
+        if reading is not None:
+            pairs.append((f, reading))
+    return [r for _, r in pairs]
+
+
+def _respectively(text: str, s: int, e: int, found: Sequence[_Found]) -> dict[int, int]:
+    """较2015年分别增加4749件、278件: the numbers after 分别 belong, in order, to the numbers before it."""
+    idx = text.find("分别", s, e)
+    if idx < 0:
+        return {}
+    after = [i for i, f in enumerate(found) if f.start > idx]
+    before = [i for i, f in enumerate(found) if f.start < idx]
+    if len(after) < 2 or len(before) < len(after):
+        return {}
+    return dict(zip(after, before[-len(after) :], strict=True))
+
+
+def _truncated(text: str, s: int, e: int) -> bool:
+    """A sentence with no end: the text stops, or breaks off, in the middle of it."""
+    return e >= len(text.rstrip()) and not re.search(r"[。;!?)”]\s*$", text[s:e])
+
+
+def _reading(
+    ctx: _Context,
+    s: int,
+    e: int,
+    f: _Found,
+    found: list[_Found],
+    index: int,
+    marks: list[Mark],
+    line_marks: list[Mark],
+    previous: list[Reading],
+    owner: str | None = None,
+) -> Reading | None:
+    text = ctx.normal.text
+    before = found[:index]
+    c0 = _clause_start(text, s, f.start)
+    c1 = _clause_end(text, f.end, e)
+    own0 = max([c0] + [b.end for b in before if b.end <= f.start])
+    own = text[own0 : f.start]
+    head = text[c0:own0] if own0 > c0 else ""  # the clause's words before earlier numbers (the governing verb)
+    right = text[f.end : c1]
+    if _context_clause(text[c0:c1], own) or _award(own, right):
+        return None
+    later = [g.start for g in found if g.start >= f.end]
+    stop = min([c1, *later])
+    chain = bool(before) and before[-1].first and before[-1].end > c0
+    indicator, i0, i1, inherited = _indicator(text, own0, f.start, f.end, stop, previous, chain)
+    f.first = i1 > f.end
+    notes = list(f.notes)
+    if owner is not None:
+        indicator, i0, inherited = owner, c0, False
+        notes.append(f"分别 (respectively): read as the {owner} before")
+    elif not indicator:
+        indicator, inherited = _subject_before(text, s, c0), True
+    if inherited:
+        notes.append(f"indicator read from the clause before: {indicator}")
+    if not indicator:
+        return None
+    cues = text[c0 : f.start]
+    comparator = f.comparator or _comparator(own, head) or Comparator.STATED
+    time = _time(ctx, f.start, marks, line_marks)
+    role = time.role or ctx.section_role or (Role.TARGET if time.year is not None else None)
+    if role is None:
+        role = Role.TARGET
+        notes.append("neither the sentence nor its section says whether this is a target or a baseline")
+    kind, since, more = _kind(f, indicator, cues, replace(time, role=role), i1 > f.end)
+    bare = more and more[0].startswith("no word says")
+    if bare and kind == ReadKind.UNCLEAR and previous and previous[-1].kind in _COUNT_KINDS and f.unit not in "%‰":
+        last = previous[-1]  # 累计认定驰名商标60件,地理标志证明商标70件: the verb before governs both
+        kind, since, more = last.kind, last.since, [f"kind as the figure before it ({last.kind})"]
+    notes += more
+    year = time.year
+    if year is None:
+        year = _default_year(ctx, role)
+        if year is not None:
+            notes.append(f"no year in the sentence; taken as {year}, the {_default_what(role)}")
+    if role == Role.BASELINE and kind == ReadKind.INCREMENT and since is None and time.since is None and year:
+        notes.append("the span of this count is not stated")
+    since = since if since is not None else (time.since if kind in (ReadKind.INCREMENT,) else None)
+    start = i0 if chain else min(i0, own0 + _lead_len(own))
+    end = max(f.end, i1)
+    a, b = ctx.normal.span(start, end)
+    quote = ctx.normal.source[a:b].strip()
+    a = ctx.normal.source.find(quote, a)
+    return Reading(
+        indicator=indicator,
+        value=f.value,
+        low=f.low,
+        high=f.high,
+        unit=f.unit,
+        comparator=comparator,
+        kind=kind,
+        role=role,
+        year=year,
+        since=since,
+        quote=quote,
+        start=a,
+        end=a + len(quote),
+        number=f.number,
+        section=ctx.section,
+        notes=tuple(notes),
+    )
+
+
+def _lead_len(own: str) -> int:
+    m = re.match(r"[,、和及与]*", own)
+    return m.end() if m else 0
+
+
+_PREPOSITION = re.compile(r"^(?:在|与|同|围绕|涉及|覆盖|面向|针对|对|按照|根据|依托|通过|向|从|联合|组织|聚焦)")
+
+
+def _context_clause(clause: str, own: str) -> bool:
+    """A number that sets a scene rather than states a figure: 在全国159个…中, 与…15个省市签署, 围绕13条产业链."""
+    words = own.lstrip(",、")
+    if _PREPOSITION.match(words) and re.search(r"中|签署|之间|合作", clause):
+        return True
+    return bool(re.fullmatch(r"(?:与|同|围绕|面向|聚焦|依托|针对|按照|根据)\S{0,4}", words))
+
+
+def _award(own: str, right: str) -> bool:
+    """15件地理标志分获…金奖, 5家企业荣获…: prizes won, context rather than an indicator."""
+    return not _strip_indicator(own) and bool(re.search(r"^[^,;]{0,12}(?:荣获|分获|获得|喜获|摘得)", right))
+
+
+def _comparator(own: str, head: str) -> Comparator | None:
+    for words in (own, head):
+        tail = words[-6:]
+        for word, comparator in _BEFORE:
+            if word in tail:
+                return comparator
+    return None
+
+
+@dataclass(frozen=True)
+class _Time:
+    year: int | None
+    role: Role | None
+    since: int | None = None
+    against: int | None = None
+    against_period: bool = False
+    period_since: int | None = None  # the first year of the period the section reports
+
+
+def _time(ctx: _Context, at: int, marks: list[Mark], line_marks: list[Mark]) -> _Time:
+    """The year of a figure at `at`: the time phrase before it in its sentence, else in its paragraph."""
+    before = [m for m in marks if m.end <= at]
+    dated = [m for m in before if m.year]
+    against = next((m for m in reversed(before) if not m.year), None)
+    mark = dated[-1] if dated else None
+    if mark is None:
+        later = [m for m in marks if m.year and m.at >= at]
+        mark = later[0] if later else None
+    if mark is None:
+        dated_line = [m for m in line_marks if m.year]
+        mark = dated_line[-1] if dated_line else None
+        if against is None:
+            against = next((m for m in reversed(line_marks) if not m.year), None)
+    versus = against.against if against else None
+    period = bool(against and against.against_period)
+    if mark is None:
+        return _Time(None, None, None, versus, period, ctx.section_since)
+    return _Time(mark.year, mark.role, mark.since, versus, period, mark.since or ctx.section_since)
+
+
+def _default_year(ctx: _Context, role: Role) -> int | None:
+    if ctx.period is None:
+        return None
+    return ctx.period[1] if role == Role.TARGET else ctx.period[0] - 1
+
+
+def _default_what(role: Role) -> str:
+    return "end of the plan's period" if role == Role.TARGET else "year before the plan's period"
+
+
+_NUMBERS = re.compile(rf"{_ARABIC}(?:余|多)?(?:万|亿)?(?:{_UNIT})?[、,]?")
+_COUNT_KINDS = (ReadKind.LEVEL, ReadKind.INCREMENT, ReadKind.FLOW)
+
+
+def _kind(
+    f: _Found, indicator: str, cues: str, time: _Time, number_first: bool
+) -> tuple[ReadKind, int | None, list[str]]:
+    """What the figure measures, from its unit and the words around it; with a span's first year."""
+    if f.kind is not None:
+        return f.kind, None, []
+    near = cues[-14:]
+    if f.unit in ("%", "‰"):
+        return _percent_kind(indicator, near, time)
+    if f.unit == "分":
+        return ReadKind.SCORE, None, []
+    own = _NUMBERS.sub("", cues)
+    if time.against is not None and _PERIOD_GROWTH.search(own[-8:]):
+        flow = bool(_FLOW_NOUN.search(indicator))
+        kind = ReadKind.FLOW_CHANGE if flow else ReadKind.INCREMENT
+        return kind, time.against + (0 if flow else 1), []
+    kind, since, notes = _count_kind(indicator, own, time)
+    if kind == ReadKind.UNCLEAR and number_first and time.role == Role.BASELINE and time.since is None:
+        return ReadKind.LEVEL, None, ["a count of what stood in the year (150家企业通过…): read as a level"]
+    return kind, since, notes
+
+
+def _percent_kind(indicator: str, near: str, time: _Time) -> tuple[ReadKind, int | None, list[str]]:
+    if _GROWTH.search(near):
+        return ReadKind.GROWTH_RATE, None, []
+    if "增长率" in near or "增速" in near:
+        return ReadKind.UNCLEAR, None, ["a growth rate that does not say over what span or of what"]
+    if _PERIOD_GROWTH.search(near[-6:]):
+        if time.against is not None:
+            return ReadKind.PERIOD_GROWTH, time.against, []
+        if time.against_period:
+            return ReadKind.PERIOD_GROWTH, None, ["growth of a whole period's total over the period before"]
+        return ReadKind.UNCLEAR, None, ["a growth that does not say since when"]
+    if _SHARE_NOUN.search(indicator) or _SHARE_NOUN.search(near):
+        return ReadKind.SHARE, None, []
+    return ReadKind.UNCLEAR, None, ["a percentage that is neither a stated share nor a stated growth"]
+
+
+def _count_kind(indicator: str, left: str, time: _Time) -> tuple[ReadKind, int | None, list[str]]:
+    """A count or an amount: a level, an amount added, or a year's amount, by the verbs that govern it."""
+    flow = bool(_FLOW_NOUN.search(indicator))
+    head = _LEAD.sub("", _TIME.sub("", left))
+    tail = left[-8:]
+    added = _ADDED_AT.match(head) or _ADDED_END.search(left) or re.match(r"服务|帮助|办理|完成", head)
+    verb = added.group() if added else ""
+    if _ANNUAL.search(left) or _ANNUAL.search(indicator):
+        return ReadKind.FLOW, None, []
+    if verb in ("新增", "增加") and flow and not _ADDED_AT.match(head):
+        note = f"{verb} of an amount counted each year: the sum over the years, or the last year's amount above the first's"
+        return ReadKind.UNCLEAR, None, [note]
+    if _CUMULATIVE.search(tail) and _DURATION.search(left):
+        return ReadKind.INCREMENT, time.since, []
+    if time.role == Role.BASELINE and time.since is None and (_STATUS.match(head) or _CUMULATIVE.search(tail)):
+        return ReadKind.LEVEL, None, []  # 共建…示范城市2家, 累计认定驰名商标60件: what stood at the year
+    if added or _CUMULATIVE.search(tail):
+        return ReadKind.INCREMENT, time.since or time.period_since, []
+    return _count_level(indicator, flow, left, time)
+
+
+def _count_level(indicator: str, flow: bool, left: str, time: _Time) -> tuple[ReadKind, int | None, list[str]]:
+    """With no verb of adding: a stock, a year's amount, or a number the sentence leaves open."""
+    if flow and re.search(r"总额|总量", indicator):
+        return ReadKind.UNCLEAR, None, ["the total of an amount counted each year: over the period, or in the year"]
+    if flow and time.role == Role.BASELINE and time.since is None and (time.year or not time.period_since):
+        return ReadKind.FLOW, None, []  # 2020年,全市专利授权量达7092件: the year's grants
+    if flow and (time.since or time.period_since) is not None:
+        return (
+            ReadKind.INCREMENT,
+            time.since or time.period_since,
+            [],
+        )  # “十二五”专利申请量为30196件: the period's total
+    if flow:
+        return (
+            ReadKind.UNCLEAR,
+            None,
+            ["an amount counted each year, without 年度 or 每年: the year's amount or a total"],
+        )
+    if _STOCK.search(indicator) or re.search(r"(?:达到|达|突破|为|提高到|提升到|提高至|提升至|保持|超过)$", left):
+        return ReadKind.LEVEL, None, []
+    if time.since is not None:
+        return ReadKind.UNCLEAR, None, ["stated for a period without saying whether it is the period's total"]
+    return ReadKind.UNCLEAR, None, ["no word says whether this is a total, an amount added or a yearly amount"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Indicators
+
+
+_VERB_END = re.compile(r"(?:申请注册|注册|申请|培育|引进|打造|认定|创建|推动|培养|扶持|新增|开展|建设)$")
+_ELLIPTIC = re.compile(r"^(?:总数|总量|总计|合计|累计|共计|总额|其中)?$")
+_LIST_ITEM_END = re.compile(r"(?:量|数|额|率|比重|密度|总数|总量|数量|金额)$")
+_SPLIT = re.compile(r"、|和|及|以及|与")
+
+
+_RANK_TAIL = re.compile(
+    r"(?:中|在)?(?:位居|位列|排名|排在|排|居于|居|进入|保持)?(?:全国|全省|全区|全市|中部省份|同类城市)?(?:前列)?$"
+)
+
+
+def _strip_indicator(words: str) -> str:
+    words = _TIME.sub("", words).lstrip("—-—— ")
+    words = _LEAD.sub("", words)
+    words = _LEAD_VERB.sub("", words)
+    words = _LEAD.sub("", words)
+    words = _TRAILING_VERB.sub("", words)
+    words = _RANK_TAIL.sub("", words)
+    words = re.sub(r"^(?:与|较|比|同)?(?:相比|比较|同比)?", "", words)
+    words = words.strip(' ,、“”"()—-')
+    return words
+
+
+def _indicator(
+    text: str, own0: int, start: int, end: int, c1: int, previous: list[Reading], chain: bool
+) -> tuple[str, int, int, bool]:
+    """The indicator a number is of, with its span: the words before it, else after it, else the clause before's.
+
+    `chain`: the number before it in the clause came first and its noun after (培育2个…中心、3个…基地), so
+    this one's noun is after it too.
+    """
+    own = text[own0:start]
+    name = _strip_indicator(own)
+    modifier = name.endswith("的") or bool(_VERB_END.search(name))  # 每个县至少申请注册1件地理标志商标
+    if modifier and len(_strip_after(text[end:c1])) < 2:
+        modifier = False
+    if len(name) >= 2 and not _ELLIPTIC.match(name) and not chain and not modifier:
+        i0 = own0 + own.find(name[:1]) if name[:1] in own else own0
+        return name, max(own0, i0), end, False
+    right = re.sub(r"[、和及与]+$", "", text[end:c1])
+    after = _strip_after(right)
+    if len(after) >= 2:
+        return after, start if chain else own0, end + right.find(after) + len(after), False
+    if previous:
+        return previous[-1].indicator, own0, end, True
+    return "", own0, end, False
+
+
+_PREDICATE = re.compile(
+    r"(?:逐年|持续|不断|稳步|快速|大幅|明显|显著|进一步)?(?:提升|提高|增长|增加|增强|扩大|上升|改善|加强|优化|递增)$"
+)
+
+
+def _subject_before(text: str, s: int, c0: int) -> str:
+    """The subject of the clause before (…申请数量逐年提升,连续五年位居全省第2位): for a number with no name."""
+    if c0 <= s + 1:
+        return ""
+    p0 = _clause_start(text, s, c0 - 1)
+    return _strip_indicator(_PREDICATE.sub("", text[p0 : c0 - 1]))
+
+
+def _strip_after(words: str) -> str:
+    """The noun a number counts when it comes first (培育5个知识产权密集型产业园区): up to the next verb."""
+    words = re.sub(r"^(?:的|左右)", "", words)
+    m = re.search(r"(?:开展|实现|入选|通过|获得|获批|进入|参与|完成|达到|纳入|分获|荣获|成为|进行)", words)
+    noun = words[: m.start()] if m and m.start() >= 2 else words
+    return noun.strip(' ,、“”"')
+
+
+def split_indicators(name: str) -> list[str]:
+    """Several indicators that share one number: 发明专利申请量、授权量和有效发明专利拥有量 -> three.
+
+    Only when each part ends like an indicator (量, 数, 额, 率) is the name split; 企业、科研院所和大专院校
+    发明专利申请量 stays one. A short part takes the head of the part before it (授权量 -> 发明专利授权量).
+    """
+    parts = [p for p in _SPLIT.split(name) if p]
+    if len(parts) < 2 or not all(_LIST_ITEM_END.search(p) for p in parts):
+        return [name]
+    out = [parts[0]]
+    for part in parts[1:]:
+        if len(part) <= 3:
+            head = re.sub(r"(?:申请|授权|注册|登记|拥有|使用)?(?:量|数|额|率|数量|总量|总数)$", "", out[-1])
+            part = head + part
+        out.append(part)
+    return out
+
+
+def expand(readings: Sequence[Reading]) -> list[Reading]:
+    """One reading per indicator where a number is shared (年增20% of three indicators gives three)."""
+    out: list[Reading] = []
+    for r in readings:
+        names = split_indicators(r.indicator)
+        if len(names) == 1:
+            out.append(r)
+            continue
+        note = f"one number for {len(names)} indicators ({'、'.join(names)})"
+        out += [replace(r, indicator=n, notes=(*r.notes, note)) for n in names]
+    return out
