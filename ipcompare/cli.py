@@ -13,6 +13,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -557,6 +558,67 @@ def _count(n: int, word: str) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
 
 
+class ExtractFormat(StrEnum):
+    YAML = "yaml"
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    JSON = "json"
+
+
+@app.command()
+def extract(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE...",
+            help="Plan documents: UTF-8 or GB18030 text, HTML pages; .docx and .pdf with ipcompare[docs].",
+        ),
+    ],
+    fmt: Annotated[
+        ExtractFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="yaml: a draft data file (default); table, markdown, csv, json: the figures read, to review.",
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOption = None,
+    lang: LangOption = None,
+    excel: ExcelOption = False,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+) -> None:
+    """Read the targets and baselines of plan documents into a draft data file (or a table to review)."""
+    from .documents import read_document
+    from .extract import draft_yaml
+    from .extract import extract as extract_plan
+
+    dataset = _settings(ctx, data, no_bundled).load()
+    chosen = fmt or (ExtractFormat.YAML if output is None or output.suffix.lower() in (".yaml", ".yml") else None)
+    base = output.resolve().parent if output is not None else None
+    drafts = []
+    for path in files:
+        text = read_document(path)
+        source = os.path.relpath(path.resolve(), base) if base is not None else str(path)
+        drafts.append(extract_plan(text, dataset, Path(source).as_posix()))
+    if chosen == ExtractFormat.YAML:
+        if excel:
+            raise UsageError("only with --format csv, not --format yaml", "excel")
+        document = draft_yaml(drafts, dataset)
+        if output is None:
+            sys.stdout.write(document)
+        else:
+            _write_atomically(output, document)
+        return
+    from .tables.extract import candidates_table
+
+    table_format = Format(chosen.value) if chosen is not None else None
+    Output(table_format, output, excel, lang).emit(candidates_table(drafts, lang), "no quantified figure was read")
+
+
 @app.command()
 def validate(
     ctx: typer.Context,
@@ -577,12 +639,20 @@ def validate(
             "a document found in neither is then an error.",
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Fail (exit 1) when a figure's quote reads otherwise than the figure: its value, unit, "
+            "comparator, kind or year.",
+        ),
+    ] = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
 ) -> None:
     """Check data files for mistakes, and every quote against its source document; reports file:line: message."""
     from .load import display_path
-    from .validate import check_quotes
+    from .validate import check_quotes, check_readings
 
     for directory in sources or []:
         if not directory.is_dir():
@@ -600,6 +670,12 @@ def validate(
             counts.append((documents, f"{_count(documents, 'source document')} not found or unreadable"))
             counts.append((len(quotes.no_source), f"{_count(len(quotes.no_source), 'plan')} naming no source"))
         raise DataError(errors, summary="; ".join(text for n, text in counts if n))
+    readings = check_readings(dataset, named)
+    if readings and strict:
+        summary = f"{_count(len(readings), 'figure')} whose quote reads otherwise (--strict)"
+        raise DataError(readings, summary=summary)
+    for problem in sorted(readings, key=lambda p: (p.file, p.line or 0)):
+        sys.stderr.write(f"{problem.file}:{problem.line}: warning: {problem.message}\n")
     for problem in sorted(quotes.no_document):
         sys.stderr.write(f"{problem}; its quotes are not checked (name its folder with --sources)\n")
     for problem in sorted(quotes.no_source):
@@ -612,6 +688,8 @@ def validate(
     if quotes.unchecked:
         kinds = [_count(quotes.unchecked.count(k), k) for k in ("plan", "population") if k in quotes.unchecked]
         checked += f"; not checked: {' and '.join(kinds)}"
+    if readings:
+        checked += f"; {_count(len(readings), 'warning')} (quotes that read otherwise; --strict fails on them)"
     sys.stdout.write(
         f"ok: {scope}{_count(len(plans), 'plan')}, {_count(figures, 'target and baseline/targets and baselines')}"
         f" ({_count(len(dataset.files), 'data file')}, {_count(len(dataset.metrics), 'metric')}); {checked}\n"

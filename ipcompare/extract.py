@@ -183,6 +183,8 @@ def describe(text: str, dataset: Dataset) -> Meta:
     issuers = [ln for ln in lines[:200] if _ISSUER.match(ln)]
     head = "\n".join(lines[:20])
     region, place = _region(title or head, dataset)
+    if region is None:
+        region = _most_named(normalise(text).text, dataset) or region
     return Meta(
         title=title,
         issuer=issuers[0] if issuers else None,
@@ -207,6 +209,18 @@ def _region(title: str, dataset: Dataset) -> tuple[str | None, str | None]:
         return min(found, key=lambda r: rank[r.level]).id, None
     m = re.match(r"^(?:关于)?([\u4e00-\u9fff]{2,8}?(?:自治区|省|市|州|盟|县|区))", title)
     return None, m[1] if m else None
+
+
+def _most_named(text: str, dataset: Dataset) -> str | None:
+    """The region the text names most often (青海 in a plan whose title names only the national outline)."""
+    counts: dict[str, int] = {}
+    for r in dataset.regions:
+        if r.level == Level.NATIONAL:
+            continue
+        names = {r.name_zh, re.sub(r"(?:省|市|自治区)$", "", r.name_zh), *(a for a in r.aliases if not a.isascii())}
+        counts[r.id] = sum(text.count(n) for n in names if len(n) >= 2)
+    best = max(counts.items(), key=lambda kv: kv[1], default=None)
+    return best[0] if best is not None and best[1] >= 2 else None
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -295,7 +309,8 @@ def draft_yaml(drafts: Sequence[Draft], dataset: Dataset) -> str:
 def _metrics_yaml(w: _Writer) -> list[str]:
     taken = {name_key(n) for m in w.dataset.metrics for n in m.names()}
     out: list[str] = []
-    for indicator, (metric_id, c) in w.new_metrics.items():
+    for metric_id, c in w.new_metrics.values():
+        indicator = c.reading.indicator
         name = indicator if name_key(indicator) not in taken else f"{indicator}（{metric_id}）"
         out += [
             f"  - id: {metric_id}",
@@ -433,8 +448,7 @@ def _figure_yaml(w: _Writer, c: Candidate, period: tuple[int, int]) -> list[str]
     else:
         assert r.low is not None and r.high is not None
         lines.append(f"        range: [{_number(r.low)}, {_number(r.high)}]")
-    unit = r.unit or ("件" if r.kind == ReadKind.LEVEL else "")
-    lines += [f"        unit: {_q(unit)}", f"        comparator: {r.comparator}", f"        kind: {c.kind}"]
+    lines += [f"        unit: {_q(r.unit)}", f"        comparator: {r.comparator}", f"        kind: {c.kind}"]
     since = r.since
     if since is not None and c.kind in (Kind.INCREMENT, Kind.FLOW_CHANGE, Kind.PERIOD_GROWTH):
         limit = year if c.kind == Kind.INCREMENT else year - 1
@@ -449,9 +463,7 @@ def _figure_yaml(w: _Writer, c: Candidate, period: tuple[int, int]) -> list[str]
 
 
 def _new_metric(w: _Writer, c: Candidate) -> str:
-    indicator = c.reading.indicator
-    key = (indicator, _metric_unit(c.reading) or "")
-    label = f"{indicator}\x00{key[1]}"
+    label = f"{c.reading.indicator} {_metric_unit(c.reading) or ''}"
     if label not in w.new_metrics:
         taken = {m.id for m in w.dataset.metrics} | {v[0] for v in w.new_metrics.values()}
         w.new_metrics[label] = (_free_id(f"draft-metric-{len(w.new_metrics) + 1}", taken), c)

@@ -17,8 +17,8 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from functools import cache
 
+from .hanzi import simplify
 from .model import Comparator
 
 
@@ -120,25 +120,6 @@ def normalise(source: str) -> Normal:
             origin.append(i)
     origin.append(len(source))
     return Normal(source, simplify("".join(chars)), tuple(origin))
-
-
-@cache
-def _converter() -> object:
-    import opencc  # a well-kept converter, not a hand-written character map
-
-    return opencc.OpenCC("t2s")
-
-
-def simplify(text: str) -> str:
-    """Traditional characters as simplified ones, one for one, so offsets keep their place."""
-    if text.isascii():
-        return text
-    converter = _converter()
-    converted: str = converter.convert(text)  # type: ignore[attr-defined]
-    if len(converted) == len(text):
-        return converted
-    # A phrase converted to another length: fall back to one character at a time.
-    return "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in text)  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -416,6 +397,7 @@ class _Context:
     masked: list[tuple[int, int]] = field(default_factory=list)
     titles: list[tuple[int, int]] = field(default_factory=list)  # 《…》
     section_since: int | None = None  # the period a section reports (“十三五”期间 of a 发展基础)
+    fragment: bool = False
 
 
 @dataclass
@@ -436,11 +418,18 @@ class _Found:
     first: bool = False  # the number comes before the noun it counts (培育5个园区)
 
 
-def read(text: str, *, period: tuple[int, int] | None = None) -> list[Reading]:
-    """Every quantified figure in a plan's text, in order; `period` (2021, 2025) places undated targets."""
+def read(
+    text: str, *, period: tuple[int, int] | None = None, role: Role | None = None, fragment: bool = False
+) -> list[Reading]:
+    """Every quantified figure in a plan's text, in order.
+
+    `period` (2021, 2025) places undated targets; `role` is what a text with no headings holds (a quote
+    read back alone is a target or a baseline as its figure is). A `fragment` (a quote) may end without
+    a full stop; a document that does was cut off, and its last clause gives no figure.
+    """
     normal = normalise(text)
     period = period or guess_period(normal.text)
-    ctx = _Context(normal, period)
+    ctx = _Context(normal, period, section_role=role, fragment=fragment)
     ctx.masked = _masked(normal.text)
     ctx.titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{1,120}》", normal.text)]
     out: list[Reading] = []
@@ -634,10 +623,10 @@ _IDIOMS = (
     (
         re.compile(r"实现零的突破"),
         1.0,
-        "",
+        "个",
         Comparator.AT_LEAST,
         ReadKind.LEVEL,
-        "实现零的突破 (break through zero) read as at least one; the plan writes no number or unit",
+        "实现零的突破 (break through zero) read as at least one (个); the plan writes no number or unit",
     ),
 )
 
@@ -656,7 +645,7 @@ def _read_sentence(ctx: _Context, s: int, e: int, marks: list[Mark], line_marks:
     found = sorted(_find(ctx, s, e) + _idioms(ctx, s, e), key=lambda f: f.start)
     if not found:
         return []
-    if _truncated(text, s, e):
+    if not ctx.fragment and _truncated(text, s, e):
         last = found[-1]
         if _clause_end(text, last.end, e) >= e:
             found = found[:-1]  # a sentence cut off: its last clause may be missing words

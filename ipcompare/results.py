@@ -307,3 +307,27 @@ class ProgressRow:
     difference_unit: str | None = None
     achieved_percent: float | None = None
     note: str | None = None
+
+
+# -- extract: figures read from a plan's text -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class CandidateRow:
+    """One figure `ipcompare extract` read from a document, with the metric it was matched to."""
+
+    file: str
+    role: str  # target or baseline
+    metric: str | None  # None: no metric of the catalogue has this name (the draft proposes one)
+    indicator: str  # as the text names it, in simplified characters
+    year: int | None
+    since: int | None
+    value: Number | None
+    low: Number | None
+    high: Number | None
+    unit: str
+    comparator: Comparator
+    kind: str  # the reader's kind: the dataset's kinds, and points, score, rank
+    quote: str  # the source's own characters
+    match: str  # how the metric was found
+    notes: tuple[str, ...]  # what the reader assumed: for review

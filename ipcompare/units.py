@@ -26,6 +26,20 @@ BASES: dict[str, str] = {
     "名": "count",
     "人": "count",
     "所": "count",
+    "户": "count",
+    "次": "count",
+    "人次": "count",
+    "家次": "count",
+    "件次": "count",
+    "批": "count",
+    "条": "count",
+    "篇": "count",
+    "部": "count",
+    "种": "count",
+    "台": "count",
+    "套": "count",
+    "座": "count",
+    "支": "count",
     # money
     "元": "money",
     # shares and rates
@@ -39,14 +53,6 @@ BASES: dict[str, str] = {
 
 PER_10K_PEOPLE = "/万人"
 
-# Some sources are in traditional characters (the Qinghai text writes 億元); units are read the same.
-TRADITIONAL = str.maketrans({"萬": "万", "億": "亿", "個": "个", "項": "项", "價": "价"})
-
-
-def simplified(text: str) -> str:
-    return text.translate(TRADITIONAL)
-
-
 @dataclass(frozen=True)
 class Unit:
     text: str
@@ -58,7 +64,10 @@ class Unit:
 
 def parse_unit(text: str) -> Unit | None:
     """Read a unit as written; None when it is not one ipcompare knows."""
-    text = simplified(text)
+    if not text.isascii() and not _known_core(text):
+        from .hanzi import simplify  # a unit in traditional characters (億元, 萬件): OpenCC only when needed
+
+        text = simplify(text)
     per_10k = text.endswith(PER_10K_PEOPLE)
     core = text[: -len(PER_10K_PEOPLE)] if per_10k else text
     if core in BASES:
@@ -68,6 +77,11 @@ def parse_unit(text: str) -> Unit | None:
         if core.startswith(prefix) and rest in BASES and BASES[rest] in ("count", "money"):
             return Unit(text, rest, BASES[rest], factor, per_10k)
     return None
+
+
+def _known_core(text: str) -> bool:
+    core = text.removesuffix(PER_10K_PEOPLE)
+    return core in BASES or any(core.startswith(p) and core[len(p) :] in BASES for p, _ in PREFIXES)
 
 
 def known_units() -> list[str]:

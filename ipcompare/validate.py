@@ -347,11 +347,14 @@ _LINE_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
 
 
 def _read(path: Path) -> str:
-    """A document's text, or the reason it cannot be read (as the exception's message)."""
+    """A document's text (UTF-8 or GB18030 text, an HTML page, .docx or .pdf), or why it cannot be read."""
+    from .documents import read_document
+    from .errors import DataError
+
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise OSError(f"not UTF-8 text ({e.reason} at byte {e.start})") from None
+        return read_document(path)
+    except DataError as e:
+        raise OSError(e.problems[0].message) from None
 
 
 def check_quotes(ds: Dataset, directories: Sequence[Path] = (), files: Iterable[str] | None = None) -> QuoteCheck:
@@ -453,3 +456,22 @@ class _QuoteChecker:
             self.result.found += 1
         else:
             self.result.not_found.append(Problem(*loc.place(key), message))
+
+
+def check_readings(ds: Dataset, files: Iterable[str] | None = None) -> list[Problem]:
+    """Each quantified figure read back from its own quote: a problem where the words say otherwise.
+
+    These are warnings of `validate` (errors with `--strict`): the reader sees only the quote, so a
+    curator who read the sentence around it may know better, and says so in the figure's note.
+    """
+    from .readback import read_back
+
+    wanted = None if files is None else set(files)
+    out: list[Problem] = []
+    for plan in ds.plans:
+        if wanted is not None and plan.loc.file not in wanted:
+            continue
+        for role, label, figure in _figures(plan):
+            for d in read_back(figure, plan, role):
+                out.append(Problem(*figure.loc.place(d.key), f"{label}: {d.message}"))
+    return out
