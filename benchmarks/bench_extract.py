@@ -16,7 +16,6 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import Any
 
 import yaml
@@ -25,8 +24,9 @@ import ipcompare
 import ipcompare.reader
 from ipcompare.documents import read_document
 from ipcompare.extract import DATASET_KIND, Candidate, extract
-from ipcompare.reader import ReadKind, Reading
+from ipcompare.hanzi import simplify
 from ipcompare.model import Figure, Plan
+from ipcompare.reader import Reading, ReadKind
 from ipcompare.units import parse_unit, tidy
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,7 +58,7 @@ def _hit(c: Candidate, key: Key) -> bool:
         return False
     if c.metric is not None:
         return c.metric == f.metric
-    return bool(r.indicator) and r.indicator in ipcompare.reader.simplify(f.quote)
+    return bool(r.indicator) and r.indicator in simplify(f.quote)
 
 
 @dataclass
@@ -121,17 +121,16 @@ def _unseen_hit(r: Reading, key: dict[str, Any]) -> bool:
     values = key["range"] if "range" in key else [key["value"]]
     if _base((r.value, r.low, r.high), r.unit) != _base(values, str(key["unit"])):
         return False
-    ours, theirs = ipcompare.reader.simplify(r.indicator), ipcompare.reader.simplify(str(key["indicator"]))
-    return ours in theirs or theirs in ours or ours in ipcompare.reader.simplify(str(key["quote"]))
+    ours, theirs = simplify(r.indicator), simplify(str(key["indicator"]))
+    return ours in theirs or theirs in ours or ours in simplify(str(key["quote"]))
 
 
 def unseen(quiet: bool) -> tuple[int, int, int]:
     """Recall and precision on texts written for this test, without looking at the reader (benchmarks/unseen)."""
     answers = yaml.safe_load((UNSEEN / "answers.yaml").read_text(encoding="utf-8"))
     totals = [0, 0, 0]
-    print(
-        f"\n{'constructed text (benchmarks/unseen)':36} {'key':>4} {'read':>6} {'hits':>6} {'recall':>8} {'precision':>10}"
-    )
+    title = "constructed text (benchmarks/unseen)"
+    print(f"\n{title:36} {'key':>4} {'read':>6} {'hits':>6} {'recall':>8} {'precision':>10}")
     for plan in answers["plans"]:
         text = read_document(UNSEEN / plan["source"])
         period = (plan["period"]["start"], plan["period"]["end"])
@@ -146,21 +145,21 @@ def unseen(quiet: bool) -> tuple[int, int, int]:
             else:
                 unused.remove(key)
         hits = len(keys) - len(unused)
-        print(
-            f"{plan['id']:36} {len(keys):4} {len(readings):6} {hits:6} {_ratio(hits, len(keys)):>8} {_ratio(hits, len(readings)):>10}"
-        )
+        recall, precision = _ratio(hits, len(keys)), _ratio(hits, len(readings))
+        print(f"{plan['id']:36} {len(keys):4} {len(readings):6} {hits:6} {recall:>8} {precision:>10}")
         if not quiet:
             for k in unused:
+                value = k.get("value", k.get("range"))
                 print(
-                    f"  missed: {k['role']} {k['indicator']} {k['year']} {k['kind']} {k.get('value', k.get('range'))} {k['unit']} | {k['quote']}"
+                    f"  missed: {k['role']} {k['indicator']} {k['year']} {k['kind']} {value} {k['unit']} | {k['quote']}"
                 )
             for r in false:
                 value = f"{r.value:g}" if r.value is not None else f"{r.low:g}~{r.high:g}"
                 print(f"  false:  {r.role} {r.indicator} {r.year} {r.kind} {value} {r.unit} | {r.quote}")
         totals = [totals[0] + len(keys), totals[1] + len(readings), totals[2] + hits]
-    keys, read, hits = totals
-    print(f"{'total':36} {keys:4} {read:6} {hits:6} {_ratio(hits, keys):>8} {_ratio(hits, read):>10}")
-    return keys, read, hits
+    n_keys, n_read, n_hits = totals
+    print(f"{'total':36} {n_keys:4} {n_read:6} {n_hits:6} {_ratio(n_hits, n_keys):>8} {_ratio(n_hits, n_read):>10}")
+    return n_keys, n_read, n_hits
 
 
 def main(argv: Sequence[str]) -> int:

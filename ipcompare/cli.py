@@ -21,7 +21,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import DataError, ExitCode, IpcompareError, OutputError, UsageError
+from .errors import DataError, ExitCode, IpcompareError, OutputError, Problem, UsageError
 from .labels import Lang
 from .load import DATA_ENV, load
 from .model import Dataset, Level, Status
@@ -558,6 +558,16 @@ def _count(n: int, word: str) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
 
 
+def _read_back(problems: list[Problem], strict: bool) -> int:
+    """Quotes that read otherwise than their figures: warnings, or with --strict errors. Returns how many."""
+    if problems and strict:
+        raise DataError(problems, summary=f"{_count(len(problems), 'figure')} whose quote reads otherwise (--strict)")
+    for problem in sorted(problems, key=lambda p: (p.file, p.line or 0)):
+        where = f"{problem.file}:{problem.line}" if problem.line is not None else problem.file
+        sys.stderr.write(f"{where}: warning: {problem.message}\n")
+    return len(problems)
+
+
 class ExtractFormat(StrEnum):
     YAML = "yaml"
     TABLE = "table"
@@ -598,7 +608,8 @@ def extract(
 
     dataset = _settings(ctx, data, no_bundled).load()
     chosen = fmt or (ExtractFormat.YAML if output is None or output.suffix.lower() in (".yaml", ".yml") else None)
-    base = output.resolve().parent if output is not None else None
+    # A draft's `source` is a path from the draft's own folder, as the data model has it.
+    base = output.resolve().parent if output is not None and chosen == ExtractFormat.YAML else None
     drafts = []
     for path in files:
         text = read_document(path)
@@ -670,12 +681,7 @@ def validate(
             counts.append((documents, f"{_count(documents, 'source document')} not found or unreadable"))
             counts.append((len(quotes.no_source), f"{_count(len(quotes.no_source), 'plan')} naming no source"))
         raise DataError(errors, summary="; ".join(text for n, text in counts if n))
-    readings = check_readings(dataset, named)
-    if readings and strict:
-        summary = f"{_count(len(readings), 'figure')} whose quote reads otherwise (--strict)"
-        raise DataError(readings, summary=summary)
-    for problem in sorted(readings, key=lambda p: (p.file, p.line or 0)):
-        sys.stderr.write(f"{problem.file}:{problem.line}: warning: {problem.message}\n")
+    readings = _read_back(check_readings(dataset, named), strict)
     for problem in sorted(quotes.no_document):
         sys.stderr.write(f"{problem}; its quotes are not checked (name its folder with --sources)\n")
     for problem in sorted(quotes.no_source):
@@ -689,7 +695,7 @@ def validate(
         kinds = [_count(quotes.unchecked.count(k), k) for k in ("plan", "population") if k in quotes.unchecked]
         checked += f"; not checked: {' and '.join(kinds)}"
     if readings:
-        checked += f"; {_count(len(readings), 'warning')} (quotes that read otherwise; --strict fails on them)"
+        checked += f"; {_count(readings, 'warning')} (quotes that read otherwise; --strict fails on them)"
     sys.stdout.write(
         f"ok: {scope}{_count(len(plans), 'plan')}, {_count(figures, 'target and baseline/targets and baselines')}"
         f" ({_count(len(dataset.files), 'data file')}, {_count(len(dataset.metrics), 'metric')}); {checked}\n"

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .hanzi import simplify
 from .model import Dataset, Kind, Level, Metric, Region, name_key
-from .reader import ReadKind, Reading, Role, expand, guess_period, normalise, read, simplify
+from .reader import Reading, ReadKind, Role, expand, guess_period, normalise, read
 from .units import PER_10K_PEOPLE, Unit, parse_unit
 
 #: The dataset's kind for each kind the reader tells apart (a score and a rank are levels in their units).
@@ -177,7 +178,7 @@ def describe(text: str, dataset: Dataset) -> Meta:
     title = _title(lines)
     numbers = [ln for ln in lines[:120] if _DOC_NUMBER.fullmatch(ln)]
     labelled = [m.group() for ln in lines[:120] if "文号" in ln for m in [_DOC_NUMBER.search(ln)] if m]
-    doc_number = (numbers or labelled or [None])[0]
+    doc_number = next(iter(numbers + labelled), None)
     dates = [m for ln in lines[:200] for m in [_DATE.match(ln)] if m]
     issued = f"{int(dates[0][1]):04d}-{int(dates[0][2]):02d}-{int(dates[0][3]):02d}" if dates else None
     issuers = [ln for ln in lines[:200] if _ISSUER.match(ln)]
@@ -296,14 +297,20 @@ def draft_yaml(drafts: Sequence[Draft], dataset: Dataset) -> str:
         "schema: 1",
     ]
     if w.new_metrics:
-        out += ["", "metrics:"] + _metrics_yaml(w)
+        out += ["", "metrics:", *_metrics_yaml(w)]
     if w.new_regions:
-        out += ["", "regions:"] + _regions_yaml(w)
-    out += ["", "plans:"] + plans
+        out += ["", "regions:", *_regions_yaml(w)]
+    out += ["", "plans:", *plans]
     if w.skipped:
         out += ["", "# Read but not encoded (the dataset has no kind or unit for them):"]
         out += [f"#   {line}" for line in w.skipped]
     return "\n".join(out) + "\n"
+
+
+_NEW_METRIC = (
+    "Proposed by extract: no metric of the catalogue has this name. Check that none fits, then name it in English."
+)
+_NEW_REGION = "Proposed by extract: the dataset has no such region. Set its parent, English name and population."
 
 
 def _metrics_yaml(w: _Writer) -> list[str]:
@@ -322,7 +329,7 @@ def _metrics_yaml(w: _Writer) -> list[str]:
             out.append(f"    unit: {_q(unit)}")
         out += [
             "    higher_is_better: true",
-            f"    note: {_q('Proposed by extract: no metric of the catalogue has this name. Check that none fits, then name it in English.')}",
+            f"    note: {_q(_NEW_METRIC)}",
         ]
     return out
 
@@ -348,7 +355,7 @@ def _regions_yaml(w: _Writer) -> list[str]:
             f"    name_en: {_q(f'(to name) {region_id}')}",
             f"    level: {level}",
             "    parent: china",
-            f"    note: {_q('Proposed by extract: the dataset has no such region. Set its parent, English name and population.')}",
+            f"    note: {_q(_NEW_REGION)}",
         ]
     return out
 
@@ -363,51 +370,53 @@ def _free_id(base: str, taken: set[str]) -> str:
 
 def _plan_yaml(w: _Writer, draft: Draft) -> list[str]:
     meta = draft.meta
-    region = meta.region
     notes: list[str] = list(draft.notes)
-    if region is None:
-        place = meta.region_name or "未知地区"
-        region = w.new_regions.setdefault(
-            place, _free_id("draft-region", {r.id for r in w.dataset.regions} | set(w.new_regions.values()))
-        )
-        notes.append(f"The region ({place}) is not in the dataset: a new one is proposed.")
+    region = meta.region or _new_region(w, meta, notes)
     period = meta.period or _period_of(draft)
     if meta.period is None:
         notes.append(f"The text names no period; {period[0]}-{period[1]} is read from its targets' years.")
     fyp = re.search(r"十([一二三四五])五", meta.title or "")
-    stem = f"{region}-{'1' + str('一二三四五'.index(fyp[1]) + 1) + 'th-fyp' if fyp else 'plan-' + str(period[0])}"
-    plan_id = _free_id(stem, w.plan_ids)
+    stem = f"{region}-1{'一二三四五'.index(fyp[1]) + 1}th-fyp" if fyp else f"{region}-plan-{period[0]}"
     title = meta.title or Path(draft.source).stem
     if meta.title is None:
         notes.append("No title was found; the file name stands in for it.")
     lines = [
-        f"  - id: {plan_id}",
+        f"  - id: {_free_id(stem, w.plan_ids)}",
         f"    region: {region}",
         f"    title_zh: {_q(title)}",
         f"    title_en: {_q('(to translate) ' + title)}",
+        *_meta_lines(meta),
+        f"    period: {{start: {period[0]}, end: {period[1]}}}",
+        f"    status: {'draft' if meta.draft else 'final'}",
+        f"    source: {_q(draft.source)}",
     ]
+    figures: dict[Role, list[str]] = {Role.TARGET: [], Role.BASELINE: []}
+    for c in draft.candidates:
+        figures[c.reading.role] += _figure_yaml(w, c, period)
+    notes.append(f"Drafted by ipcompare extract from {Path(draft.source).name}: {len(draft.candidates)} figures read.")
+    lines.append(f"    notes: {_q(' '.join(notes))}")
+    for role, key in ((Role.BASELINE, "baselines"), (Role.TARGET, "targets")):
+        if figures[role]:
+            lines += [f"    {key}:", *figures[role]]
+    return lines
+
+
+def _new_region(w: _Writer, meta: Meta, notes: list[str]) -> str:
+    place = meta.region_name or "未知地区"
+    taken = {r.id for r in w.dataset.regions} | set(w.new_regions.values())
+    region = w.new_regions.setdefault(place, _free_id("draft-region", taken))
+    notes.append(f"The region ({place}) is not in the dataset: a new one is proposed.")
+    return region
+
+
+def _meta_lines(meta: Meta) -> list[str]:
+    lines = []
     if meta.issuer:
         lines.append(f"    issuer: {_q(meta.issuer)}")
     if meta.doc_number:
         lines.append(f"    doc_number: {_q(meta.doc_number)}")
     if meta.issued:
         lines.append(f"    issued: {meta.issued}")
-    lines += [
-        f"    period: {{start: {period[0]}, end: {period[1]}}}",
-        f"    status: {'draft' if meta.draft else 'final'}",
-        f"    source: {_q(draft.source)}",
-    ]
-    figures = {Role.TARGET: [], Role.BASELINE: []}  # type: dict[Role, list[str]]
-    for c in draft.candidates:
-        entry = _figure_yaml(w, c, period)
-        if entry:
-            figures[c.reading.role] += entry
-    notes.append(f"Drafted by ipcompare extract from {Path(draft.source).name}: {len(draft.candidates)} figures read.")
-    lines.append(f"    notes: {_q(' '.join(notes))}")
-    for role, key in ((Role.BASELINE, "baselines"), (Role.TARGET, "targets")):
-        if figures[role]:
-            lines.append(f"    {key}:")
-            lines += figures[role]
     return lines
 
 
@@ -416,24 +425,27 @@ def _period_of(draft: Draft) -> tuple[int, int]:
     return (min(years), max(years)) if years else (2021, 2025)
 
 
+def _not_encoded(c: Candidate, period: tuple[int, int]) -> str | None:
+    """Why a figure read cannot go into the draft as it stands (it is listed in a comment instead)."""
+    r = c.reading
+    if c.kind is None:
+        return "a change in percentage points"
+    if parse_unit(r.unit) is None:
+        return f"the unit {r.unit} is not one ipcompare knows"
+    if r.year is None:
+        return "no year"
+    if r.role == Role.TARGET and not period[0] <= r.year <= period[1]:
+        return f"year {r.year} is outside the plan's period"
+    if r.role == Role.BASELINE and r.year > period[0]:
+        return "a baseline after the plan's start"
+    return None
+
+
 def _figure_yaml(w: _Writer, c: Candidate, period: tuple[int, int]) -> list[str]:
     r = c.reading
-    where = f"{r.quote} ({r.role} {r.year})"
-    if c.kind is None:
-        w.skipped.append(f"{where}: a change in percentage points")
-        return []
-    if parse_unit(r.unit) is None and r.unit:
-        w.skipped.append(f"{where}: the unit {r.unit} is not one ipcompare knows")
-        return []
-    year = r.year
-    if year is None:
-        w.skipped.append(f"{where}: no year")
-        return []
-    if r.role == Role.TARGET and not period[0] <= year <= period[1]:
-        w.skipped.append(f"{where}: year {year} is outside the plan's period")
-        return []
-    if r.role == Role.BASELINE and year > period[0]:
-        w.skipped.append(f"{where}: a baseline after the plan's start")
+    why = _not_encoded(c, period)
+    if why is not None or r.year is None or c.kind is None:
+        w.skipped.append(f"{r.quote} ({r.role} {r.year}): {why}")
         return []
     notes = list(r.notes)
     metric = c.metric
@@ -442,18 +454,22 @@ def _figure_yaml(w: _Writer, c: Candidate, period: tuple[int, int]) -> list[str]
         notes.append(f"indicator {r.indicator}: no metric of the catalogue has this name, a new one is proposed")
     elif "as close" in c.match:
         notes.append(f"metric {c.match}")
-    lines = [f"      - metric: {metric}", f"        year: {year}"]
-    if r.value is not None:
-        lines.append(f"        value: {_number(r.value)}")
-    else:
-        assert r.low is not None and r.high is not None
-        lines.append(f"        range: [{_number(r.low)}, {_number(r.high)}]")
-    lines += [f"        unit: {_q(r.unit)}", f"        comparator: {r.comparator}", f"        kind: {c.kind}"]
-    since = r.since
-    if since is not None and c.kind in (Kind.INCREMENT, Kind.FLOW_CHANGE, Kind.PERIOD_GROWTH):
-        limit = year if c.kind == Kind.INCREMENT else year - 1
-        if since <= limit:
-            lines.append(f"        since: {since}")
+    amount = (
+        f"        value: {_number(r.value)}"
+        if r.value is not None
+        else f"        range: [{_number(r.low or 0)}, {_number(r.high or 0)}]"
+    )
+    lines = [
+        f"      - metric: {metric}",
+        f"        year: {r.year}",
+        amount,
+        f"        unit: {_q(r.unit)}",
+        f"        comparator: {r.comparator}",
+        f"        kind: {c.kind}",
+    ]
+    limit = r.year if c.kind == Kind.INCREMENT else r.year - 1
+    if r.since is not None and c.kind in (Kind.INCREMENT, Kind.FLOW_CHANGE, Kind.PERIOD_GROWTH) and r.since <= limit:
+        lines.append(f"        since: {r.since}")
     lines.append(f"        quote: {_q(r.quote)}")
     if c.kind == Kind.UNCLEAR and not notes:
         notes.append("the kind could not be read")

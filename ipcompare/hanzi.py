@@ -33,5 +33,3 @@ def simplify(text: str) -> str:
         return converted
     # A phrase converted to another length: fall back to one character at a time.
     return "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in text)
-
-

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Comparator, Figure, Kind, Plan
-from .reader import ReadKind, Reading, Role, expand, read
+from .reader import Reading, ReadKind, Role, expand, read
 from .units import parse_unit, tidy
 
 #: What the quote's own words decide about a figure's kind, and the kinds they rule out.
@@ -37,6 +37,9 @@ _WORDS = {
     Comparator.REACH: "达到",
     Comparator.MAINTAIN: "保持",
 }
+
+
+_IDIOM_WORDS = ("实现零的突破", "全覆盖", "全部覆盖")
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ def read_back(figure: Figure, plan: Plan, role: str) -> list[Disagreement]:
 
 
 def _unit(figure: Figure, r: Reading) -> list[Disagreement]:
+    if r.number in _IDIOM_WORDS:
+        return []  # 实现零的突破 writes no unit: the curator's is as good as the reader's
     if r.unit and figure.unit and r.unit != figure.unit and parse_unit(figure.unit) != parse_unit(r.unit):
         return [Disagreement("unit", f"unit {figure.unit}, but the quote writes {r.unit}")]
     return []

@@ -150,6 +150,8 @@ def chinese_number(text: str) -> int | None:
         return None
     total, section, digit = 0, 0, None
     for i, ch in enumerate(text):
+        if ch in "零〇" and i > 0 and (text[i - 1] in _CN_SMALL or text[i - 1] in _CN_BIG) and i + 1 < len(text):
+            continue  # 一百零五, 一万零五百: 零 holds an empty place
         if ch in _CN_DIGITS:
             if digit is not None:
                 return None  # two digits in a row (十三五, 二〇三五): a name or a year, not a count
@@ -208,7 +210,7 @@ _DASH = r"~|至|到|-|\u2014|\u2013|\u2015|\u301c"
 _FIGURE = re.compile(
     rf"(?P<pre>第|前)?(?P<a>{_NUMBER})(?P<aunit>%)?"
     rf"(?:\s*(?P<dash>{_DASH})\s*(?P<b>{_NUMBER}))?"
-    rf"(?P<approx>余|多)?(?P<mag>万亿|亿|万|千|百万)?(?P<unit>{_UNIT})"
+    rf"(?P<approx>余|多)?(?P<mag>万亿|亿|万|千|百万)?(?P<approx2>余|多)?(?P<unit>{_UNIT})"
     r"(?P<post>以上|左右|以内|以下|余)?"
 )
 #: What may not follow a unit: 个月 is a duration, 分之 a fraction, 个工作日 a deadline.
@@ -271,7 +273,7 @@ _BEFORE: tuple[tuple[str, Comparator], ...] = (
 _AFTER = {"以上": Comparator.AT_LEAST, "左右": Comparator.ABOUT, "余": Comparator.EXCEED, "多": Comparator.EXCEED}
 
 _GROWTH = re.compile(r"年均增长率?|年均增速|年平均增长率?|年均增幅|年均提高|年均递增|年增长率?|年增|每年增长|年递增")
-_PERIOD_GROWTH = re.compile(r"增长|增加|提高|提升|增幅")
+_PERIOD_GROWTH = re.compile(r"(?:增长|增加|提高|提升)(?![至到])|增幅")
 _ADDED = re.compile(
     r"新增|新认定|新培育|新建|新创建|增加|培育|创建|建设|建成|打造|推动|推进|培养|引进|扶持|支持|发展|组建|设立|完成|实施|"
     r"新授权|新注册|新申请|开展|共建|下拨|拨付|投入|奖励|资助"
@@ -291,7 +293,7 @@ _SHARE_NOUN = re.compile(r"率|比重|占比|比例|覆盖面|贡献度|占.{0,2
 
 # Words at the head of an indicator that are not part of its name.
 _LEAD = re.compile(
-    r"^(?:[,、和及与]|以及|并且|同时|其中|另外|此外|力争|确保|争取|努力|实现|全市|全省|全区|全州|全县|全自治区|全国|我市|我省|"
+    r"^(?:\d{1,2}[.、](?!\d)|\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|[,、和及与]|以及|并且|同时|其中|另外|此外|力争|确保|争取|努力|实现|全市|全省|全区|全州|全县|全自治区|全国|我市|我省|"
     r"我区|我州|我县|本市|本省|各地|到|至|截至|截止|连续[一二三四五六七八九十\d]+年|逐年|每年|年度)*"
 )
 #: Verbs that govern the numbers after them (培育5个…, 新增…20家): not part of an indicator's name.
@@ -299,11 +301,12 @@ _LEAD_VERB = re.compile(
     r"^(?:共建|共计|累计|共)?(?:" + _ADDED.pattern + r"|建立|引进|奖励|投入|下拨|拨付|资助|帮助|认定)*"
 )
 _TIME = re.compile(
-    r"(?:到|至|截至|截止到?|截至到)?(?:20\d\d|19\d\d)年(?:\d{1,2}月)?(?:底|末|年底|年末|前|以前)?(?:前)?"
+    r"(?:由|从)(?:20\d\d|19\d\d)年(?:底|末)?的?|(?:到|至|截至|截止到?|截至到)?(?:20\d\d|19\d\d)年(?:\d{1,2}月)?(?:底|末|年底|年末|前|以前)?(?:前)?"
     r"|“?十[一二三四五六]五”?(?:期间|时期|末|以来|初)?|(?:两|[二三四五])年内|(?:连续)?[一二三四五六七八九十]年"
 )
 _TRAILING_VERB = re.compile(
-    r"(?:分别|均|总计|合计|累计|共计|共|力争|持续|稳定|已经|已|将|年均增长率?|年平均增长率?|年增长率?|年增|增长率?|增加|提高|提升|"
+    r"(?:分别|均|总计|合计|累计|共计|共|力争|持续|稳定|已经|已|将|每年|实现|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|"
+    r"升至|达至|年均增长率?|年平均增长率?|年增长率?|年增|增长率?|增加|提高|提升|"
     r"新增|达到|达|突破|超过|超|保持在|保持|稳定在|不低于|不少于|至少|为|约|近|逾|接近|将近|大约|是|有)+$"
 )
 
@@ -340,6 +343,7 @@ class Mark:
     since: int | None = None  # a span's first year (“十三五”期间 -> 2016)
     against: int | None = None  # a year set against (较2015年)
     against_period: bool = False  # set against a whole period (比“十一五”: totals, not one year)
+    only_next: bool = False  # 由2020年的1.2万件: the year of the number right after it, not of the sentence
 
 
 _MARK = re.compile(
@@ -367,10 +371,10 @@ def _marks(
             out.append(Mark(m.start(), m.end(), 0, None, against=against, against_period=against is None))
             continue
         if lead in ("由", "从") and m["after"] == "的":
-            out.append(Mark(m.start(), m.end(), year, Role.BASELINE))
+            out.append(Mark(m.start(), m.end(), year, Role.BASELINE, only_next=True))
             continue
         role: Role | None = None
-        if lead in ("到", "至") or tail == "末" and not m["year"]:
+        if lead in ("到", "至") or (tail == "末" and not m["year"]):
             role = Role.TARGET if plan_start is None or year >= plan_start else Role.BASELINE
         elif lead.startswith("截"):
             role = Role.BASELINE if plan_start is None or year < plan_start else Role.TARGET
@@ -485,6 +489,8 @@ def _heading(ctx: _Context, line: str) -> bool:
         role, skip = Role.TARGET, False
     elif _CONTEXT_HEAD.search(title) and not _TASK_HEAD.search(title):
         role, skip = None, True
+    elif _TASK_HEAD.search(title):
+        role, skip = Role.TARGET, False  # 重点任务: what the plan will do
     else:
         role, skip = Role.TARGET if ctx.section_role is not None else None, False
     if m and re.match(r"\s*(?:[一二三四五六七八九十]+[、.]|第)", line):
@@ -551,60 +557,61 @@ def _find(ctx: _Context, s: int, e: int) -> list[_Found]:
     return found
 
 
-def _found(ctx: _Context, m: re.Match[str], e: int) -> _Found | None:
-    """A number with its unit, or None when it is a name, a date, an ordinal or a fraction."""
+def _not_a_figure(ctx: _Context, m: re.Match[str]) -> bool:
+    """A name, a date, an ordinal, a fraction, or a number glued to another: no figure."""
     text = ctx.normal.text
     unit, pre = m["unit"], m["pre"] or ""
     rest = text[m.end("unit") : m.end("unit") + 3]
     if any(rest.startswith(w) for w in _NOT_AFTER.get(unit, ())) or _in_mask(ctx, m.start("a"), m.end()):
-        return None
+        return True
     if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in "第.") and not pre:
-        return None
+        return True
     rank = pre in ("第", "前") and unit in ("位", "名")
     if pre == "第" and not rank:
+        return True
+    # 十分 is "very", 三位 "three people": only digits are scores and places
+    return unit in ("分", "位") and not m["a"][0].isdigit() and not rank
+
+
+def _post_comparator(m: re.Match[str], rank: bool) -> Comparator | None:
+    """The comparator the words right after a number give (以上, 左右, N余), or 前N位's at least."""
+    post = m["post"] or ""
+    if post in _AFTER:
+        return _AFTER[post]
+    if m["approx"] or m["approx2"]:
+        return Comparator.EXCEED
+    if rank and m["pre"] == "前":
+        return Comparator.AT_LEAST
+    return None
+
+
+def _found(ctx: _Context, m: re.Match[str], e: int) -> _Found | None:
+    """A number with its unit, or None when it is no figure."""
+    if _not_a_figure(ctx, m) or (m["aunit"] and not m["b"]):
         return None
     first = _number(m["a"])
-    if first is None:
-        return None
-    value, mag = first
-    if unit in ("分", "位") and not m["a"][0].isdigit() and not rank:
-        return None  # 十分 is "very", 三位 "three people": only digits are scores
     second = _number(m["b"]) if m["b"] else None
-    if m["b"] and second is None:
+    if first is None or (m["b"] and second is None):
         return None
-    mag = (m["mag"] or "") or mag or (second[1] if second else "")
-    unit_text = mag + unit
-    if m["aunit"] and not second:
-        return None  # 5%家: not a figure
-    comparator: Comparator | None = None
-    post = m["post"] or ""
-    if m["approx"] or post == "余":
-        comparator = Comparator.EXCEED
-    if post in _AFTER:
-        comparator = _AFTER[post]
-    if rank and pre == "前":
-        comparator = Comparator.AT_LEAST
-    notes: list[str] = []
-    if post in ("以内", "以下"):
-        notes.append(f"{post}: an upper bound; recorded as stated, check the comparator")
-    low = high = None
-    val: float | None = value
-    if second is not None:
-        low, high, val = value, second[0], None
-    number = text[m.start("a") : m.end("b") if m["b"] else m.end("a")]
-    kind = ReadKind.RANK if rank else None
-    if unit in ("个百分点", "百分点"):
-        kind = ReadKind.POINTS
+    unit, pre = m["unit"], m["pre"] or ""
+    rank = pre in ("第", "前") and unit in ("位", "名")
+    mag = (m["mag"] or "") or first[1] or (second[1] if second else "")
+    notes = (
+        [f"{m['post']}: an upper bound; recorded as stated, check the comparator"]
+        if m["post"] in ("以内", "以下")
+        else []
+    )
+    kind = ReadKind.RANK if rank else ReadKind.POINTS if unit in ("个百分点", "百分点") else None
     return _Found(
         m.start() if pre and rank else m.start("a"),
         m.end(),
-        val,
-        low,
-        high,
-        unit_text,
-        comparator,
+        first[0] if second is None else None,
+        first[0] if second is not None else None,
+        second[0] if second is not None else None,
+        mag + unit,
+        _post_comparator(m, rank),
         kind,
-        number,
+        ctx.normal.text[m.start("a") : m.end("b") if m["b"] else m.end("a")],
         rank,
         notes,
     )
@@ -682,6 +689,25 @@ def _truncated(text: str, s: int, e: int) -> bool:
     return e >= len(text.rstrip()) and not re.search(r"[。;!?)”]\s*$", text[s:e])
 
 
+@dataclass(frozen=True)
+class _Clause:
+    """Where a number stands in its clause."""
+
+    c0: int  # the clause's start
+    c1: int  # its end
+    own0: int  # where this number's own words start (after the number before it)
+    own: str  # the words between the number before it (or the clause's start) and it
+    head: str  # the clause's words before earlier numbers: the verb that governs them all
+    right: str  # the words after it to the clause's end
+
+
+def _clause(text: str, s: int, e: int, f: _Found, before: list[_Found]) -> _Clause:
+    c0 = _clause_start(text, s, f.start)
+    c1 = _clause_end(text, f.end, e)
+    own0 = max([c0] + [b.end for b in before if b.end <= f.start])
+    return _Clause(c0, c1, own0, text[own0 : f.start], text[c0:own0] if own0 > c0 else "", text[f.end : c1])
+
+
 def _reading(
     ctx: _Context,
     s: int,
@@ -696,53 +722,32 @@ def _reading(
 ) -> Reading | None:
     text = ctx.normal.text
     before = found[:index]
-    c0 = _clause_start(text, s, f.start)
-    c1 = _clause_end(text, f.end, e)
-    own0 = max([c0] + [b.end for b in before if b.end <= f.start])
-    own = text[own0 : f.start]
-    head = text[c0:own0] if own0 > c0 else ""  # the clause's words before earlier numbers (the governing verb)
-    right = text[f.end : c1]
-    if _context_clause(text[c0:c1], own) or _award(own, right):
+    cl = _clause(text, s, e, f, before)
+    if _context_clause(text[cl.c0 : cl.c1], cl.own) or _award(cl.own, cl.right):
         return None
-    later = [g.start for g in found if g.start >= f.end]
-    stop = min([c1, *later])
-    chain = bool(before) and before[-1].first and before[-1].end > c0
-    indicator, i0, i1, inherited = _indicator(text, own0, f.start, f.end, stop, previous, chain)
+    stop = min([cl.c1, *(g.start for g in found if g.start >= f.end)])
+    chain = bool(before) and before[-1].first and before[-1].end > cl.c0
+    indicator, i0, i1, inherited = _indicator(text, cl.own0, f.start, f.end, stop, previous, chain)
     f.first = i1 > f.end
+    noun_after = bool(re.match(r"[\u4e00-\u9fff]", cl.right))
+    if noun_after and not f.number[:1].isdigit() and not chain and not _ADDED_END.search(_strip_list(cl.own)):
+        return None  # 坚持四个最严: a Chinese numeral before a noun, with no verb of adding, is a slogan
     notes = list(f.notes)
     if owner is not None:
-        indicator, i0, inherited = owner, c0, False
+        indicator, i0, inherited = owner, cl.c0, False
         notes.append(f"分别 (respectively): read as the {owner} before")
     elif not indicator:
-        indicator, inherited = _subject_before(text, s, c0), True
-    if inherited:
-        notes.append(f"indicator read from the clause before: {indicator}")
+        indicator, inherited = _subject_before(text, s, cl.c0), True
     if not indicator:
         return None
-    cues = text[c0 : f.start]
-    comparator = f.comparator or _comparator(own, head) or Comparator.STATED
-    time = _time(ctx, f.start, marks, line_marks)
-    role = time.role or ctx.section_role or (Role.TARGET if time.year is not None else None)
-    if role is None:
-        role = Role.TARGET
-        notes.append("neither the sentence nor its section says whether this is a target or a baseline")
-    kind, since, more = _kind(f, indicator, cues, replace(time, role=role), i1 > f.end)
-    bare = more and more[0].startswith("no word says")
-    if bare and kind == ReadKind.UNCLEAR and previous and previous[-1].kind in _COUNT_KINDS and f.unit not in "%‰":
-        last = previous[-1]  # 累计认定驰名商标60件,地理标志证明商标70件: the verb before governs both
-        kind, since, more = last.kind, last.since, [f"kind as the figure before it ({last.kind})"]
-    notes += more
-    year = time.year
-    if year is None:
-        year = _default_year(ctx, role)
-        if year is not None:
-            notes.append(f"no year in the sentence; taken as {year}, the {_default_what(role)}")
+    if inherited:
+        notes.append(f"indicator read from the clause before: {indicator}")
+    time, role, year = _when(ctx, f, marks, line_marks, notes)
+    kind, since = _what(f, indicator, text[cl.c0 : f.start], replace(time, role=role), i1 > f.end, previous, notes)
     if role == Role.BASELINE and kind == ReadKind.INCREMENT and since is None and time.since is None and year:
         notes.append("the span of this count is not stated")
-    since = since if since is not None else (time.since if kind in (ReadKind.INCREMENT,) else None)
-    start = i0 if chain else min(i0, own0 + _lead_len(own))
-    end = max(f.end, i1)
-    a, b = ctx.normal.span(start, end)
+    start = i0 if chain else min(i0, cl.own0 + _lead_len(cl.own))
+    a, b = ctx.normal.span(start, max(f.end, i1))
     quote = ctx.normal.source[a:b].strip()
     a = ctx.normal.source.find(quote, a)
     return Reading(
@@ -751,7 +756,7 @@ def _reading(
         low=f.low,
         high=f.high,
         unit=f.unit,
-        comparator=comparator,
+        comparator=f.comparator or _comparator(cl.own, cl.head) or Comparator.STATED,
         kind=kind,
         role=role,
         year=year,
@@ -763,6 +768,42 @@ def _reading(
         section=ctx.section,
         notes=tuple(notes),
     )
+
+
+def _when(
+    ctx: _Context, f: _Found, marks: list[Mark], line_marks: list[Mark], notes: list[str]
+) -> tuple[_Time, Role, int | None]:
+    """The time of a figure, whether it is a target or a baseline, and its year (noting what was assumed)."""
+    time = _time(ctx, f.start, marks, line_marks)
+    role = time.role or ctx.section_role or (Role.TARGET if time.year is not None else None)
+    if role is None:
+        role = Role.TARGET
+        notes.append("neither the sentence nor its section says whether this is a target or a baseline")
+    year = time.year
+    if year is None:
+        year = _default_year(ctx, role)
+        if year is not None:
+            notes.append(f"no year in the sentence; taken as {year}, the {_default_what(role)}")
+    return time, role, year
+
+
+def _what(
+    f: _Found, indicator: str, cues: str, time: _Time, number_first: bool, previous: list[Reading], notes: list[str]
+) -> tuple[ReadKind, int | None]:
+    """A figure's kind and a span's first year; a bare number after a governed one takes its kind."""
+    kind, since, more = _kind(f, indicator, cues, time, number_first)
+    bare = bool(more) and more[0].startswith("no word says")
+    if bare and previous and previous[-1].kind in _COUNT_KINDS and f.unit not in ("%", "‰"):
+        last = previous[-1]  # 累计认定驰名商标60件,地理标志证明商标70件: the verb before governs both
+        kind, since, more = last.kind, last.since, [f"kind as the figure before it ({last.kind})"]
+    notes += more
+    if since is None and kind == ReadKind.INCREMENT:
+        since = time.since
+    return kind, since
+
+
+def _strip_list(words: str) -> str:
+    return _LEAD.sub("", _TIME.sub("", words))
 
 
 def _lead_len(own: str) -> int:
@@ -807,15 +848,15 @@ class _Time:
 
 def _time(ctx: _Context, at: int, marks: list[Mark], line_marks: list[Mark]) -> _Time:
     """The year of a figure at `at`: the time phrase before it in its sentence, else in its paragraph."""
-    before = [m for m in marks if m.end <= at]
+    before = [m for m in marks if m.end <= at and (not m.only_next or m.end == at)]
     dated = [m for m in before if m.year]
     against = next((m for m in reversed(before) if not m.year), None)
     mark = dated[-1] if dated else None
     if mark is None:
-        later = [m for m in marks if m.year and m.at >= at]
+        later = [m for m in marks if m.year and m.at >= at and not m.only_next]
         mark = later[0] if later else None
     if mark is None:
-        dated_line = [m for m in line_marks if m.year]
+        dated_line = [m for m in line_marks if m.year and not m.only_next]
         mark = dated_line[-1] if dated_line else None
         if against is None:
             against = next((m for m in reversed(line_marks) if not m.year), None)
@@ -836,7 +877,7 @@ def _default_what(role: Role) -> str:
     return "end of the plan's period" if role == Role.TARGET else "year before the plan's period"
 
 
-_NUMBERS = re.compile(rf"{_ARABIC}(?:余|多)?(?:万|亿)?(?:{_UNIT})?[、,]?")
+_NUMBERS = re.compile(rf"{_ARABIC}(?:余|多)?(?:万|亿)?(?:余|多)?(?:{_UNIT})[、,]?")
 _COUNT_KINDS = (ReadKind.LEVEL, ReadKind.INCREMENT, ReadKind.FLOW)
 
 
@@ -888,7 +929,9 @@ def _count_kind(indicator: str, left: str, time: _Time) -> tuple[ReadKind, int |
     if _ANNUAL.search(left) or _ANNUAL.search(indicator):
         return ReadKind.FLOW, None, []
     if verb in ("新增", "增加") and flow and not _ADDED_AT.match(head):
-        note = f"{verb} of an amount counted each year: the sum over the years, or the last year's amount above the first's"
+        note = (
+            f"{verb} of an amount counted each year: the sum over the years, or the last year's amount over the first's"
+        )
         return ReadKind.UNCLEAR, None, [note]
     if _CUMULATIVE.search(tail) and _DURATION.search(left):
         return ReadKind.INCREMENT, time.since, []
@@ -940,7 +983,7 @@ _RANK_TAIL = re.compile(
 
 
 def _strip_indicator(words: str) -> str:
-    words = _TIME.sub("", words).lstrip("—-—— ")
+    words = _TIME.sub("", words).lstrip("—- ")
     words = _LEAD.sub("", words)
     words = _LEAD_VERB.sub("", words)
     words = _LEAD.sub("", words)

@@ -53,6 +53,7 @@ BASES: dict[str, str] = {
 
 PER_10K_PEOPLE = "/万人"
 
+
 @dataclass(frozen=True)
 class Unit:
     text: str

@@ -9,7 +9,8 @@ from conftest import Invoke
 
 import ipcompare
 from ipcompare.format import number
-from ipcompare.units import parse_unit, simplified
+from ipcompare.hanzi import simplify
+from ipcompare.units import parse_unit
 
 DATA = ipcompare.load(env=False)
 FIGURES = [(p, f) for p in DATA.plans for f in (*p.targets, *p.baselines)]
@@ -39,7 +40,7 @@ def test_the_written_unit_is_in_the_quote(item: tuple[ipcompare.Plan, ipcompare.
     assert unit is not None
     if figure.note and "read as" in figure.note:
         return
-    assert figure.unit is not None and figure.unit in simplified(figure.quote)
+    assert figure.unit is not None and figure.unit in simplify(figure.quote)
 
 
 def test_regions_with_plans_have_a_sourced_population() -> None:

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Invoke
+from conftest import FIXTURES, REPO, Invoke
 from wcwidth import wcswidth
 
 from ipcompare.cli import app
@@ -28,6 +28,7 @@ LISTINGS: dict[str, list[str]] = {
     "diff": ["diff", "inner-mongolia-13th-fyp", "inner-mongolia-14th-made-up"],
     "progress": ["progress", "inner-mongolia-13th-fyp", "inner-mongolia-14th-made-up"],
     "diff --progress": ["diff", "inner-mongolia-13th-fyp", "inner-mongolia-14th-made-up", "--progress"],
+    "extract": ["extract", str(REPO / "data" / "sources" / "003_5d042cf0ad576120.txt")],
 }
 FORMATS = ("table", "markdown", "csv", "json")
 

@@ -555,16 +555,24 @@ def test_a_catalogue_field_of_the_wrong_type_is_not_also_missing(invoke: Invoke,
     ]
 
 
-def test_a_source_document_that_is_not_utf8_says_why_and_counts_alone(
+def test_a_gbk_source_document_is_read_and_its_quote_found(invoke: Invoke, write: Write, tmp_path: Path) -> None:
+    mine = _plan_with_source(write, None)
+    (tmp_path / "mine.txt").write_bytes("有效注册商标量达到9万件".encode("gbk"))
+    result = invoke("validate", str(mine), "--sources", str(tmp_path))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "1 quote found in 1 source document" in result.stdout
+
+
+def test_a_source_document_that_is_no_text_says_why_and_counts_alone(
     invoke: Invoke, write: Write, tmp_path: Path
 ) -> None:
     mine = _plan_with_source(write, None)
-    (tmp_path / "mine.txt").write_bytes("有效注册商标量达到9万件".encode("gbk"))
+    (tmp_path / "mine.txt").write_bytes(b"\xff" * 12)
     result = invoke("validate", str(mine), "--sources", str(tmp_path))
     assert result.exit_code == 1
     first, summary = result.stderr.splitlines()
     assert re.fullmatch(
-        r".*mine\.yaml:8: plan 'my-plan': cannot read source document .*mine\.txt: not UTF-8 text .*", first
+        r".*mine\.yaml:8: plan 'my-plan': cannot read source document .*mine\.txt: not UTF-8 or GB18030 text .*", first
     )
     assert summary == "ipcompare: 1 source document not found or unreadable"
 

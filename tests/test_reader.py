@@ -1,0 +1,664 @@
+"""The reader on hard cases of plan language: each case is a sentence or two of its own, in general plan wording.
+
+Every test asserts what a user would see in a figure: its indicator, value (or range), unit as written,
+comparator, kind, year, role, and that its quote is the source's own characters holding the number.
+Each case is its own small text, in general plan wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from ipcompare.model import Comparator
+from ipcompare.reader import (
+    Reading,
+    ReadKind,
+    Role,
+    chinese_number,
+    expand,
+    normalise,
+    read,
+    split_indicators,
+)
+
+#: A 十四五 plan: undated targets are for 2025, undated baselines for 2020.
+PLAN = (2021, 2025)
+
+
+@dataclass(frozen=True)
+class Want:
+    """What a user expects of one figure; `shows` is the number (and unit) as the source writes it."""
+
+    indicator: str
+    value: float | None
+    unit: str
+    comparator: Comparator
+    kind: ReadKind
+    year: int | None
+    shows: str
+    role: Role = Role.TARGET
+    low: float | None = None
+    high: float | None = None
+    since: int | None = None
+
+
+def fields(r: Reading) -> tuple[object, ...]:
+    return (r.indicator, r.value, r.low, r.high, r.unit, r.comparator, r.kind, r.role, r.year, r.since)
+
+
+def wanted(w: Want) -> tuple[object, ...]:
+    return (w.indicator, w.value, w.low, w.high, w.unit, w.comparator, w.kind, w.role, w.year, w.since)
+
+
+def assert_quoted(text: str, r: Reading, shows: str) -> None:
+    """The quote is the source's own characters, found where the reading says, and holds the number."""
+    assert r.quote, r
+    assert r.quote in text
+    assert text[r.start : r.end] == r.quote
+    assert shows in r.quote, (shows, r.quote)
+    assert r.number in normalise(r.quote).text, (r.number, r.quote)
+
+
+def check(text: str, r: Reading, want: Want) -> None:
+    assert fields(r) == wanted(want)
+    assert_quoted(text, r, want.shows)
+
+
+def one(text: str, period: tuple[int, int] | None = PLAN) -> Reading:
+    readings = read(text, period=period)
+    assert len(readings) == 1, readings
+    return readings[0]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Ranges
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        pytest.param(
+            "到2025年，国家级知识产权示范企业达到7~10家。",
+            Want(
+                "国家级知识产权示范企业", None, "家", Comparator.REACH, ReadKind.LEVEL, 2025, "7~10家", low=7, high=10
+            ),
+            id="tilde",
+        ),
+        pytest.param(
+            "到2025年，培育知识产权强县3至5个。",
+            Want("知识产权强县", None, "个", Comparator.STATED, ReadKind.INCREMENT, 2025, "3至5个", low=3, high=5),
+            id="zhi",
+        ),
+        pytest.param(
+            "到2025年，建成知识产权服务业集聚区5-7家。",
+            Want(
+                "知识产权服务业集聚区", None, "家", Comparator.STATED, ReadKind.INCREMENT, 2025, "5-7家", low=5, high=7
+            ),
+            id="hyphen",
+        ),
+        pytest.param(
+            "到2025年，知识产权密集型产业增加值占GDP比重达到10%～15%。",
+            Want(
+                "知识产权密集型产业增加值占GDP比重",
+                None,
+                "%",
+                Comparator.REACH,
+                ReadKind.SHARE,
+                2025,
+                "10%～15%",
+                low=10,
+                high=15,
+            ),
+            id="full-width-tilde-percent",
+        ),
+        pytest.param(
+            "到2025年，培育知识产权示范企业7—10家。",
+            Want("知识产权示范企业", None, "家", Comparator.STATED, ReadKind.INCREMENT, 2025, "7—10家", low=7, high=10),
+            id="em-dash",
+        ),
+        pytest.param(
+            "到2025年，培育国家级知识产权强县二至三个。",
+            Want(
+                "国家级知识产权强县", None, "个", Comparator.STATED, ReadKind.INCREMENT, 2025, "二至三个", low=2, high=3
+            ),
+            id="chinese-numerals",
+        ),
+    ],
+)
+def test_range(text: str, want: Want) -> None:
+    r = one(text, period=None)
+    check(text, r, want)
+    assert r.values == (want.low, want.high)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Chinese numerals
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        pytest.param(
+            "到2025年，新增地理标志商标两件。",
+            Want("地理标志商标", 2, "件", Comparator.STATED, ReadKind.INCREMENT, 2025, "两件"),
+            id="liang",
+        ),
+        pytest.param(
+            "到2025年，有效注册商标总量达到十万件。",
+            Want("有效注册商标总量", 10, "万件", Comparator.REACH, ReadKind.LEVEL, 2025, "十万件"),
+            id="shi-wan",
+        ),
+        pytest.param(
+            "到2025年，建设知识产权工作站一百二十个。",
+            Want("知识产权工作站", 120, "个", Comparator.STATED, ReadKind.INCREMENT, 2025, "一百二十个"),
+            id="yibai-ershi",
+        ),
+        pytest.param(
+            "到2025年，有效注册商标总量突破三万件。",
+            Want("有效注册商标总量", 3, "万件", Comparator.EXCEED, ReadKind.LEVEL, 2025, "三万件"),
+            id="san-wan",
+        ),
+        pytest.param(
+            "到2025年，有效注册商标总量达到两千件。",
+            Want("有效注册商标总量", 2000, "件", Comparator.REACH, ReadKind.LEVEL, 2025, "两千件"),
+            id="liang-qian",
+        ),
+        pytest.param(
+            "到2025年，有效注册商标总量达到一百零五件。",
+            Want("有效注册商标总量", 105, "件", Comparator.REACH, ReadKind.LEVEL, 2025, "一百零五件"),
+            id="zero-placeholder",
+        ),
+    ],
+)
+def test_chinese_numerals(text: str, want: Want) -> None:
+    check(text, one(text), want)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("一百二十", 120),
+        ("两", 2),
+        ("十", 10),
+        ("十万", 100_000),
+        ("三万", 30_000),
+        ("两千", 2000),
+        ("十二", 12),
+        ("二十", 20),
+        ("一万五千", 15_000),
+        ("二〇三五", None),
+        ("十三五", None),
+        ("十四五", None),
+        ("万", None),
+        ("一一", None),
+        ("", None),
+        pytest.param("一百零五", 105),
+        pytest.param("一万零五百", 10_500),
+    ],
+)
+def test_chinese_number(text: str, value: int | None) -> None:
+    assert chinese_number(text) == value
+
+
+def test_one_alone_is_no_count() -> None:
+    """一批, 一项: 一 is the article, not a figure."""
+    assert read("到2025年，培育一批知识产权优势企业，实施一项知识产权强企工程。", period=PLAN) == []
+
+
+# ---------------------------------------------------------------------------------------------------
+# Traditional characters, scraper pinyin, full-width characters
+
+
+def test_traditional_characters_and_pinyin() -> None:
+    text = "到2025年，每萬人口高價值發(fā)明專利擁有量達到1.25件。"
+    r = one(text)
+    want = Want("每万人口高价值发明专利拥有量", 1.25, "件", Comparator.REACH, ReadKind.LEVEL, 2025, "1.25件")
+    check(text, r, want)
+    assert "發(fā)明專利" in r.quote
+    assert r.quote == "每萬人口高價值發(fā)明專利擁有量達到1.25件"
+
+
+def test_traditional_unit_is_simplified() -> None:
+    text = "到2025年，知識產(chǎn)權(quán)質(zhì)押融資登記金額達到50億元。"
+    r = one(text)
+    assert (r.indicator, r.value, r.unit, r.comparator, r.year) == (
+        "知识产权质押融资登记金额",
+        50,
+        "亿元",
+        Comparator.REACH,
+        2025,
+    )
+    assert_quoted(text, r, "50億元")
+    assert "產(chǎn)權(quán)" in r.quote
+
+
+def test_full_width_digits_and_punctuation() -> None:
+    text = "到２０２５年，有效发明专利拥有量达到２万件。"
+    r = one(text, period=None)
+    check(text, r, Want("有效发明专利拥有量", 2, "万件", Comparator.REACH, ReadKind.LEVEL, 2025, "２万件"))
+
+
+def test_full_width_decimal_point_baseline() -> None:
+    text = "截至２０２０年底，全市有效发明专利拥有量达到１．２万件。"
+    r = one(text)
+    want = Want(
+        "有效发明专利拥有量", 1.2, "万件", Comparator.REACH, ReadKind.LEVEL, 2020, "１．２万件", role=Role.BASELINE
+    )
+    check(text, r, want)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Comparators
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "comparator", "shows"),
+    [
+        pytest.param("到2025年，有效发明专利拥有量达到3万件。", 3, "万件", Comparator.REACH, "3万件", id="达到"),
+        pytest.param("到2025年，有效注册商标总量突破20万件。", 20, "万件", Comparator.EXCEED, "20万件", id="突破"),
+        pytest.param("到2025年，有效注册商标总量超过20万件。", 20, "万件", Comparator.EXCEED, "20万件", id="超过"),
+        pytest.param(
+            "到2025年，每万人口高价值发明专利拥有量达到8件以上。", 8, "件", Comparator.AT_LEAST, "8件以上", id="以上"
+        ),
+        pytest.param("到2025年，知识产权纠纷调解成功率不低于80%。", 80, "%", Comparator.AT_LEAST, "80%", id="不低于"),
+        pytest.param(
+            "到2025年，规上工业企业有效发明专利拥有量不少于5000件。",
+            5000,
+            "件",
+            Comparator.AT_LEAST,
+            "5000件",
+            id="不少于",
+        ),
+        pytest.param(
+            "到2025年，有效注册商标总量达到20万件左右。", 20, "万件", Comparator.ABOUT, "20万件左右", id="左右"
+        ),
+        pytest.param("到2025年，有效注册商标总量约20万件。", 20, "万件", Comparator.ABOUT, "约20万件", id="约"),
+        pytest.param("到2025年，有效注册商标总量近20万件。", 20, "万件", Comparator.ABOUT, "近20万件", id="近"),
+        pytest.param(
+            "到2025年，知识产权保护社会满意度保持在80分。", 80, "分", Comparator.MAINTAIN, "80分", id="保持在"
+        ),
+        pytest.param(
+            "到2025年，知识产权保护社会满意度保持在80分以上。",
+            80,
+            "分",
+            Comparator.AT_LEAST,
+            "80分以上",
+            id="保持在-以上",
+        ),
+        pytest.param("到2025年，地理标志商标拥有量达到40余件。", 40, "件", Comparator.EXCEED, "40余件", id="余"),
+        pytest.param(
+            "到2025年，有效注册商标总量达到1.2万余件。",
+            1.2,
+            "万件",
+            Comparator.EXCEED,
+            "1.2万余件",
+            id="万余",
+        ),
+        pytest.param("到2025年，有效发明专利拥有量3万件。", 3, "万件", Comparator.STATED, "3万件", id="no-word"),
+    ],
+)
+def test_comparator(text: str, value: float, unit: str, comparator: Comparator, shows: str) -> None:
+    r = one(text)
+    assert (r.value, r.unit, r.comparator, r.year, r.role) == (value, unit, comparator, 2025, Role.TARGET)
+    assert_quoted(text, r, shows)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        pytest.param(
+            "到2025年，有效发明专利拥有量达到3万件。",
+            Want("有效发明专利拥有量", 3, "万件", Comparator.REACH, ReadKind.LEVEL, 2025, "3万件"),
+            id="level",
+        ),
+        pytest.param(
+            "到2025年，新增地理标志商标15件。",
+            Want("地理标志商标", 15, "件", Comparator.STATED, ReadKind.INCREMENT, 2025, "15件"),
+            id="increment-新增",
+        ),
+        pytest.param(
+            "到2025年，培育国家知识产权示范企业30家。",
+            Want("国家知识产权示范企业", 30, "家", Comparator.STATED, ReadKind.INCREMENT, 2025, "30家"),
+            id="increment-培育",
+        ),
+        pytest.param(
+            "到2025年，年度专利授权量达到1.2万件。",
+            Want("专利授权量", 1.2, "万件", Comparator.REACH, ReadKind.FLOW, 2025, "1.2万件"),
+            id="flow-年度",
+        ),
+        pytest.param(
+            "“十四五”期间，每年新增作品登记5000件。",
+            Want("作品登记", 5000, "件", Comparator.STATED, ReadKind.FLOW, 2025, "5000件"),
+            id="flow-每年",
+        ),
+        pytest.param(
+            "“十四五”期间，全市作品登记量每年保持在5000件以上。",
+            Want("作品登记量", 5000, "件", Comparator.AT_LEAST, ReadKind.FLOW, 2025, "5000件以上"),
+            id="flow-每年-after-indicator",
+        ),
+        pytest.param(
+            "“十四五”期间，发明专利授权量年均增长12%。",
+            Want("发明专利授权量", 12, "%", Comparator.STATED, ReadKind.GROWTH_RATE, 2025, "12%"),
+            id="growth-rate",
+        ),
+        pytest.param(
+            "到2025年，知识产权密集型产业增加值占GDP比重达到13%。",
+            Want("知识产权密集型产业增加值占GDP比重", 13, "%", Comparator.REACH, ReadKind.SHARE, 2025, "13%"),
+            id="share",
+        ),
+        pytest.param(
+            "到2025年，知识产权服务业营业收入占比提升至15%。",
+            Want("知识产权服务业营业收入占比", 15, "%", Comparator.REACH, ReadKind.SHARE, 2025, "15%"),
+            id="share-提升至",
+        ),
+        pytest.param(
+            "到2025年，知识产权服务业营业收入占比提高2个百分点。",
+            Want("知识产权服务业营业收入占比", 2, "个百分点", Comparator.STATED, ReadKind.POINTS, 2025, "2个百分点"),
+            id="points",
+        ),
+        pytest.param(
+            "到2025年，知识产权保护社会满意度达到85分。",
+            Want("知识产权保护社会满意度", 85, "分", Comparator.REACH, ReadKind.SCORE, 2025, "85分"),
+            id="score",
+        ),
+        pytest.param(
+            "到2025年，知识产权保护社会满意度提高到85分。",
+            Want("知识产权保护社会满意度", 85, "分", Comparator.REACH, ReadKind.SCORE, 2025, "85分"),
+            id="score-提高到",
+        ),
+        pytest.param(
+            "到2025年，每万人口高价值发明专利拥有量位居全省第2位。",
+            Want("每万人口高价值发明专利拥有量", 2, "位", Comparator.STATED, ReadKind.RANK, 2025, "第2位"),
+            id="rank",
+        ),
+    ],
+)
+def test_kind(text: str, want: Want) -> None:
+    check(text, one(text, period=None), want)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Years and roles
+
+
+@pytest.mark.parametrize(
+    "when",
+    ["到2025年", "至2025年", "2025年底", "到2025年底", "2025年末", "“十四五”末", "到“十四五”末", "十四五末"],
+)
+def test_target_year(when: str) -> None:
+    text = f"{when}，有效发明专利拥有量达到3万件。"
+    r = one(text, period=None)  # no period: the year must come from the sentence
+    check(text, r, Want("有效发明专利拥有量", 3, "万件", Comparator.REACH, ReadKind.LEVEL, 2025, "3万件"))
+
+
+def test_period_total_is_a_baseline_increment() -> None:
+    text = "“十三五”期间，全市累计新增地理标志商标45件。"
+    want = Want(
+        "地理标志商标", 45, "件", Comparator.STATED, ReadKind.INCREMENT, 2020, "45件", role=Role.BASELINE, since=2016
+    )
+    check(text, one(text), want)
+
+
+def test_as_of_end_of_year_is_a_baseline() -> None:
+    text = "截至2020年底，全市有效发明专利拥有量达到1.2万件。"
+    want = Want(
+        "有效发明专利拥有量", 1.2, "万件", Comparator.REACH, ReadKind.LEVEL, 2020, "1.2万件", role=Role.BASELINE
+    )
+    check(text, one(text), want)
+
+
+def test_from_baseline_to_target() -> None:
+    text = "到2025年，有效发明专利拥有量由2020年的1.2万件增加到3万件。"
+    readings = read(text, period=PLAN)
+    assert [(r.indicator, r.value, r.unit, r.role, r.year) for r in readings] == [
+        ("有效发明专利拥有量", 1.2, "万件", Role.BASELINE, 2020),
+        ("有效发明专利拥有量", 3, "万件", Role.TARGET, 2025),
+    ]
+
+
+def test_date_in_the_sentence_is_no_figure() -> None:
+    text = "截至2021年9月30日，全市有效发明专利拥有量达到1.5万件。"
+    r = one(text)
+    assert (r.indicator, r.value, r.unit, r.year) == ("有效发明专利拥有量", 1.5, "万件", 2021)
+    assert_quoted(text, r, "1.5万件")
+
+
+# ---------------------------------------------------------------------------------------------------
+# The section says baseline or target
+
+
+BASIS = "一、发展基础\n全市有效发明专利拥有量达到1.2万件。"
+GOALS = "二、发展目标\n全市有效发明专利拥有量达到3万件。"
+
+
+def test_section_of_basis_gives_baselines() -> None:
+    r = one(BASIS)
+    want = Want(
+        "有效发明专利拥有量", 1.2, "万件", Comparator.REACH, ReadKind.LEVEL, 2020, "1.2万件", role=Role.BASELINE
+    )
+    check(BASIS, r, want)
+    assert r.section == "一、发展基础"
+
+
+def test_section_of_goals_gives_targets() -> None:
+    r = one(GOALS)
+    check(GOALS, r, Want("有效发明专利拥有量", 3, "万件", Comparator.REACH, ReadKind.LEVEL, 2025, "3万件"))
+    assert r.section == "二、发展目标"
+
+
+def test_sections_in_one_text() -> None:
+    text = f"{BASIS}\n{GOALS}"
+    readings = read(text, period=PLAN)
+    assert [(r.value, r.role, r.year, r.section) for r in readings] == [
+        (1.2, Role.BASELINE, 2020, "一、发展基础"),
+        (3, Role.TARGET, 2025, "二、发展目标"),
+    ]
+    for r, shows in zip(readings, ("1.2万件", "3万件"), strict=True):
+        assert_quoted(text, r, shows)
+
+
+@pytest.mark.parametrize("item", ["1.", "(一)", "（一）"])
+def test_numbered_task_item(item: str) -> None:
+    text = f"三、主要任务\n{item}培育知识产权示范企业20家。"
+    r = one(text)
+    assert (r.indicator, r.value, r.unit, r.kind) == ("知识产权示范企业", 20, "家", ReadKind.INCREMENT)
+    assert_quoted(text, r, "20家")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Several figures in a sentence
+
+
+def test_sub_target_with_its_own_indicator() -> None:
+    text = "到2025年，有效发明专利拥有量达到3万件，其中高价值发明专利拥有量达到1.2万件。"
+    whole, part = read(text, period=PLAN)
+    check(text, whole, Want("有效发明专利拥有量", 3, "万件", Comparator.REACH, ReadKind.LEVEL, 2025, "3万件"))
+    check(text, part, Want("高价值发明专利拥有量", 1.2, "万件", Comparator.REACH, ReadKind.LEVEL, 2025, "1.2万件"))
+
+
+def test_sub_target_without_a_verb() -> None:
+    text = "到2025年，有效注册商标总量达到20万件，其中地理标志商标80件。"
+    whole, part = read(text, period=PLAN)
+    check(text, whole, Want("有效注册商标总量", 20, "万件", Comparator.REACH, ReadKind.LEVEL, 2025, "20万件"))
+    assert (part.indicator, part.value, part.unit, part.comparator, part.year) == (
+        "地理标志商标",
+        80,
+        "件",
+        Comparator.STATED,
+        2025,
+    )
+    assert_quoted(text, part, "80件")
+
+
+@pytest.mark.parametrize("joint", ["、", "和"])
+def test_one_number_for_two_indicators(joint: str) -> None:
+    text = f"到2025年，发明专利申请量{joint}授权量年均增长15%。"
+    readings = expand(read(text, period=PLAN))
+    assert [r.indicator for r in readings] == ["发明专利申请量", "发明专利授权量"]
+    for r in readings:
+        assert (r.value, r.unit, r.kind, r.comparator, r.year) == (
+            15,
+            "%",
+            ReadKind.GROWTH_RATE,
+            Comparator.STATED,
+            2025,
+        )
+        assert_quoted(text, r, "15%")
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("发明专利申请量、授权量", ["发明专利申请量", "发明专利授权量"]),
+        ("发明专利申请量、授权量和有效发明专利拥有量", ["发明专利申请量", "发明专利授权量", "有效发明专利拥有量"]),
+        ("企业、高校和科研院所发明专利申请量", ["企业、高校和科研院所发明专利申请量"]),
+        ("有效发明专利拥有量", ["有效发明专利拥有量"]),
+    ],
+)
+def test_split_indicators(name: str, parts: list[str]) -> None:
+    assert split_indicators(name) == parts
+
+
+def test_verb_far_from_its_numbers() -> None:
+    text = "到2025年，新增国家知识产权示范企业20家、优势企业50家。"
+    first, second = read(text, period=PLAN)
+    check(text, first, Want("国家知识产权示范企业", 20, "家", Comparator.STATED, ReadKind.INCREMENT, 2025, "20家"))
+    check(text, second, Want("优势企业", 50, "家", Comparator.STATED, ReadKind.INCREMENT, 2025, "50家"))
+
+
+def test_at_least_after_a_count() -> None:
+    text = "到2025年，培育知识产权优势企业100家以上。"
+    want = Want("知识产权优势企业", 100, "家", Comparator.AT_LEAST, ReadKind.INCREMENT, 2025, "100家以上")
+    check(text, one(text), want)
+
+
+def test_respectively() -> None:
+    text = "2020年，全市专利授权量达7092件，其中发明专利授权507件，较2015年分别增加4749件、278件。"
+    readings = read(text, period=PLAN)
+    assert len(readings) == 4, readings
+    grants, inventions, more_grants, more_inventions = readings
+    assert grants.indicator == "专利授权量"
+    assert inventions.indicator.startswith("发明专利授权")
+    assert [(r.value, r.kind, r.role, r.year, r.since) for r in readings] == [
+        (7092, ReadKind.FLOW, Role.BASELINE, 2020, None),
+        (507, ReadKind.FLOW, Role.BASELINE, 2020, None),
+        (4749, ReadKind.FLOW_CHANGE, Role.BASELINE, 2020, 2015),
+        (278, ReadKind.FLOW_CHANGE, Role.BASELINE, 2020, 2015),
+    ]
+    assert (more_grants.indicator, more_inventions.indicator) == (grants.indicator, inventions.indicator)
+    for r, shows in zip(readings, ("7092件", "507件", "4749件", "278件"), strict=True):
+        assert r.unit == "件"
+        assert_quoted(text, r, shows)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Numbers that are no figures
+
+
+NOT_FIGURES = [
+    pytest.param("本规划自2021年9月30日起施行。", id="date"),
+    pytest.param("根据《关于加强知识产权保护工作的通知》(赣府办发〔2021〕18号)，制定本方案。", id="document-number"),
+    pytest.param("一、总体要求", id="section-一、"),
+    pytest.param("(一)指导思想", id="section-(一)"),
+    pytest.param("1.加强知识产权保护", id="section-1."),
+    pytest.param("深入贯彻《知识产权强国建设纲要(2021—2035年)》。", id="title-years"),
+    pytest.param("构建知识产权“1+N”政策体系。", id="1+N"),
+    pytest.param("贯彻落实市委第三次会议精神。", id="第三次会议"),
+    pytest.param("根据国民经济和社会发展第十四个五年规划纲要编制。", id="第十四个五年规划"),
+    pytest.param("统筹推进“五位一体”总体布局。", id="五位一体-quoted"),
+    pytest.param("统筹推进五位一体总体布局。", id="五位一体"),
+    pytest.param("专利侵权纠纷案件在受理后6个月内办结。", id="6个月内"),
+    pytest.param("对符合条件的项目给予不超过三分之一的资助。", id="三分之一"),
+    pytest.param("知识产权工作十分重要。", id="十分重要"),
+    pytest.param("每万人口高价值发明专利拥有量稳步提高。", id="每万人口"),
+    pytest.param(
+        "坚持四个最严要求，强化知识产权保护。",
+        id="四个最严",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_no_figure(text: str) -> None:
+    assert read(text, period=PLAN) == []
+
+
+def test_sections_of_one_heading_give_nothing() -> None:
+    assert read("一、总体要求\n(一)指导思想\n1.加强知识产权保护。", period=PLAN) == []
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_no_figure_beside_a_figure(text: str) -> None:
+    """The same words before a real figure: only the figure is read."""
+    full = text.rstrip("。") + "，培育知识产权示范企业20家。"
+    r = one(full)
+    assert (r.indicator, r.value, r.unit, r.kind) == ("知识产权示范企业", 20, "家", ReadKind.INCREMENT)
+    assert_quoted(full, r, "20家")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Text cut off
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        pytest.param("，专利质押融资登记金额达到", id="before-the-number"),
+        pytest.param("。地理标志商标拥有量达到120", id="before-the-unit"),
+        pytest.param("。专利质押融资登记金额达到50亿", id="before-元"),
+        pytest.param("。知识产权服务业营业收入占比提高3个百分", id="inside-the-unit"),
+    ],
+)
+def test_truncated_text(rest: str) -> None:
+    text = "到2025年，有效发明专利拥有量达到3万件" + rest
+    r = one(text)
+    check(text, r, Want("有效发明专利拥有量", 3, "万件", Comparator.REACH, ReadKind.LEVEL, 2025, "3万件"))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Idioms
+
+
+def test_breakthrough_from_zero() -> None:
+    text = "到2025年，国家级知识产权示范企业实现零的突破。"
+    r = one(text)
+    assert (r.indicator, r.value, r.comparator, r.kind, r.role, r.year) == (
+        "国家级知识产权示范企业",
+        1,
+        Comparator.AT_LEAST,
+        ReadKind.LEVEL,
+        Role.TARGET,
+        2025,
+    )
+    assert_quoted(text, r, "零的突破")
+    assert any("read as" in n for n in r.notes), r.notes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("到2025年，规上工业企业知识产权贯标全覆盖。", id="全覆盖"),
+        pytest.param(
+            "到2025年，规上工业企业知识产权贯标实现全覆盖。",
+            id="实现全覆盖",
+        ),
+    ],
+)
+def test_full_coverage(text: str) -> None:
+    r = one(text)
+    assert (r.indicator, r.value, r.unit, r.comparator, r.kind, r.year) == (
+        "规上工业企业知识产权贯标",
+        100,
+        "%",
+        Comparator.REACH,
+        ReadKind.SHARE,
+        2025,
+    )
+    assert_quoted(text, r, "全覆盖")
+    assert any("read as" in n for n in r.notes), r.notes
