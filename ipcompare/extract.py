@@ -208,7 +208,7 @@ def _region(title: str, dataset: Dataset) -> tuple[str | None, str | None]:
             found.append(r)
     if found:
         return min(found, key=lambda r: rank[r.level]).id, None
-    m = re.match(r"^(?:关于)?([\u4e00-\u9fff]{2,8}?(?:自治区|省|市|州|盟|县|区))", title)
+    m = re.match(r"^(?:关于)?([\u4e00-\u9fff]{1,8}?(?:自治区|省|市|州|盟|县|区))", title)
     return None, m[1] if m else None
 
 
