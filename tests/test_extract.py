@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -18,7 +19,7 @@ from ipcompare.reader import ReadKind, read
 SEEDS = sorted(SOURCES.glob("00*.txt"))
 
 
-def _draft(invoke: Invoke, tmp_path: Path, *files: Path) -> tuple[Path, dict[str, object]]:
+def _draft(invoke: Invoke, tmp_path: Path, *files: Path) -> tuple[Path, Any]:
     out = tmp_path / "draft.yaml"
     result = invoke("extract", *map(str, files), "-o", str(out))
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
@@ -36,7 +37,7 @@ def test_the_draft_of_each_seed_passes_validate_sources(invoke: Invoke, tmp_path
 
 def test_a_draft_holds_the_plans_figures_matched_to_the_catalogue(invoke: Invoke, tmp_path: Path) -> None:
     _, draft = _draft(invoke, tmp_path, SOURCES / "002_0dde06b395c12430.txt")
-    plan = draft["plans"][0]  # type: ignore[index]
+    plan = draft["plans"][0]
     assert plan["region"] == "xiangyang"
     assert (plan["period"], plan["status"]) == ({"start": 2021, "end": 2025}, "final")
     assert plan["id"] != "xiangyang-14th-fyp"  # the shipped plan's id is taken: the draft gets its own
@@ -93,11 +94,11 @@ def test_an_unknown_indicator_gets_a_proposed_metric_marked_for_review(invoke: I
         "某市知识产权“十四五”规划\n二、发展目标\n到2025年，知识产权公共服务网点达到30个。\n", encoding="utf-8"
     )
     out, draft = _draft(invoke, tmp_path, text)
-    (metric,) = draft["metrics"]  # type: ignore[index]
+    (metric,) = draft["metrics"]
     assert (metric["name_zh"], metric["unit"]) == ("知识产权公共服务网点", "个")
-    (target,) = draft["plans"][0]["targets"]  # type: ignore[index]
+    (target,) = draft["plans"][0]["targets"]
     assert target["metric"] == metric["id"] and "Review" in target["note"]
-    assert draft["regions"][0]["name_zh"] == "某市"  # type: ignore[index]
+    assert draft["regions"][0]["name_zh"] == "某市"
     assert invoke("validate", str(out)).exit_code == 0
 
 
