@@ -272,7 +272,9 @@ _BEFORE: tuple[tuple[str, Comparator], ...] = (
 )
 _AFTER = {"以上": Comparator.AT_LEAST, "左右": Comparator.ABOUT, "余": Comparator.EXCEED, "多": Comparator.EXCEED}
 
-_GROWTH = re.compile(r"年均增长率?|年均增速|年平均增长率?|年均增幅|年均提高|年均递增|年增长率?|年增|每年增长|年递增")
+_GROWTH = re.compile(
+    r"(?<![\d〇零一二三四五六七八九十])(?:年均增长率?|年均增速|年平均增长率?|年均增幅|年均提高|年均递增|年增长率?|年增|每年增长|年递增)"
+)
 _PERIOD_GROWTH = re.compile(r"(?:增长|增加|提高|提升)(?![至到])|增幅")
 _ADDED = re.compile(
     r"新增|新认定|新培育|新建|新创建|增加|培育|创建|建设|建成|打造|推动|推进|培养|引进|扶持|支持|发展|组建|设立|完成|实施|"
@@ -281,7 +283,7 @@ _ADDED = re.compile(
 _ADDED_AT = re.compile(rf"(?:共计|累计|共)?(?:{_ADDED.pattern})")
 _ADDED_END = re.compile(rf"(?:{_ADDED.pattern})$")
 _CUMULATIVE = re.compile(r"累计|共计|共")
-_STATUS = re.compile(r"共建|建成|认定|评为|获批|获评|入选|拥有|已有")
+_STATUS = re.compile(r"(?:累计|共计|共)?(?:共建|建成|认定|评为|获批|获评|入选|拥有|已有)|(?:累计|共计|共)注册")
 _DURATION = re.compile(r"[两二三四五六七八九十\d]+年(?:内|来|间)|期间|以来")
 _ANNUAL = re.compile(r"年度|每年|全年|当年|年申请|年授权|年注册|年登记|年交易|年进出口")
 _STOCK = re.compile(r"有效|拥有量|总量|总数|存量|保有量|累计")
@@ -301,7 +303,7 @@ _LEAD_VERB = re.compile(
     r"^(?:共建|共计|累计|共)?(?:" + _ADDED.pattern + r"|建立|引进|奖励|投入|下拨|拨付|资助|帮助|认定)*"
 )
 _TIME = re.compile(
-    r"(?:由|从)(?:20\d\d|19\d\d)年(?:底|末)?的?|(?:到|至|截至|截止到?|截至到)?(?:20\d\d|19\d\d)年(?:\d{1,2}月)?(?:底|末|年底|年末|前|以前)?(?:前)?"
+    r"(?:由|从)(?:20\d\d|19\d\d)年(?:底|末)?的?|(?:到|至|截至|截止到?|截至到)?(?:20\d\d|19\d\d)年(?:\d{1,2}月)?(?:底|末|年底|年末|前|以前)?(?:前)?的?"
     r"|“?十[一二三四五六]五”?(?:期间|时期|末|以来|初)?|(?:两|[二三四五])年内|(?:连续)?[一二三四五六七八九十]年"
 )
 _TRAILING_VERB = re.compile(
@@ -318,7 +320,7 @@ _TRAILING_VERB = re.compile(
 _HEADING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+[章节部分篇]|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[、.](?!\d))"
 )
-_BASELINE_HEAD = re.compile(r"基础|现状|成绩|成效|回顾|进展|取得|形势与|总结")
+_BASELINE_HEAD = re.compile(r"基础|现状|成绩|成效|成就|回顾|进展|取得|形势与|总结")
 _TARGET_HEAD = re.compile(r"目标|指标|预期")
 _TASK_HEAD = re.compile(r"任务|工程|举措|措施|行动|重点|专项|工作")
 _CONTEXT_HEAD = re.compile(r"形势|指导思想|原则|思路|背景|保障|组织|意义|机遇|挑战|问题|不足|实施")
@@ -492,7 +494,7 @@ def _heading(ctx: _Context, line: str) -> bool:
     elif _TASK_HEAD.search(title):
         role, skip = Role.TARGET, False  # 重点任务: what the plan will do
     else:
-        role, skip = Role.TARGET if ctx.section_role is not None else None, False
+        role, skip = ctx.section_role, ctx.skip  # a sub-heading that names no role keeps its part's
     if m and re.match(r"\s*(?:[一二三四五六七八九十]+[、.]|第)", line):
         ctx.section_role, ctx.skip = role, skip  # a top heading sets the part
     elif role is not None or skip:
@@ -723,7 +725,7 @@ def _reading(
     text = ctx.normal.text
     before = found[:index]
     cl = _clause(text, s, e, f, before)
-    if _context_clause(text[cl.c0 : cl.c1], cl.own) or _award(cl.own, cl.right):
+    if _context_clause(text[cl.c0 : cl.c1], cl.own) or _award(cl.own, cl.right) or _admin_count(f, cl.right):
         return None
     stop = min([cl.c1, *(g.start for g in found if g.start >= f.end)])
     chain = bool(before) and before[-1].first and before[-1].end > cl.c0
@@ -792,10 +794,13 @@ def _what(
 ) -> tuple[ReadKind, int | None]:
     """A figure's kind and a span's first year; a bare number after a governed one takes its kind."""
     kind, since, more = _kind(f, indicator, cues, time, number_first)
-    bare = bool(more) and more[0].startswith("no word says")
+    part = cues.lstrip(",、 ").startswith("其中") or "其中" in cues[-12:]
+    bare = bool(more) and (more[0].startswith("no word says") or part)
     if bare and previous and previous[-1].kind in _COUNT_KINDS and f.unit not in ("%", "‰"):
         last = previous[-1]  # 累计认定驰名商标60件,地理标志证明商标70件: the verb before governs both
         kind, since, more = last.kind, last.since, [f"kind as the figure before it ({last.kind})"]
+        if part:
+            more = [f"其中 (of which): a part, of the kind of its whole ({last.kind})"]
     notes += more
     if since is None and kind == ReadKind.INCREMENT:
         since = time.since
@@ -820,6 +825,14 @@ def _context_clause(clause: str, own: str) -> bool:
     if _PREPOSITION.match(words) and re.search(r"中|签署|之间|合作", clause):
         return True
     return bool(re.fullmatch(r"(?:与|同|围绕|面向|聚焦|依托|针对|按照|根据)\S{0,4}", words))
+
+
+_ADMIN_UNITS = re.compile(r"^(?:设区市|县\(市、区\)|县市区|市州|盟市|地市|乡镇|镇街|街道|省市区|省份|市县|县区)")
+
+
+def _admin_count(f: _Found, right: str) -> bool:
+    """全省11个设区市、100个县(市、区)均已建立…: a count of places sets the scene, it is no indicator."""
+    return f.unit == "个" and bool(_ADMIN_UNITS.match(right))
 
 
 def _award(own: str, right: str) -> bool:
@@ -935,6 +948,8 @@ def _count_kind(indicator: str, left: str, time: _Time) -> tuple[ReadKind, int |
         return ReadKind.UNCLEAR, None, [note]
     if _CUMULATIVE.search(tail) and _DURATION.search(left):
         return ReadKind.INCREMENT, time.since, []
+    if _ADDED_END.search(left) and not _STATUS.match(head):
+        return ReadKind.INCREMENT, time.since or time.period_since, []  # 注册商标增加47035件
     if time.role == Role.BASELINE and time.since is None and (_STATUS.match(head) or _CUMULATIVE.search(tail)):
         return ReadKind.LEVEL, None, []  # 共建…示范城市2家, 累计认定驰名商标60件: what stood at the year
     if added or _CUMULATIVE.search(tail):
@@ -971,7 +986,7 @@ def _count_level(indicator: str, flow: bool, left: str, time: _Time) -> tuple[Re
 # Indicators
 
 
-_VERB_END = re.compile(r"(?:申请注册|注册|申请|培育|引进|打造|认定|创建|推动|培养|扶持|新增|开展|建设)$")
+_VERB_END = re.compile(r"(?:申请注册|注册|申请|培育|引进|打造|认定|创建|推动|培养|扶持|新增|开展|建设|拥有)$")
 _ELLIPTIC = re.compile(r"^(?:总数|总量|总计|合计|累计|共计|总额|其中)?$")
 _LIST_ITEM_END = re.compile(r"(?:量|数|额|率|比重|密度|总数|总量|数量|金额)$")
 _SPLIT = re.compile(r"、|和|及|以及|与")

@@ -662,3 +662,29 @@ def test_full_coverage(text: str) -> None:
     )
     assert_quoted(text, r, "全覆盖")
     assert any("read as" in n for n in r.notes), r.notes
+
+
+def test_places_counted_as_context_give_no_figure() -> None:
+    text = "一、发展基础\n全省11个设区市、100个县（市、区）均已建立知识产权维权援助工作机制，培育知识产权优势企业50家。"
+    assert [(r.value, r.unit) for r in read(text, period=PLAN)] == [(50, "家")]
+
+
+def test_growth_since_a_year_is_over_the_period_not_a_yearly_rate() -> None:
+    text = "一、发展基础\n截至2020年底，全省有效发明专利达到1.2万件，较2015年增长150%。"
+    growth = [r for r in read(text, period=PLAN) if r.unit == "%"]
+    assert [(r.kind, r.since, r.year, r.role) for r in growth] == [(ReadKind.PERIOD_GROWTH, 2015, 2020, Role.BASELINE)]
+
+
+def test_two_years_in_one_sentence_each_number_takes_its_own() -> None:
+    text = "一、发展基础\n知识产权保护社会满意度由2017年的72.5分提高到2020年的79.3分。"
+    readings = read(text, period=PLAN)
+    assert [(r.value, r.year, r.kind, r.indicator) for r in readings] == [
+        (72.5, 2017, ReadKind.SCORE, "知识产权保护社会满意度"),
+        (79.3, 2020, ReadKind.SCORE, "知识产权保护社会满意度"),
+    ]
+
+
+def test_a_part_takes_the_kind_of_its_whole() -> None:
+    text = "二、发展目标\n到2025年，知识产权质押融资登记金额累计达到50亿元，其中专利质押融资登记金额不低于35亿元。"
+    whole, part = read(text, period=PLAN)
+    assert part.kind == whole.kind and part.comparator == Comparator.AT_LEAST
