@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -71,19 +71,27 @@ class Score:
     false: list[Candidate]
 
 
+F = TypeVar("F")
+K = TypeVar("K")
+
+
+def pair(found: Sequence[F], keys: Sequence[K], hit: Callable[[F, K], bool]) -> tuple[list[K], list[F]]:
+    """Each figure read against the first answer it hits, each answer used once: (answers missed, figures false)."""
+    unused, false = list(keys), []
+    for f in found:
+        key = next((k for k in unused if hit(f, k)), None)
+        if key is None:
+            false.append(f)
+        else:
+            unused.remove(key)
+    return unused, false
+
+
 def score(plan: Plan, candidates: Sequence[Candidate]) -> Score:
     keys = [Key("target", f) for f in plan.targets if f.quantified]
     keys += [Key("baseline", f) for f in plan.baselines if f.quantified]
-    unused = list(keys)
-    false: list[Candidate] = []
-    for c in candidates:
-        match = next((k for k in unused if _hit(c, k)), None)
-        if match is None:
-            false.append(c)
-        else:
-            unused.remove(match)
-    hits = len(keys) - len(unused)
-    return Score(plan.id, len(keys), len(candidates), hits, unused, false)
+    missed, false = pair(candidates, keys, _hit)
+    return Score(plan.id, len(keys), len(candidates), len(keys) - len(missed), missed, false)
 
 
 def _candidate(c: Candidate) -> str:
@@ -137,13 +145,7 @@ def unseen(quiet: bool) -> tuple[int, int, int]:
         readings = ipcompare.reader.expand(ipcompare.reader.read(text, period=period))
         keys = [{**k, "role": "target"} for k in plan.get("targets") or []]
         keys += [{**k, "role": "baseline"} for k in plan.get("baselines") or []]
-        unused, false = list(keys), []
-        for r in readings:
-            key = next((k for k in unused if _unseen_hit(r, k)), None)
-            if key is None:
-                false.append(r)
-            else:
-                unused.remove(key)
+        unused, false = pair(readings, keys, _unseen_hit)
         hits = len(keys) - len(unused)
         recall, precision = _ratio(hits, len(keys)), _ratio(hits, len(readings))
         print(f"{plan['id']:36} {len(keys):4} {len(readings):6} {hits:6} {recall:>8} {precision:>10}")
