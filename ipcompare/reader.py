@@ -404,6 +404,7 @@ class _Context:
     titles: list[tuple[int, int]] = field(default_factory=list)  # 《…》
     section_since: int | None = None  # the period a section reports (“十三五”期间 of a 发展基础)
     fragment: bool = False
+    table: tuple[int, ...] = ()  # the years of an indicator table's number columns (2020年 2025年)
 
 
 @dataclass
@@ -502,8 +503,68 @@ def _heading(ctx: _Context, line: str) -> bool:
     return True
 
 
+_TABLE_YEAR = re.compile(r"^((?:19|20)\d\d)年?(?:底|末)?(?:目标值|基期值|现状值|预期值|值|目标)?$")
+_TABLE_ROW = re.compile(
+    r"\s*(?:\d{1,2}[.、]\s*)?(?P<name>[^\s|()]{2,40}?)\s*\((?P<unit>[^()\s]{1,8})\)\s+(?P<cells>.+)$"
+)
+
+
+def _table_header(line: str) -> tuple[int, ...]:
+    """The years of an indicator table's header (指标名称 2020年 2025年 属性), or () for no header."""
+    cells = line.replace("|", " ").split()
+    years = tuple(int(m[1]) for c in cells for m in [_TABLE_YEAR.match(c)] if m)
+    return years if len(years) >= 2 and len(cells) <= len(years) + 4 and "。" not in line else ()
+
+
+def _table_row(ctx: _Context, start: int, end: int) -> list[Reading] | None:
+    """A row of an indicator table (每万人口发明专利拥有量(件) 2.61 6): one figure per year column."""
+    text = ctx.normal.text
+    m = _TABLE_ROW.match(text, start, end)
+    if m is None:
+        return None
+    out = []
+    cells = [c for c in re.finditer(r"\S+", text[m.start("cells") : end])]
+    numbers = [c for c in cells if re.fullmatch(_ARABIC, c.group())]
+    for year, cell in zip(ctx.table, numbers, strict=False):
+        role = Role.BASELINE if ctx.period and year < ctx.period[0] else Role.TARGET
+        cell_end = m.start("cells") + cell.end()
+        f = _Found(m.start("name"), cell_end, _arabic(cell.group()), None, None, m["unit"], None, None, cell.group())
+        time = _Time(year, role, None)
+        kind, since, notes = _kind(f, m["name"], m["name"], time, False)
+        a, b = ctx.normal.span(m.start("name"), cell_end)
+        note = f"a row of an indicator table whose number columns are the years {', '.join(map(str, ctx.table))}"
+        out.append(
+            Reading(
+                indicator=m["name"],
+                value=f.value,
+                unit=m["unit"],
+                comparator=Comparator.STATED,
+                kind=kind,
+                role=role,
+                year=year,
+                since=since,
+                quote=ctx.normal.source[a:b],
+                start=a,
+                end=b,
+                number=f.number,
+                section=ctx.section,
+                notes=(note, *notes),
+            )
+        )
+    return out
+
+
 def _read_line(ctx: _Context, start: int, end: int) -> list[Reading]:
     text = ctx.normal.text
+    header = _table_header(text[start:end])
+    if header:
+        ctx.table = header
+        return []
+    if ctx.table and text[start:end].strip():
+        rows = _table_row(ctx, start, end)
+        if rows is not None:
+            return rows
+        ctx.table = ()
     if _heading(ctx, text[start:end]):
         marks = _marks(text, start, end, ctx.period[0] if ctx.period else None, ctx.titles)
         ctx.section_since = next((m.since for m in marks if m.since), None)  # (一)“十二五”期间取得的成绩

@@ -688,3 +688,20 @@ def test_a_part_takes_the_kind_of_its_whole() -> None:
     text = "二、发展目标\n到2025年，知识产权质押融资登记金额累计达到50亿元，其中专利质押融资登记金额不低于35亿元。"
     whole, part = read(text, period=PLAN)
     assert part.kind == whole.kind and part.comparator == Comparator.AT_LEAST
+
+
+def test_an_indicator_table_gives_one_figure_per_year_column() -> None:
+    text = (
+        "专栏1 主要指标\n指标名称\u30002020年\u30002025年\u3000指标属性\n"
+        "1.每万人口发明专利拥有量（件）\u30002.61\u30006\u3000预期性\n"
+        "2.年度PCT国际专利申请量（件）\u3000232\u3000500\u3000预期性\n\n四、重点任务\n"
+    )
+    readings = read(text, period=PLAN)
+    assert [(r.indicator, r.value, r.unit, r.year, r.role, r.kind) for r in readings] == [
+        ("每万人口发明专利拥有量", 2.61, "件", 2020, Role.BASELINE, ReadKind.LEVEL),
+        ("每万人口发明专利拥有量", 6, "件", 2025, Role.TARGET, ReadKind.LEVEL),
+        ("年度PCT国际专利申请量", 232, "件", 2020, Role.BASELINE, ReadKind.FLOW),
+        ("年度PCT国际专利申请量", 500, "件", 2025, Role.TARGET, ReadKind.FLOW),
+    ]
+    assert readings[1].quote == "每万人口发明专利拥有量（件）\u30002.61\u30006"
+    assert all(text[r.start : r.end] == r.quote for r in readings)
