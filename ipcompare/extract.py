@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .hanzi import simplify
@@ -41,10 +41,6 @@ class Candidate:
     metric: str | None
     kind: Kind | None  # None: a figure the dataset has no kind for (a change in percentage points)
     match: str  # how the metric was found, or why none was
-
-    @property
-    def notes(self) -> tuple[str, ...]:
-        return self.reading.notes
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -198,14 +194,16 @@ def describe(text: str, dataset: Dataset) -> Meta:
     )
 
 
+def _place_names(r: Region) -> set[str]:
+    """How a text names a region: 襄阳市, 襄阳, and its Chinese aliases (内蒙古); two characters at least."""
+    names = {r.name_zh, re.sub(r"(?:省|市|自治区)$", "", r.name_zh), *(a for a in r.aliases if not a.isascii())}
+    return {n for n in names if len(n) >= 2}
+
+
 def _region(title: str, dataset: Dataset) -> tuple[str | None, str | None]:
     """The region a title names: the most local one the dataset knows, else the place name it begins with."""
     rank = {Level.PREFECTURE: 0, Level.PROVINCE: 1, Level.NATIONAL: 2}
-    found: list[Region] = []
-    for r in dataset.regions:
-        names = {r.name_zh, re.sub(r"(?:省|市|自治区)$", "", r.name_zh), *(a for a in r.aliases if not a.isascii())}
-        if any(len(n) >= 2 and n in title for n in names) and r.level != Level.NATIONAL:
-            found.append(r)
+    found = [r for r in dataset.regions if r.level != Level.NATIONAL and any(n in title for n in _place_names(r))]
     if found:
         return min(found, key=lambda r: rank[r.level]).id, None
     m = re.match(r"^(?:关于)?([\u4e00-\u9fff]{1,8}?(?:自治区|省|市|州|盟|县|区))", title)
@@ -218,8 +216,7 @@ def _most_named(text: str, dataset: Dataset) -> str | None:
     for r in dataset.regions:
         if r.level == Level.NATIONAL:
             continue
-        names = {r.name_zh, re.sub(r"(?:省|市|自治区)$", "", r.name_zh), *(a for a in r.aliases if not a.isascii())}
-        counts[r.id] = sum(text.count(n) for n in names if len(n) >= 2)
+        counts[r.id] = sum(text.count(n) for n in _place_names(r))
     best = max(counts.items(), key=lambda kv: kv[1], default=None)
     return best[0] if best is not None and best[1] >= 2 else None
 
@@ -235,7 +232,7 @@ def extract(text: str, dataset: Dataset, source: str) -> Draft:
     if meta.period is None:
         years = [r.year for r in readings if r.role == Role.TARGET and r.year]
         if years:
-            meta = _with_period(meta, (min(years) - 4 if max(years) - min(years) < 5 else min(years), max(years)))
+            meta = replace(meta, period=(min(years) - 4 if max(years) - min(years) < 5 else min(years), max(years)))
     catalogue = _catalogue(dataset.metrics)
     normal = normalise(text)
     candidates = []
@@ -245,10 +242,6 @@ def extract(text: str, dataset: Dataset, source: str) -> Draft:
         kind = DATASET_KIND.get(r.kind)
         candidates.append(Candidate(reading=r, metric=metric, kind=kind, match=how))
     return Draft(source=source, meta=meta, candidates=tuple(candidates))
-
-
-def _with_period(meta: Meta, period: tuple[int, int]) -> Meta:
-    return Meta(**{**meta.__dict__, "period": period})
 
 
 def _context(text: str, reading: Reading) -> str:
@@ -278,7 +271,6 @@ def _number(value: float) -> str:
 @dataclass
 class _Writer:
     dataset: Dataset
-    lines: list[str] = field(default_factory=list)
     new_metrics: dict[str, tuple[str, Candidate]] = field(default_factory=dict)  # indicator -> (id, first candidate)
     new_regions: dict[str, str] = field(default_factory=dict)  # place name -> id
     plan_ids: set[str] = field(default_factory=set)

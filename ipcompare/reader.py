@@ -64,10 +64,6 @@ class Reading:
     section: str = ""  # the heading it falls under
     notes: tuple[str, ...] = ()  # what the reader assumed or could not tell: for an analyst to review
 
-    @property
-    def values(self) -> tuple[float, ...]:
-        return tuple(v for v in (self.value, self.low, self.high) if v is not None)
-
 
 # ---------------------------------------------------------------------------------------------------
 # Normalising the text, with a map back to the source
@@ -87,10 +83,6 @@ class Normal:
             return self.origin[start], self.origin[start]
         return self.origin[start], self.origin[end - 1] + 1
 
-    def quote(self, start: int, end: int) -> str:
-        a, b = self.span(start, end)
-        return self.source[a:b]
-
 
 #: Pinyin a scraper glued after characters: 產(chǎn), 發(fā). Tone marks make it safe to take out.
 _PINYIN = re.compile(
@@ -98,7 +90,7 @@ _PINYIN = re.compile(
 )
 _CIRCLED = set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 #: Characters NFKC would fold into something else than the reader wants.
-_KEEP = {"\u2014": "\u2014", "\u2026": "\u2026", "“": "“", "”": "”", "‘": "‘", "’": "’", "·": "·"}
+_KEEP = frozenset("\u2014\u2026“”‘’·")
 
 
 def normalise(source: str) -> Normal:
@@ -420,7 +412,6 @@ class _Found:
     comparator: Comparator | None
     kind: ReadKind | None
     number: str
-    rank: bool = False
     notes: list[str] = field(default_factory=list)
     first: bool = False  # the number comes before the noun it counts (培育5个园区)
 
@@ -437,8 +428,8 @@ def read(
     normal = normalise(text)
     period = period or guess_period(normal.text)
     ctx = _Context(normal, period, section_role=role, fragment=fragment)
-    ctx.masked = _masked(normal.text)
-    ctx.titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{1,120}》", normal.text)]
+    ctx.titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(normal.text)]
+    ctx.masked = [*ctx.titles, *_masked(normal.text)]
     out: list[Reading] = []
     for start, end in _lines(normal.text):
         out += _read_line(ctx, start, end)
@@ -465,9 +456,12 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
+_BOOK_TITLE = re.compile(r"《[^《》\n]{1,120}》")
+
+
 def _masked(text: str) -> list[tuple[int, int]]:
-    """Spans whose numbers are names, not figures: 《titles》, short “names”, (document numbers)."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{1,120}》|“[^“”\n]{1,16}”|〔\d{4}〕\d*号?", text)]
+    """Spans besides 《titles》 whose numbers are names, not figures: short “names”, (document numbers), 1+N."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{1,16}”|〔\d{4}〕\d*号?", text)]
     spans += [(m.start(), m.end()) for m in re.finditer(r"[\"“]?\d\+[A-Za-z\d]+[\"”]?", text)]
     return spans
 
@@ -605,8 +599,11 @@ def _clause_start(text: str, lo: int, at: int) -> int:
     return lo
 
 
+_CLAUSE_END = re.compile(r"[,:;。]")
+
+
 def _clause_end(text: str, at: int, hi: int) -> int:
-    m = re.compile(r"[,:;。]").search(text, at, hi)
+    m = _CLAUSE_END.search(text, at, hi)
     return m.start() if m else hi
 
 
@@ -614,7 +611,7 @@ def _find(ctx: _Context, s: int, e: int) -> list[_Found]:
     text = ctx.normal.text
     found: list[_Found] = []
     for m in _FIGURE.finditer(text, s, e):
-        f = _found(ctx, m, e)
+        f = _found(ctx, m)
         if f is not None:
             found.append(f)
     return found
@@ -648,7 +645,7 @@ def _post_comparator(m: re.Match[str], rank: bool) -> Comparator | None:
     return None
 
 
-def _found(ctx: _Context, m: re.Match[str], e: int) -> _Found | None:
+def _found(ctx: _Context, m: re.Match[str]) -> _Found | None:
     """A number with its unit, or None when it is no figure."""
     if _not_a_figure(ctx, m) or (m["aunit"] and not m["b"]):
         return None
@@ -675,7 +672,6 @@ def _found(ctx: _Context, m: re.Match[str], e: int) -> _Found | None:
         _post_comparator(m, rank),
         kind,
         ctx.normal.text[m.start("a") : m.end("b") if m["b"] else m.end("a")],
-        rank,
         notes,
     )
 
@@ -706,7 +702,7 @@ def _idioms(ctx: _Context, s: int, e: int) -> list[_Found]:
     out: list[_Found] = []
     for pattern, value, unit, comparator, kind, note in _IDIOMS:
         for m in pattern.finditer(text, s, e):
-            out.append(_Found(m.start(), m.end(), value, None, None, unit, comparator, kind, m.group(), False, [note]))
+            out.append(_Found(m.start(), m.end(), value, None, None, unit, comparator, kind, m.group(), [note]))
     return out
 
 
@@ -856,7 +852,7 @@ def _what(
     """A figure's kind and a span's first year; a bare number after a governed one takes its kind."""
     kind, since, more = _kind(f, indicator, cues, time, number_first)
     part = cues.lstrip(",、 ").startswith("其中") or "其中" in cues[-12:]
-    bare = bool(more) and (more[0].startswith("no word says") or part)
+    bare = bool(more) and (more[0] == _NO_WORD or part)
     if bare and previous and previous[-1].kind in _COUNT_KINDS and f.unit not in ("%", "‰"):
         last = previous[-1]  # 累计认定驰名商标60件,地理标志证明商标70件: the verb before governs both
         kind, since, more = last.kind, last.since, [f"kind as the figure before it ({last.kind})"]
@@ -919,6 +915,11 @@ class _Time:
     against_period: bool = False
     period_since: int | None = None  # the first year of the period the section reports
 
+    @property
+    def span_start(self) -> int | None:
+        """The first year of the span a count over a period covers: the sentence's, else the section's."""
+        return self.since or self.period_since
+
 
 def _time(ctx: _Context, at: int, marks: list[Mark], line_marks: list[Mark]) -> _Time:
     """The year of a figure at `at`: the time phrase before it in its sentence, else in its paragraph."""
@@ -951,6 +952,8 @@ def _default_what(role: Role) -> str:
     return "end of the plan's period" if role == Role.TARGET else "year before the plan's period"
 
 
+#: The note of a count no word governs: a number after a governed one takes that one's kind.
+_NO_WORD = "no word says whether this is a total, an amount added or a yearly amount"
 _NUMBERS = re.compile(rf"{_ARABIC}(?:余|多)?(?:万|亿)?(?:余|多)?(?:{_UNIT})[、,]?")
 _COUNT_KINDS = (ReadKind.LEVEL, ReadKind.INCREMENT, ReadKind.FLOW)
 
@@ -996,7 +999,7 @@ def _percent_kind(indicator: str, near: str, time: _Time) -> tuple[ReadKind, int
 def _count_kind(indicator: str, left: str, time: _Time) -> tuple[ReadKind, int | None, list[str]]:
     """A count or an amount: a level, an amount added, or a year's amount, by the verbs that govern it."""
     flow = bool(_FLOW_NOUN.search(indicator))
-    head = _LEAD.sub("", _TIME.sub("", left))
+    head = _strip_list(left)
     tail = left[-8:]
     added = _ADDED_AT.match(head) or _ADDED_END.search(left) or re.match(r"服务|帮助|办理|完成", head)
     verb = added.group() if added else ""
@@ -1010,11 +1013,11 @@ def _count_kind(indicator: str, left: str, time: _Time) -> tuple[ReadKind, int |
     if _CUMULATIVE.search(tail) and _DURATION.search(left):
         return ReadKind.INCREMENT, time.since, []
     if _ADDED_END.search(left) and not _STATUS.match(head):
-        return ReadKind.INCREMENT, time.since or time.period_since, []  # 注册商标增加47035件
+        return ReadKind.INCREMENT, time.span_start, []  # 注册商标增加47035件
     if time.role == Role.BASELINE and time.since is None and (_STATUS.match(head) or _CUMULATIVE.search(tail)):
         return ReadKind.LEVEL, None, []  # 共建…示范城市2家, 累计认定驰名商标60件: what stood at the year
     if added or _CUMULATIVE.search(tail):
-        return ReadKind.INCREMENT, time.since or time.period_since, []
+        return ReadKind.INCREMENT, time.span_start, []
     return _count_level(indicator, flow, left, time)
 
 
@@ -1024,23 +1027,16 @@ def _count_level(indicator: str, flow: bool, left: str, time: _Time) -> tuple[Re
         return ReadKind.UNCLEAR, None, ["the total of an amount counted each year: over the period, or in the year"]
     if flow and time.role == Role.BASELINE and time.since is None and (time.year or not time.period_since):
         return ReadKind.FLOW, None, []  # 2020年,全市专利授权量达7092件: the year's grants
-    if flow and (time.since or time.period_since) is not None:
-        return (
-            ReadKind.INCREMENT,
-            time.since or time.period_since,
-            [],
-        )  # “十二五”专利申请量为30196件: the period's total
+    if flow and time.span_start is not None:  # “十二五”专利申请量为30196件: the period's total
+        return ReadKind.INCREMENT, time.span_start, []
     if flow:
-        return (
-            ReadKind.UNCLEAR,
-            None,
-            ["an amount counted each year, without 年度 or 每年: the year's amount or a total"],
-        )
+        note = "an amount counted each year, without 年度 or 每年: the year's amount or a total"
+        return ReadKind.UNCLEAR, None, [note]
     if _STOCK.search(indicator) or re.search(r"(?:达到|达|突破|为|提高到|提升到|提高至|提升至|保持|超过)$", left):
         return ReadKind.LEVEL, None, []
     if time.since is not None:
         return ReadKind.UNCLEAR, None, ["stated for a period without saying whether it is the period's total"]
-    return ReadKind.UNCLEAR, None, ["no word says whether this is a total, an amount added or a yearly amount"]
+    return ReadKind.UNCLEAR, None, [_NO_WORD]
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -130,7 +130,7 @@ def one(text: str, period: tuple[int, int] | None = PLAN) -> Reading:
 def test_range(text: str, want: Want) -> None:
     r = one(text, period=None)
     check(text, r, want)
-    assert r.values == (want.low, want.high)
+    assert (r.value, r.low, r.high) == (None, want.low, want.high)
 
 
 # ---------------------------------------------------------------------------------------------------
