@@ -22,12 +22,12 @@ import yaml
 
 import ipcompare
 import ipcompare.reader
+from ipcompare.base_units import base_numbers
 from ipcompare.documents import read_document
 from ipcompare.extract import DATASET_KIND, Candidate, extract
 from ipcompare.hanzi import simplify
 from ipcompare.model import Figure, Plan
 from ipcompare.reader import Reading, ReadKind
-from ipcompare.units import parse_unit, tidy
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO / "data" / "sources"
@@ -44,17 +44,11 @@ class Key:
         return f"{self.role} {f.metric} {f.year} {f.kind} {value} {f.unit} | {f.quote}"
 
 
-def _base(values: Sequence[float | None], unit: str | None) -> tuple[float, ...]:
-    parsed = parse_unit(unit or "")
-    factor = parsed.factor if parsed else 1.0
-    return tuple(tidy(v * factor) for v in values if v is not None)
-
-
 def _hit(c: Candidate, key: Key) -> bool:
     f, r = key.figure, c.reading
     if r.role != key.role or r.year != f.year or c.kind != f.kind:
         return False
-    if _base((r.value, r.low, r.high), r.unit) != _base((f.value, f.low, f.high), f.unit):
+    if base_numbers((r.value, r.low, r.high), r.unit) != base_numbers((f.value, f.low, f.high), f.unit):
         return False
     if c.metric is not None:
         return c.metric == f.metric
@@ -127,7 +121,7 @@ def _unseen_hit(r: Reading, key: dict[str, Any]) -> bool:
     if (r.role, r.year, kind) != (key["role"], key["year"], key["kind"]):
         return False
     values = key["range"] if "range" in key else [key["value"]]
-    if _base((r.value, r.low, r.high), r.unit) != _base(values, str(key["unit"])):
+    if base_numbers((r.value, r.low, r.high), r.unit) != base_numbers(values, str(key["unit"])):
         return False
     ours, theirs = simplify(r.indicator), simplify(str(key["indicator"]))
     return ours in theirs or theirs in ours or ours in simplify(str(key["quote"]))

@@ -3,8 +3,18 @@ units can be set against each other (diff, progress)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .model import Figure
-from .units import base_of, convert, parse_unit
+from .units import base_of, convert, parse_unit, tidy
+
+
+def base_numbers(values: Sequence[float | None], unit: str | None) -> tuple[float, ...]:
+    """Numbers written in `unit` in its base unit (8.5 万件 -> 85000), the missing ones left out; a unit
+    ipcompare does not know leaves them as written. For setting a figure read from text against another."""
+    parsed = parse_unit(unit or "")
+    factor = parsed.factor if parsed is not None else 1.0
+    return tuple(tidy(v * factor) for v in values if v is not None)
 
 
 def base_values(figure: Figure) -> tuple[float | None, ...] | None:

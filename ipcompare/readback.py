@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .base_units import base_numbers
 from .model import Comparator, Figure, Kind, Plan
-from .reader import Reading, ReadKind, Role, expand, read
-from .units import parse_unit, tidy
+from .reader import Reading, ReadKind, Role, expand, from_words, read
+from .units import parse_unit
 
 #: What the quote's own words decide about a figure's kind, and the kinds they rule out.
 _SURE_KINDS = {
@@ -39,19 +40,10 @@ _WORDS = {
 }
 
 
-_IDIOM_WORDS = ("实现零的突破", "全覆盖", "全部覆盖")
-
-
 @dataclass(frozen=True)
 class Disagreement:
     key: str  # the figure's field the quote disagrees with
     message: str
-
-
-def _base(values: tuple[float | None, ...], unit: str | None) -> tuple[float, ...]:
-    parsed = parse_unit(unit or "")
-    factor = parsed.factor if parsed is not None else 1.0
-    return tuple(tidy(v * factor) for v in values if v is not None)
 
 
 def _value_text(r: Reading) -> str:
@@ -65,8 +57,8 @@ def read_back(figure: Figure, plan: Plan, role: str) -> list[Disagreement]:
     readings = expand(read(figure.quote, period=(plan.period_start, plan.period_end), role=Role(role), fragment=True))
     if not readings:
         return []
-    wanted = _base((figure.value, figure.low, figure.high), figure.unit)
-    same = [r for r in readings if _base((r.value, r.low, r.high), r.unit) == wanted]
+    wanted = base_numbers((figure.value, figure.low, figure.high), figure.unit)
+    same = [r for r in readings if base_numbers((r.value, r.low, r.high), r.unit) == wanted]
     if not same:
         written = ", ".join(dict.fromkeys(f"{_value_text(r)} {r.unit}".strip() for r in readings))
         value = f"{figure.value:g}" if figure.value is not None else f"[{figure.low:g}, {figure.high:g}]"
@@ -78,7 +70,7 @@ def read_back(figure: Figure, plan: Plan, role: str) -> list[Disagreement]:
 
 
 def _unit(figure: Figure, r: Reading) -> list[Disagreement]:
-    if r.number in _IDIOM_WORDS:
+    if from_words(r):
         return []  # 实现零的突破 writes no unit: the curator's is as good as the reader's
     if r.unit and figure.unit and r.unit != figure.unit and parse_unit(figure.unit) != parse_unit(r.unit):
         return [Disagreement("unit", f"unit {figure.unit}, but the quote writes {r.unit}")]

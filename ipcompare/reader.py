@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from .hanzi import simplify
 from .model import Comparator
+from .units import BASES, PREFIXES
 
 
 class Role(StrEnum):
@@ -166,43 +167,15 @@ def chinese_number(text: str) -> int | None:
 _ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
 _NUMBER = rf"(?:{_ARABIC}|{_CHINESE})"
-#: Units plans write after a number, longest first. 年, 月, 日, 号 and 倍 are not among them.
-UNITS = (
-    "个百分点",
-    "百分点",
-    "人次",
-    "家次",
-    "件次",
-    "%",
-    "‰",
-    "件",
-    "个",
-    "家",
-    "项",
-    "名",
-    "人",
-    "所",
-    "元",
-    "分",
-    "位",
-    "户",
-    "次",
-    "批",
-    "条",
-    "篇",
-    "部",
-    "种",
-    "台",
-    "套",
-    "座",
-    "支",
-)
+#: Units plans write after a number, longest first: those units.py knows, and ‰. 年, 月, 日, 号 and 倍 are none.
+UNITS = tuple(sorted({*BASES, "‰"}, key=lambda u: (-len(u), u)))
 _UNIT = "|".join(re.escape(u) for u in UNITS)
+_MAGNITUDE = "|".join(prefix for prefix, _ in PREFIXES)
 _DASH = r"~|至|到|-|\u2014|\u2013|\u2015|\u301c"
 _FIGURE = re.compile(
     rf"(?P<pre>第|前)?(?P<a>{_NUMBER})(?P<aunit>%)?"
     rf"(?:\s*(?P<dash>{_DASH})\s*(?P<b>{_NUMBER}))?"
-    rf"(?P<approx>余|多)?(?P<mag>万亿|亿|万|千|百万)?(?P<approx2>余|多)?(?P<unit>{_UNIT})"
+    rf"(?P<approx>余|多)?(?P<mag>{_MAGNITUDE})?(?P<approx2>余|多)?(?P<unit>{_UNIT})"
     r"(?P<post>以上|左右|以内|以下|余)?"
 )
 #: What may not follow a unit: 个月 is a duration, 分之 a fraction, 个工作日 a deadline.
@@ -695,6 +668,11 @@ _IDIOMS = (
         "实现零的突破 (break through zero) read as at least one (个); the plan writes no number or unit",
     ),
 )
+
+
+def from_words(reading: Reading) -> bool:
+    """Whether the plan states the number in words (全覆盖, 实现零的突破): then it writes no unit either."""
+    return any(pattern.fullmatch(reading.number) for pattern, *_ in _IDIOMS)
 
 
 def _idioms(ctx: _Context, s: int, e: int) -> list[_Found]:
