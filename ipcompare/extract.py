@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .hanzi import simplify
 from .model import Dataset, Kind, Level, Metric, Region, name_key
-from .reader import Reading, ReadKind, Role, expand, guess_period, normalise, read
+from .reader import Normal, Reading, ReadKind, Role, expand, guess_period, normalise, read
 from .units import PER_10K_PEOPLE, Unit, parse_unit
 
 #: The dataset's kind for each kind the reader tells apart (a score and a rank are levels in their units).
@@ -168,9 +168,9 @@ def _title(lines: list[str]) -> str | None:
     return None
 
 
-def describe(text: str, dataset: Dataset) -> Meta:
+def describe(normal: Normal, dataset: Dataset) -> Meta:
     """Title, issuer, document number, date, period and draft status, as far as the text gives them."""
-    lines = [ln.strip() for ln in normalise(text).text.splitlines() if ln.strip()]
+    lines = [ln.strip() for ln in normal.text.splitlines() if ln.strip()]
     title = _title(lines)
     numbers = [ln for ln in lines[:120] if _DOC_NUMBER.fullmatch(ln)]
     labelled = [m.group() for ln in lines[:120] if "文号" in ln for m in [_DOC_NUMBER.search(ln)] if m]
@@ -181,7 +181,7 @@ def describe(text: str, dataset: Dataset) -> Meta:
     head = "\n".join(lines[:20])
     region, place = _region(title or head, dataset)
     if region is None:
-        region = _most_named(normalise(text).text, dataset) or region
+        region = _most_named(normal.text, dataset) or region
     return Meta(
         title=title,
         issuer=issuers[0] if issuers else None,
@@ -227,32 +227,20 @@ def _most_named(text: str, dataset: Dataset) -> str | None:
 
 def extract(text: str, dataset: Dataset, source: str) -> Draft:
     """Read a plan's text and match each figure to the catalogue."""
-    meta = describe(text, dataset)
-    readings = expand(read(text, period=meta.period))
+    normal = normalise(text)  # once: describing the document and reading it both work on this
+    meta = describe(normal, dataset)
+    readings = expand(read(normal, period=meta.period))
     if meta.period is None:
         years = [r.year for r in readings if r.role == Role.TARGET and r.year]
         if years:
             meta = replace(meta, period=(min(years) - 4 if max(years) - min(years) < 5 else min(years), max(years)))
     catalogue = _catalogue(dataset.metrics)
-    normal = normalise(text)
     candidates = []
     for r in readings:
-        context = _context(normal.text, r)
-        metric, how = match(r, catalogue, context)
+        metric, how = match(r, catalogue, r.clause)
         kind = DATASET_KIND.get(r.kind)
         candidates.append(Candidate(reading=r, metric=metric, kind=kind, match=how))
     return Draft(source=source, meta=meta, candidates=tuple(candidates))
-
-
-def _context(text: str, reading: Reading) -> str:
-    """The words after a reading to the end of its clause, for a metric its indicator alone does not name
-    (推动50家企业…入选湖北省知识产权重点工程)."""
-    simplified = re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", "", simplify(reading.quote))
-    at = text.find(simplified)
-    if at < 0:
-        return ""
-    ends = [i for i in (text.find(c, at + len(simplified)) for c in ",;。\n") if i >= 0]
-    return text[at : min(ends) if ends else len(text)]
 
 
 # ---------------------------------------------------------------------------------------------------

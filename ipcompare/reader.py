@@ -64,6 +64,9 @@ class Reading:
     number: str  # the number as written (7~10, 两, 1,200)
     section: str = ""  # the heading it falls under
     notes: tuple[str, ...] = ()  # what the reader assumed or could not tell: for an analyst to review
+    #: the normalised words from the quote's start to the end of its clause (推动50家企业…入选…重点工程):
+    #: where a metric the indicator alone does not name may be named
+    clause: str = ""
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -390,15 +393,16 @@ class _Found:
 
 
 def read(
-    text: str, *, period: tuple[int, int] | None = None, role: Role | None = None, fragment: bool = False
+    text: str | Normal, *, period: tuple[int, int] | None = None, role: Role | None = None, fragment: bool = False
 ) -> list[Reading]:
     """Every quantified figure in a plan's text, in order.
 
     `period` (2021, 2025) places undated targets; `role` is what a text with no headings holds (a quote
     read back alone is a target or a baseline as its figure is). A `fragment` (a quote) may end without
-    a full stop; a document that does was cut off, and its last clause gives no figure.
+    a full stop; a document that does was cut off, and its last clause gives no figure. A text already
+    normalised (as `extract` has it) is not normalised again.
     """
-    normal = normalise(text)
+    normal = text if isinstance(text, Normal) else normalise(text)
     period = period or guess_period(normal.text)
     ctx = _Context(normal, period, section_role=role, fragment=fragment)
     ctx.titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(normal.text)]
@@ -516,6 +520,7 @@ def _table_row(ctx: _Context, start: int, end: int) -> list[Reading] | None:
                 number=f.number,
                 section=ctx.section,
                 notes=(note, *notes),
+                clause=text[m.start("name") : end],
             )
         )
     return out
@@ -804,6 +809,7 @@ def _reading(
         number=f.number,
         section=ctx.section,
         notes=tuple(notes),
+        clause=text[start : max(cl.c1, f.end, i1)],
     )
 
 
