@@ -608,6 +608,8 @@ def extract(
 
     dataset = _settings(ctx, data, no_bundled).load()
     chosen = fmt or (ExtractFormat.YAML if output is None or output.suffix.lower() in (".yaml", ".yml") else None)
+    if excel and chosen == ExtractFormat.YAML:
+        raise UsageError("only with --format csv, not --format yaml", "excel")  # said before any document is read
     # A draft's `source` is a path from the draft's own folder, as the data model has it.
     base = output.resolve().parent if output is not None and chosen == ExtractFormat.YAML else None
     drafts = []
@@ -616,8 +618,6 @@ def extract(
         source = os.path.relpath(path.resolve(), base) if base is not None else str(path)
         drafts.append(extract_plan(text, dataset, Path(source).as_posix()))
     if chosen == ExtractFormat.YAML:
-        if excel:
-            raise UsageError("only with --format csv, not --format yaml", "excel")
         document = draft_yaml(drafts, dataset)
         if output is None:
             sys.stdout.write(document)

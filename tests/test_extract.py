@@ -192,3 +192,11 @@ def test_strict_reports_a_changed_value_comparator_and_kind_at_their_lines(invok
     }
     for line_number, words in expected.items():
         assert any(line.startswith(f"{copy}:{line_number}: ") and words in line for line in lines), (words, lines)
+
+
+def test_excel_with_a_yaml_draft_is_one_line_naming_the_option(invoke: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "draft.yaml"
+    result = invoke("extract", str(SOURCES / "003_5d042cf0ad576120.txt"), "--excel", "-o", str(out))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "ipcompare: error: --excel: only with --format csv, not --format yaml\n"
+    assert not out.exists()
