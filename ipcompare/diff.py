@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .base_units import base_point, base_values
-from .model import Dataset, Figure, Metric, Plan, catalogue_of
-from .results import FigureChange, MetadataChange, QuotedFigure, json_number
+from .model import Dataset, Figure, Metric, Plan, Region, catalogue_of
+from .results import FigureChange, MetadataChange, PlanRegion, QuotedFigure, json_number
 from .units import parse_unit
 
-#: Plan fields a diff reports, in this order.
-PLAN_FIELDS = ("status", "title_zh", "title_en", "issuer", "doc_number", "issued", "published", "period")
+#: Plan fields a diff reports, in this order (a region by its id).
+PLAN_FIELDS = ("region", "status", "title_zh", "title_en", "issuer", "doc_number", "issued", "published", "period")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -27,10 +27,17 @@ class PlanDiff:
     targets: list[FigureChange]
     unchanged: list[FigureChange] = field(default_factory=list)  # targets and baselines alike (`role` says which)
     baselines: list[FigureChange] = field(default_factory=list)  # a baseline revised, added or removed
+    old_region: PlanRegion
+    new_region: PlanRegion
 
     @property
     def changed(self) -> bool:
         return bool(self.metadata or self.targets or self.baselines)
+
+    @property
+    def other_region(self) -> bool:
+        """The plans are of two regions: the changes compare two regions, not two versions of one plan."""
+        return self.old_region.id != self.new_region.id
 
 
 def _group(figure: Figure) -> tuple[str, str | None]:
@@ -157,9 +164,18 @@ def _plan_value(plan: Plan, name: str) -> str | None:
     return str(value.isoformat() if hasattr(value, "isoformat") else value)
 
 
-def diff_plans(old: Plan, new: Plan, metrics: Iterable[Metric] = ()) -> PlanDiff:
-    """Every difference between two versions of a plan; unchanged targets are kept apart."""
+def _region(plan: Plan, regions: Iterable[Region]) -> PlanRegion:
+    found = next((r for r in regions if r.id == plan.region), None)
+    if found is None:
+        return PlanRegion(id=plan.region)
+    return PlanRegion(id=found.id, name_zh=found.name_zh, name_en=found.name_en)
+
+
+def diff_plans(old: Plan, new: Plan, metrics: Iterable[Metric] = (), regions: Iterable[Region] = ()) -> PlanDiff:
+    """Every difference between two versions of a plan (or two regions' plans: the region is a plan detail
+    that differs); unchanged targets are kept apart. `regions` name the plans' regions (the first of an id counts)."""
     catalogue = catalogue_of(metrics)
+    regions = tuple(regions)
     metadata = [
         MetadataChange(field=name, old=_plan_value(old, name), new=_plan_value(new, name))
         for name in PLAN_FIELDS
@@ -183,13 +199,15 @@ def diff_plans(old: Plan, new: Plan, metrics: Iterable[Metric] = ()) -> PlanDiff
         targets=[r for r in targets if r.change != "unchanged"],
         unchanged=[r for r in (*targets, *baselines) if r.change == "unchanged"],
         baselines=[r for r in baselines if r.change != "unchanged"],
+        old_region=_region(old, regions),
+        new_region=_region(new, regions),
     )
 
 
 def diff_in(old_data: Dataset, old_plan: str, new_data: Dataset, new_plan: str) -> PlanDiff:
     """Diff two plans, each looked up in its own dataset (a file, a revision, or the shipped data)."""
     old, new = old_data.plan(old_plan), new_data.plan(new_plan)
-    return diff_plans(old, new, (*new_data.metrics, *old_data.metrics))
+    return diff_plans(old, new, (*new_data.metrics, *old_data.metrics), (*new_data.regions, *old_data.regions))
 
 
 @dataclass(frozen=True)
@@ -209,8 +227,8 @@ class DataDiff:
 def diff_datasets(old: Dataset, new: Dataset) -> DataDiff:
     """Plans are matched by id; a plan moved to another file is the same plan."""
     before, after = {p.id: p for p in old.plans}, {p.id: p for p in new.plans}
-    metrics = (*new.metrics, *old.metrics)
-    both = [diff_plans(before[i], after[i], metrics) for i in after if i in before]
+    metrics, regions = (*new.metrics, *old.metrics), (*new.regions, *old.regions)
+    both = [diff_plans(before[i], after[i], metrics, regions) for i in after if i in before]
     return DataDiff(
         added=[p for i, p in after.items() if i not in before],
         removed=[p for i, p in before.items() if i not in after],

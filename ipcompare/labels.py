@@ -166,6 +166,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "field.scope": ("scope", "范围"),
     "field.direction": ("direction", "方向"),
     "field.quote": ("quote", "原文"),
+    "field.region": ("region", "地区"),
     "field.status": ("status", "状态"),
     "field.title_zh": ("title_zh", "中文标题"),
     "field.title_en": ("title_en", "英文标题"),
@@ -185,6 +186,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "plan-counts": (
         "{targets} targets ({quantified} quantified), {baselines} baselines",
         "{targets}个目标（其中量化{quantified}个），{baselines}个基期值",
+    ),
+    "note.other-regions": (
+        "{old} and {new} are plans of different regions ({regions}): the changes compare two regions, "
+        "not two versions of one plan",
+        "{old}与{new}是不同地区的规划（{regions}）：所列变化是两地之间的差异，而非同一规划两个版本之间的修改",
     ),
     "not-in-git": ("Not in git, so left out: {files}", "不在 git 中，未比较：{files}"),
     "outcome": ("Outcome", "结果"),

@@ -253,11 +253,20 @@ class CatalogueRow:
 
 @dataclass(frozen=True, kw_only=True)
 class MetadataChange:
-    """A plan detail that differs (status, title, issue date, period ...)."""
+    """A plan detail that differs (region, status, title, issue date, period ...); a region is its id."""
 
     field: str
     old: str | None
     new: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanRegion:
+    """The region a plan of a diff is of: its id, and its names where the data has the region."""
+
+    id: str
+    name_zh: str | None = None
+    name_en: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

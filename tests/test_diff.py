@@ -76,6 +76,79 @@ def test_exit_code_behaves_as_git_diff(invoke: Invoke, args: list[str], code: in
     assert invoke("diff", *args).exit_code == code
 
 
+#: conftest's my-plan (Xiangyang's) and a plan of Tai'an's, in one file.
+TWO_REGIONS = PLAN + PLAN.removeprefix("plans:\n").replace("my-plan", "their-plan").replace("xiangyang", "taian")
+OTHER_REGIONS_NOTE = (
+    "my-plan and their-plan are plans of different regions (襄阳市 Xiangyang, 泰安市 Tai'an): "
+    "the changes compare two regions, not two versions of one plan"
+)
+
+
+def cells(text: str, separator: str = "|") -> list[list[str]]:
+    """The cells of each row of a table printed as text (markdown, or rich with separator '│')."""
+    return [
+        [c.strip() for c in line.split(separator)[1:-1]] for line in text.splitlines() if line.startswith(separator)
+    ]
+
+
+def test_plans_of_two_regions_are_compared_with_a_note(invoke: Invoke, write: Write) -> None:
+    """Comparing two regions' plans is allowed, but the table says it is not one plan's revision."""
+    result = invoke("diff", "my-plan", "their-plan", "--data", str(write(TWO_REGIONS)))
+    assert result.exit_code == 0, result.stderr
+    assert ["plan", "region", "襄阳市 Xiangyang", "泰安市 Tai'an", "", ""] in cells(result.stdout, "│")
+    assert result.stdout.endswith(f"┘\n{OTHER_REGIONS_NOTE}\n")
+
+
+def test_plans_of_two_regions_in_json_carry_the_note_and_the_region(invoke: Invoke, write: Write) -> None:
+    data = write(TWO_REGIONS)
+    doc = diff_json(invoke, "my-plan", "their-plan", "--data", str(data))
+    assert doc["notes"] == [OTHER_REGIONS_NOTE]
+    assert doc["metadata"] == [{"field": "region", "old": "xiangyang", "new": "taian"}]
+    assert (doc["changed"], doc["targets"]) == (True, [])
+    assert invoke("diff", "my-plan", "their-plan", "--data", str(data), "--exit-code").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "row", "note"),
+    [
+        (
+            None,
+            "plan details changed: region**",
+            ["plan", "region", "襄阳市 Xiangyang", "泰安市 Tai'an"],
+            OTHER_REGIONS_NOTE,
+        ),
+        (
+            "zh",
+            "规划信息变动：地区**",
+            ["规划信息", "地区", "襄阳市", "泰安市"],
+            "my-plan与their-plan是不同地区的规划（襄阳市、泰安市）",
+        ),
+    ],
+)
+def test_two_regions_in_markdown(
+    invoke: Invoke, write: Write, lang: str | None, title: str, row: list[str], note: str
+) -> None:
+    args = ["my-plan", "their-plan", "--data", str(write(TWO_REGIONS)), "-f", "markdown"]
+    text = invoke("diff", *args, *(["--lang", lang] if lang else [])).stdout
+    assert text.splitlines()[0].endswith(title)
+    assert [*row, "", ""] in cells(text)
+    assert text.splitlines()[-1].startswith(note)
+
+
+def test_two_regions_in_csv(invoke: Invoke, write: Write) -> None:
+    text = invoke("diff", "my-plan", "their-plan", "--data", str(write(TWO_REGIONS)), "-f", "csv").stdout
+    assert text == "Change,Metric,Old,New,Difference,What changed\nplan,region,襄阳市 Xiangyang,泰安市 Tai'an,,\n"
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "json"])
+def test_versions_of_one_plan_have_no_region_note(invoke: Invoke, fmt: str) -> None:
+    result = invoke("diff", *PAIR, "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert "region" not in result.stdout
+    if fmt == "json":
+        assert json.loads(result.stdout)["notes"] == []
+
+
 def test_an_unknown_plan_is_a_one_line_error(invoke: Invoke) -> None:
     result = invoke("diff", "taian-strong-city-draft", "taian-final")
     assert result.exit_code == 2
@@ -335,6 +408,19 @@ def test_a_metric_renamed_in_the_new_version_shows_its_new_name(invoke: Invoke, 
     )
     [change] = diff_json(invoke, *_versions(write, PLAN, renamed))["targets"]
     assert (change["metric_zh"], change["metric_en"]) == ("有效商标注册量", "Trademarks in force")
+
+
+def test_rev_lists_a_plan_moved_to_another_region(invoke: Invoke, history: Path) -> None:
+    """The same plan, its region corrected: a plan detail that changed, not a comparison of two regions."""
+    text = history.read_text(encoding="utf-8")
+    mine = text.index("  - id: my-plan")  # the last plan in the file
+    history.write_text(text[:mine] + text[mine:].replace("region: xiangyang", "region: taian"), encoding="utf-8")
+    [plan] = rev_json(invoke, history, "--rev", "HEAD")["plans"]
+    assert (plan["plan"], plan["metadata"]) == ("my-plan", [{"field": "region", "old": "xiangyang", "new": "taian"}])
+    assert plan["summary"].endswith("; plan details changed: region")
+    result = invoke("diff", "--rev", "HEAD", "--no-bundled", "--data", str(history), "-f", "markdown")
+    assert ["my-plan", "plan", "region", "襄阳市 Xiangyang", "泰安市 Tai'an", "", ""] in cells(result.stdout)
+    assert "different regions" not in result.stdout
 
 
 def test_a_file_git_does_not_track_is_left_out_and_named(invoke: Invoke, history: Path) -> None:

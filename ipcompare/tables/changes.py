@@ -9,10 +9,10 @@ from dataclasses import dataclass, field, replace
 
 from ..diff import DataDiff, PlanDiff
 from ..format import derived, figure_text, kind_label, signed, when
-from ..labels import Lang, label, listing, metric_name
+from ..labels import Lang, label, listing, metric_name, name
 from ..model import Kind, Plan
 from ..progress import Progress
-from ..results import INLINE, FigureChange, MetadataChange, Outcome, ProgressRow, QuotedFigure
+from ..results import INLINE, FigureChange, MetadataChange, Outcome, PlanRegion, ProgressRow, QuotedFigure
 from . import Column, Table
 
 CHANGES = ("removed", "changed", "added")
@@ -33,11 +33,12 @@ class PlanChanges:
 
 @dataclass(frozen=True, kw_only=True)
 class DiffDocument:
-    """`diff OLD NEW --format json`."""
+    """`diff OLD NEW --format json`: `notes` are the table's (that the plans are of two regions)."""
 
     old: str
     new: str
     changed: bool
+    notes: list[str]
     changes: PlanChanges = field(metadata=INLINE)
 
 
@@ -128,17 +129,26 @@ def _change(change: str, lang: Lang | None) -> str:
     return label(f"change.{change}", lang)
 
 
+def _region_name(region: PlanRegion, lang: Lang | None) -> str:
+    if region.name_zh is None or region.name_en is None:
+        return region.id
+    return name(region.name_zh, region.name_en, lang)
+
+
+def _detail(diff: PlanDiff, change: MetadataChange, lang: Lang | None) -> tuple[str, str]:
+    """A plan detail's old and new value as shown: a region by its names, the others as the plan writes them."""
+    if change.field == "region":
+        return _region_name(diff.old_region, lang), _region_name(diff.new_region, lang)
+    return change.old or "", change.new or ""
+
+
 def _diff_lines(diff: PlanDiff, show_all: bool, lang: Lang | None) -> list[DiffLine]:
     """Plan metadata changes first, then removed, changed and added targets (and unchanged with --all)."""
-    lines = [
-        DiffLine(
-            change=_change("plan", lang),
-            metric=m.field if lang is None else label(f"field.{m.field}", lang),
-            old_text=m.old or "",
-            new_text=m.new or "",
-        )
-        for m in diff.metadata
-    ]
+    lines = []
+    for m in diff.metadata:
+        old_text, new_text = _detail(diff, m, lang)
+        shown = m.field if lang is None else label(f"field.{m.field}", lang)
+        lines.append(DiffLine(change=_change("plan", lang), metric=shown, old_text=old_text, new_text=new_text))
     for figure in (*diff.targets, *diff.baselines, *(diff.unchanged if show_all else ())):
         change = _change(figure.change, lang)
         if figure.role != "target":
@@ -202,14 +212,30 @@ def _changes(diff: PlanDiff, show_all: bool) -> PlanChanges:
     )
 
 
+def _diff_notes(diff: PlanDiff, old_label: str, new_label: str, lang: Lang | None) -> tuple[str, ...]:
+    """That the plans are of two regions, so the changes are not a plan's revision."""
+    if not diff.other_region:
+        return ()
+    regions = listing([_region_name(diff.old_region, lang), _region_name(diff.new_region, lang)], lang)
+    return (label("note.other-regions", lang).format(old=old_label, new=new_label, regions=regions),)
+
+
 def diff_table(
     diff: PlanDiff, *, show_all: bool = False, labels: tuple[str, str] | None = None, lang: Lang | None = None
 ) -> Table[DiffLine]:
     """What changed in one plan: a row per plan detail and per target that changed."""
-    document = DiffDocument(old=diff.old.id, new=diff.new.id, changed=diff.changed, changes=_changes(diff, show_all))
+    document = DiffDocument(
+        old=diff.old.id,
+        new=diff.new.id,
+        changed=diff.changed,
+        notes=list(_diff_notes(diff, diff.old.id, diff.new.id, None)),
+        changes=_changes(diff, show_all),
+    )
     old_label, new_label = labels or (diff.old.id, diff.new.id)
     title = f"{old_label} → {new_label}: {_summary(diff, lang)}"
-    return Table(_diff_columns(lang), _diff_lines(diff, show_all, lang), title=title, matrix=True, document=document)
+    notes = _diff_notes(diff, old_label, new_label, lang)
+    lines = _diff_lines(diff, show_all, lang)
+    return Table(_diff_columns(lang), lines, title=title, notes=notes, matrix=True, document=document)
 
 
 def _plan_counts(plan: Plan, lang: Lang | None) -> str:
