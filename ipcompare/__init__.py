@@ -13,25 +13,57 @@ The library API, for notebooks and scripts::
     checked = ipcompare.check_progress(old_plan, new_plan, data.metrics).rows   # as `diff --progress`
 """
 
-from .compare import MetricComparison, RegionComparison, compare_metric, compare_regions, compare_rows, metric_rows
-from .diff import PlanDiff, diff_plans
-from .errors import DataError, ExitCode, OutputError, Problem, UnknownName, UsageError
-from .load import bundled_path, load
-from .model import (
-    Comparator,
-    Dataset,
-    Direction,
-    Figure,
-    Kind,
-    Level,
-    Metric,
-    Plan,
-    Population,
-    Region,
-    Status,
-)
-from .progress import Progress, check_progress
-from .results import Outcome, as_json
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
+if TYPE_CHECKING:  # the names below, for type checkers and readers; at run time they load on first use
+    from typing import Any
+
+    from .compare import MetricComparison, RegionComparison, compare_metric, compare_regions, compare_rows, metric_rows
+    from .diff import PlanDiff, diff_plans
+    from .errors import DataError, ExitCode, OutputError, Problem, UnknownName, UsageError
+    from .loader import bundled_path, load
+    from .model import (
+        Comparator,
+        Dataset,
+        Direction,
+        Figure,
+        Kind,
+        Level,
+        Metric,
+        Plan,
+        Population,
+        Region,
+        Status,
+    )
+    from .progress import Progress, check_progress
+    from .results import Outcome, as_json
+
+#: Where each public name lives: `import ipcompare` stays light (the command line's entry point and
+#: Ctrl-C handling load before anything heavy), and a name's module is imported when it is first used.
+_LAZY = {
+    **dict.fromkeys(["MetricComparison", "RegionComparison", "compare_metric", "compare_regions"], "compare"),
+    **dict.fromkeys(["compare_rows", "metric_rows"], "compare"),
+    **dict.fromkeys(["PlanDiff", "diff_plans"], "diff"),
+    **dict.fromkeys(["DataError", "ExitCode", "OutputError", "Problem", "UnknownName", "UsageError"], "errors"),
+    **dict.fromkeys(["bundled_path", "load"], "loader"),
+    **dict.fromkeys(["Comparator", "Dataset", "Direction", "Figure", "Kind", "Level"], "model"),
+    **dict.fromkeys(["Metric", "Plan", "Population", "Region", "Status"], "model"),
+    **dict.fromkeys(["Progress", "check_progress"], "progress"),
+    **dict.fromkeys(["Outcome", "as_json"], "results"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ipcompare' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __version__ = "0.1.0"
 

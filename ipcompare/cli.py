@@ -10,20 +10,21 @@ from __future__ import annotations
 import io
 import os
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from . import __version__
 from .errors import DataError, ExitCode, IpcompareError, OutputError, Problem, UsageError
+from .files import write_output
 from .labels import Lang
-from .load import DATA_ENV, load
+from .loader import DATA_ENV, load
 from .model import Dataset, Level, Status
 from .render import Format, render
 from .tables import Table
@@ -63,6 +64,24 @@ class _Failed(Exception):
         self.error, self.command = error, command
 
 
+class _PipeClosed(Exception):
+    """Standard output's reader has gone (| head)."""
+
+
+class _Interrupted(Exception):
+    """Ctrl-C, carried past Click."""
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's last flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 def _report(error: IpcompareError, command: str | None) -> ExitCode:
     """The one place an error becomes output and an exit code."""
     if isinstance(error, DataError):
@@ -80,15 +99,34 @@ def _report(error: IpcompareError, command: str | None) -> ExitCode:
     return ExitCode.USAGE if isinstance(error, UsageError) else ExitCode.ERROR
 
 
+@contextmanager
+def _carried(command: str | None) -> Iterator[None]:
+    """Carries what ends a command past Click (which would exit 1 for a closed pipe, or print an empty line
+    for Ctrl-C) to `_Group.main`, which reports it."""
+    try:
+        yield
+    except IpcompareError as error:
+        raise _Failed(error, command) from error
+    except BrokenPipeError:
+        raise _PipeClosed from None
+    except OSError as e:  # Click printing help to a full disk; every file the library opens is its own error
+        where = f"{e.filename}: " if e.filename else "cannot write to standard output: "
+        raise _Failed(_StdoutFailed(f"{where}{e.strerror or e}"), command) from None
+    except KeyboardInterrupt:
+        raise _Interrupted from None
+
+
 class _Group(TyperGroup):
     """Turns Click's multi-line usage errors into one line, with the option it is about, and every
     ipcompare error into its message and exit code."""
 
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        with _carried(None):  # --help and --version print while the options are parsed
+            return super().make_context(info_name, args, parent, **extra)
+
     def invoke(self, ctx: Any) -> Any:
-        try:
+        with _carried(ctx.invoked_subcommand):
             return super().invoke(ctx)
-        except IpcompareError as error:
-            raise _Failed(error, ctx.invoked_subcommand) from error
 
     def main(
         self,
@@ -110,14 +148,21 @@ class _Group(TyperGroup):
                 **extra,
             )
         except _Failed as failed:
+            if isinstance(failed.error, _StdoutFailed):
+                _silence_stdout()
             code = _report(failed.error, failed.command)
+        except _PipeClosed:
+            # The reader stopped reading (| head): what it read was right, so this is success, every time,
+            # whether or not the output still fit in the pipe (as ripgrep does).
+            _silence_stdout()
+            code = ExitCode.OK
         except click_error as e:
             message = e.format_message()  # type: ignore[attr-defined]
             ctx = getattr(e, "ctx", None)
             command = ctx.command_path if ctx is not None else PROG
             sys.stderr.write(f"{PROG}: error: {message} (see '{command} --help')\n")
             code = getattr(e, "exit_code", ExitCode.USAGE)
-        except typer.Abort:
+        except (typer.Abort, _Interrupted, KeyboardInterrupt):
             sys.stderr.write(f"{PROG}: interrupted\n")
             code = ExitCode.INTERRUPTED
         if not standalone_mode:
@@ -125,14 +170,58 @@ class _Group(TyperGroup):
         sys.exit(int(code) if isinstance(code, int) else ExitCode.OK)
 
 
+class _Command(TyperCommand):
+    """Help as a user reads it: `REGION...` rather than Typer's `{REGION...}... <list[str]>`."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            pieces += [_argument_name(param)] if isinstance(param, TyperArgument) else param.get_usage_pieces(ctx)
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if isinstance(param, TyperArgument):
+                arguments.append((_argument_name(param).strip("[]"), record[1]))
+            else:
+                options.append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _argument_name(param: TyperArgument) -> str:
+    """REGION... for a list, [FILE...] when it may be left out: the metavar, not the Python type."""
+    name = param.metavar or (param.name or "").upper()
+    if param.nargs != 1 and not name.endswith("..."):
+        name += "..."
+    return name if param.required else f"[{name}]"
+
+
+def _examples(*lines: str) -> str:
+    """A command's examples, shown at the end of its --help as written (\b keeps Click from rewrapping)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
 app = typer.Typer(
     cls=_Group,
     name=PROG,
     help="Compare the quantified targets of Chinese IP plans across regions and plan versions.",
     rich_markup_mode=None,
-    add_completion=False,
     invoke_without_command=True,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=_examples(
+        "ipcompare metric 高价值发明专利",
+        "ipcompare compare 襄阳 泰安 青海 --national",
+        "ipcompare show 襄阳 --format markdown",
+        "ipcompare COMMAND -h          (each command's options and examples)",
+    ),
 )
 
 
@@ -147,7 +236,7 @@ class Settings:
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"{PROG} {__version__}\n")
+        _stdout(f"{PROG} {__version__}\n")
         raise typer.Exit(int(ExitCode.OK))
 
 
@@ -179,7 +268,7 @@ def _options(
     """
     ctx.obj = Settings(list(data or []), not no_bundled)
     if ctx.invoked_subcommand is None:
-        sys.stdout.write(ctx.get_help() + "\n")
+        _stdout(ctx.get_help() + "\n")
         raise typer.Exit(int(ExitCode.OK))
 
 
@@ -194,7 +283,14 @@ FormatOption = Annotated[
     ),
 ]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of standard output.")
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE instead of standard output.",
+        readable=False,  # it is written, not read: a write-only file is fine
+    ),
 ]
 ExcelOption = Annotated[
     bool,
@@ -211,20 +307,25 @@ AllOption = Annotated[bool, typer.Option("--all", help="Also list the qualitativ
 _SUFFIX_FORMATS = {".md": Format.MARKDOWN, ".markdown": Format.MARKDOWN, ".csv": Format.CSV, ".json": Format.JSON}
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write the whole output or nothing: a half-written report is worse than none."""
-    temp: Path | None = None
+def _stdout(text: str) -> None:
+    """Everything a command prints goes out here, in one write, so that it goes out whole or not at all."""
     try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False, newline=""
-        ) as handle:
-            temp = Path(handle.name)
-            handle.write(text)
-        os.replace(temp, path)
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except UnicodeEncodeError:
+        encoding = getattr(sys.stdout, "encoding", None) or "?"
+        raise OutputError(
+            f"standard output cannot show Chinese text (its encoding is {encoding}): "
+            "set PYTHONIOENCODING=utf-8, or write a file with -o"
+        ) from None
+    except BrokenPipeError:
+        raise  # the reader has gone (| head): _Group.main ends quietly
     except OSError as e:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {e.strerror or e}") from None
+        raise _StdoutFailed(f"cannot write to standard output: {e.strerror or e}") from None
+
+
+class _StdoutFailed(OutputError):
+    """Standard output itself failed (a full disk, /dev/full): nothing more can be written to it."""
 
 
 @dataclass(frozen=True)
@@ -254,14 +355,15 @@ class Output:
             raise UsageError(f"only with --format csv, not {given}", "excel")
         if not table.rows and empty:
             sys.stderr.write(f"{PROG}: {empty}\n")
-            if fmt in (Format.TABLE, Format.MARKDOWN):
-                return
-        if self.path is None:
-            render(table, fmt, sys.stdout, terminal=sys.stdout.isatty(), excel=self.excel)
-            return
+            if fmt in (Format.TABLE, Format.MARKDOWN) and self.path is None:
+                return  # on the screen the message says it all; a file gets the empty table, not stale content
+        terminal = self.path is None and sys.stdout.isatty()
         buffer = io.StringIO()
-        render(table, fmt, buffer, terminal=False, excel=self.excel)
-        _write_atomically(self.path, buffer.getvalue())
+        render(table, fmt, buffer, terminal=terminal, excel=self.excel)
+        if self.path is None:
+            _stdout(buffer.getvalue())
+        else:
+            write_output(self.path, buffer.getvalue())
 
 
 def _settings(ctx: typer.Context, data: list[Path] | None, no_bundled: bool) -> Settings:
@@ -270,7 +372,9 @@ def _settings(ctx: typer.Context, data: list[Path] | None, no_bundled: bool) -> 
     return Settings([*settings.data, *(data or [])], settings.bundled and not no_bundled)
 
 
-@app.command()
+@app.command(
+    cls=_Command, epilog=_examples("ipcompare plans", "ipcompare plans --lang zh --format csv --excel -o plans.csv")
+)
 def plans(
     ctx: typer.Context,
     lang: LangOption = None,
@@ -287,7 +391,9 @@ def plans(
     out.emit(plans_table(_settings(ctx, data, no_bundled).load(), lang))
 
 
-@app.command()
+@app.command(
+    cls=_Command, epilog=_examples("ipcompare show 襄阳", "ipcompare show taian-strong-city-draft --format markdown")
+)
 def show(
     ctx: typer.Context,
     plan: Annotated[
@@ -308,7 +414,7 @@ def show(
     out.emit(show_table(dataset, dataset.plan(plan), lang))
 
 
-@app.command()
+@app.command(cls=_Command, epilog=_examples("ipcompare metrics", "ipcompare metrics --lang zh --format json"))
 def metrics(
     ctx: typer.Context,
     lang: LangOption = None,
@@ -325,7 +431,14 @@ def metrics(
     out.emit(metrics_table(_settings(ctx, data, no_bundled).load(), lang))
 
 
-@app.command()
+@app.command(
+    cls=_Command,
+    epilog=_examples(
+        "ipcompare metric 高价值发明专利",
+        "ipcompare metric trademarks --per-capita --unit 件",
+        "ipcompare metric high-value-patents --level prefecture --year 2025 -o hvp.csv",
+    ),
+)
 def metric(
     ctx: typer.Context,
     name: Annotated[
@@ -340,7 +453,10 @@ def metric(
     ] = False,
     year: YearOption = None,
     level: Annotated[
-        list[Level] | None, typer.Option("--level", help="Only regions at this level (repeatable).")
+        list[Level] | None,
+        typer.Option(
+            "--level", metavar="LEVEL", help="Only regions at this level: national, province, prefecture (repeatable)."
+        ),
     ] = None,
     region: Annotated[
         list[str] | None,
@@ -381,7 +497,13 @@ def metric(
     out.emit(metric_table(comparison, lang), empty)
 
 
-@app.command()
+@app.command(
+    cls=_Command,
+    epilog=_examples(
+        "ipcompare compare 襄阳 泰安 青海 --national",
+        "ipcompare compare xiangyang taian --metric trademarks --format markdown",
+    ),
+)
 def compare(
     ctx: typer.Context,
     regions: Annotated[
@@ -429,7 +551,14 @@ NewArgument = Annotated[
 ]
 
 
-@app.command()
+@app.command(
+    cls=_Command,
+    epilog=_examples(
+        "ipcompare diff taian-strong-city-draft final.yaml:taian-strong-city",
+        "ipcompare diff inner-mongolia-13th-fyp next.yaml:inner-mongolia-14th-fyp --progress",
+        "ipcompare --data data/targets.yaml --no-bundled diff --rev HEAD~3",
+    ),
+)
 def diff(
     ctx: typer.Context,
     old: OldArgument = None,
@@ -525,7 +654,13 @@ def _progress(dataset: Dataset, old: str, new: str, show_all: bool, out: Output)
     out.emit(table, None if table.rows else f"{old} has no quantified targets")
 
 
-@app.command()
+@app.command(
+    cls=_Command,
+    epilog=_examples(
+        "ipcompare progress inner-mongolia-13th-fyp next.yaml:inner-mongolia-14th-fyp",
+        "ipcompare progress inner-mongolia-13th-fyp next.yaml:inner-mongolia-14th-fyp --all -f csv",
+    ),
+)
 def progress(
     ctx: typer.Context,
     old: Annotated[
@@ -576,7 +711,10 @@ class ExtractFormat(StrEnum):
     JSON = "json"
 
 
-@app.command()
+@app.command(
+    cls=_Command,
+    epilog=_examples("ipcompare extract plan.html -o draft.yaml", "ipcompare extract plan.docx --format table"),
+)
 def extract(
     ctx: typer.Context,
     files: Annotated[
@@ -620,9 +758,9 @@ def extract(
     if chosen == ExtractFormat.YAML:
         document = draft_yaml(drafts, dataset)
         if output is None:
-            sys.stdout.write(document)
+            _stdout(document)
         else:
-            _write_atomically(output, document)
+            write_output(output, document)
         return
     from .tables.extract import candidates_table
 
@@ -630,13 +768,15 @@ def extract(
     Output(table_format, output, excel, lang).emit(candidates_table(drafts, lang), "no quantified figure was read")
 
 
-@app.command()
+@app.command(
+    cls=_Command, epilog=_examples("ipcompare validate", "ipcompare validate mine.yaml --sources documents/ --strict")
+)
 def validate(
     ctx: typer.Context,
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="[FILE]...",
+            metavar="FILE...",
             help="Data files to check, together with the shipped data and --data files; their plans' quotes are "
             "checked (every plan's when no file is named).",
         ),
@@ -662,7 +802,7 @@ def validate(
     no_bundled: NoBundledOption = False,
 ) -> None:
     """Check data files for mistakes, and every quote against its source document; reports file:line: message."""
-    from .load import display_path
+    from .loader import display_path
     from .validate import check_quotes, check_readings
 
     for directory in sources or []:
@@ -696,7 +836,7 @@ def validate(
         checked += f"; not checked: {' and '.join(kinds)}"
     if readings:
         checked += f"; {_count(readings, 'warning')} (quotes that read otherwise; --strict fails on them)"
-    sys.stdout.write(
+    _stdout(
         f"ok: {scope}{_count(len(plans), 'plan')}, {_count(figures, 'target and baseline/targets and baselines')}"
         f" ({_count(len(dataset.files), 'data file')}, {_count(len(dataset.metrics), 'metric')}); {checked}\n"
     )

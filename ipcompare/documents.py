@@ -11,9 +11,7 @@ Every failure is a `DataError` with one `Problem` naming the file, so it prints 
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
@@ -22,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DataError, Problem
-from .load import display_path
+from .loader import display_path
 
 if TYPE_CHECKING:
     from docx.table import Table, _Cell
@@ -96,35 +94,13 @@ def _problem(name: str, message: str) -> DataError:
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
-    """At most MAX_BYTES + 1 bytes of a regular file; a pipe or device is refused, never waited on."""
+    """At most MAX_BYTES of a regular file; a pipe or device is refused, never waited on."""
+    from .files import ReadError, read_bytes
+
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        try:
-            kind = _not_regular(os.fstat(fd).st_mode)
-            data = b"" if kind else _read_at_most(fd, MAX_BYTES + 1)
-        finally:
-            os.close(fd)
-    except OSError as e:
-        raise _problem(name, f"cannot read: {e.strerror or e}") from None
-    if kind:
-        raise _problem(name, f"is {kind}, not a document")
-    if len(data) > MAX_BYTES:
-        raise _problem(name, f"is larger than {MAX_BYTES // 2**20} MB: not read (a plan document is smaller)")
-    return data
-
-
-def _read_at_most(fd: int, size: int) -> bytes:
-    with open(fd, "rb", closefd=False) as file:
-        return file.read(size)
-
-
-def _not_regular(mode: int) -> str | None:
-    """What a file is when it is not a regular file (None when it is one)."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    return "a pipe" if stat.S_ISFIFO(mode) else "a device or socket"
+        return read_bytes(path, MAX_BYTES, "a document")
+    except ReadError as e:
+        raise _problem(name, str(e)) from None
 
 
 # -- decoding ---------------------------------------------------------------------------------------------

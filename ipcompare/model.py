@@ -171,6 +171,11 @@ class Figure:
         return self.kind not in SPAN_KINDS or (self.span is not None and self.span == other.span)
 
 
+#: The period of a plan whose period could not be read: the load fails anyway, but the plan is kept so that
+#: its targets are checked too, and no check compares a year with these (nor names them in a message).
+UNREAD_PERIOD = (-9999, 9999)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Plan:
     id: str
@@ -191,6 +196,11 @@ class Plan:
     loc: Location = Location("", None)
     short_zh: str | None = None
     short_en: str | None = None
+
+    @property
+    def period_read(self) -> bool:
+        """False for a plan whose period was missing or wrong in its file (see UNREAD_PERIOD)."""
+        return UNREAD_PERIOD[0] < self.period_start and self.period_end < UNREAD_PERIOD[1]
 
     def short(self, lang: str) -> str:
         """The name a table column has room for (十四五规划, 14th FYP); the title when none is given."""

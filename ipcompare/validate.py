@@ -153,6 +153,8 @@ def _time_problems(plan: Plan, figure: Figure, role: str) -> list[tuple[str, str
     # An increment since 2025 to 2025 is the one year 2025; a change since 2025 to 2025 is nothing.
     if figure.since is not None and figure.since > figure.year - (0 if figure.kind == Kind.INCREMENT else 1):
         out.append(("since", f"since {figure.since} is not before year {figure.year}"))
+    if not plan.period_read:
+        return out
     if role == "target" and not plan.period_start <= figure.year <= plan.period_end:
         out.append(("year", f"year {figure.year} is outside the plan's period {plan.period_start}-{plan.period_end}"))
     if role == "baseline" and figure.year > plan.period_start:

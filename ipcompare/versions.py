@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DataError, UsageError
-from .load import display_path, load_version, merge, read_text
+from .loader import display_path, load_version, merge, read_text
 from .model import Dataset
 
 #: A side whose part before ':' ends so is a file, even when it is missing, not a git revision.

@@ -263,7 +263,7 @@ def test_an_old_word_document_says_to_save_it_as_docx(tmp_path: Path) -> None:
 
 
 def test_a_missing_file_is_one_line_naming_it() -> None:
-    assert failure("missing.txt") == "missing.txt: cannot read: No such file or directory"
+    assert failure("missing.txt") == "missing.txt: no such file"
 
 
 def test_a_directory_is_one_line_naming_it(tmp_path: Path) -> None:
@@ -288,11 +288,11 @@ def test_an_unreadable_file_gives_the_reason(tmp_path: Path) -> None:
 def test_a_file_over_the_size_cap_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(documents, "MAX_BYTES", 8 * 2**20)
     (tmp_path / "big.txt").write_bytes(b"a" * (8 * 2**20 + 1))
-    assert failure("big.txt") == "big.txt: is larger than 8 MB: not read (a plan document is smaller)"
+    assert failure("big.txt") == "big.txt: is larger than 8 MB: not read (too large for a document)"
     (tmp_path / "big.txt").write_bytes(b"a" * (8 * 2**20))
     assert len(read_document("big.txt")) == 8 * 2**20
 
 
 def test_a_file_outside_the_working_directory_is_named_by_its_path(tmp_path: Path) -> None:
     elsewhere = tmp_path.parent / f"{tmp_path.name}-missing.txt"
-    assert failure(elsewhere) == f"{elsewhere}: cannot read: No such file or directory"
+    assert failure(elsewhere) == f"{elsewhere}: no such file"

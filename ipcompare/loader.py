@@ -23,6 +23,7 @@ import yaml
 from .controls import has_controls
 from .errors import DataError, Problem, UsageError
 from .model import (
+    UNREAD_PERIOD,
     Comparator,
     Dataset,
     Direction,
@@ -163,28 +164,32 @@ def _number_text_problem(text: str) -> str | None:
 
 def display_path(path: str | Path) -> str:
     """Paths in messages: relative to the working directory when below it, as given otherwise."""
-    path = Path(path)
+    real = os.path.realpath(path)  # never raises, not even on a symlink loop
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(real).relative_to(os.path.realpath(Path.cwd())))
     except (ValueError, OSError):
         return str(path)
 
 
+#: The largest data file read: far above any real one (5,000 plans are tens of MB), far below the memory it takes.
+MAX_DATA_BYTES = 256 * 2**20
+
+
 def read_text(path: str | Path) -> tuple[str | None, list[Problem]]:
-    """A data file's text, or the problem that kept it from being read."""
+    """A data file's text, or the problem that kept it from being read (a pipe, a device, a huge file)."""
+    from .files import ReadError, read_bytes
+
     name = display_path(path)
     try:
-        return Path(path).read_text(encoding="utf-8"), []
-    except FileNotFoundError:
-        return None, [Problem(name, None, "no such file")]
-    except IsADirectoryError:
-        return None, [Problem(name, None, "is a directory, not a data file")]
+        data = read_bytes(path, MAX_DATA_BYTES, "a data file")
+    except ReadError as e:
+        return None, [Problem(name, None, str(e))]
+    try:
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"), []
     except UnicodeDecodeError as e:
         # Chinese files are often saved as GBK or GB18030: say where, and what to do.
-        line = e.object[: e.start].count(b"\n") + 1
+        line = data[: e.start].count(b"\n") + 1
         return None, [Problem(name, line, f"not UTF-8 text ({e.reason} at byte {e.start}): save the file as UTF-8")]
-    except OSError as e:
-        return None, [Problem(name, None, f"cannot read: {e.strerror or e}")]
 
 
 def read_yaml(path: str | Path) -> tuple[Any, list[Problem]]:
@@ -196,7 +201,14 @@ def read_yaml(path: str | Path) -> tuple[Any, list[Problem]]:
 
 
 def read_yaml_text(text: str, name: str) -> tuple[Any, list[Problem]]:
-    """Parse YAML already read (a file, or a file at a git revision); `name` is how messages call it."""
+    """Parse YAML already read (a file, or a file at a git revision); `name` is how messages call it.
+
+    The structure is checked first (`_shape_problem`), so that a hostile file is refused in
+    milliseconds instead of exhausting memory or the stack while it is built.
+    """
+    problem = _character_problem(text, name) or _shape_problem(text, name)
+    if problem is not None:
+        return None, [problem]
     loader = _Loader(text)
     loader.duplicates = []
     try:
@@ -204,22 +216,133 @@ def read_yaml_text(text: str, name: str) -> tuple[Any, list[Problem]]:
     except yaml.MarkedYAMLError as e:
         return None, [_syntax_problem(name, text, e)]
     except yaml.YAMLError as e:
-        return None, [Problem(name, None, f"YAML error: {e}")]
+        return None, [Problem(name, None, "YAML error: " + " ".join(str(e).split()))]
     finally:
         loader.dispose()
     return tree, [Problem(name, line, msg) for line, msg in loader.duplicates]
 
 
+#: What YAML allows in a document (YAML 1.1 "printable"): anything else stops the parser.
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _character_problem(text: str, name: str) -> Problem | None:
+    """A character YAML refuses (a NUL byte, a terminal escape), at its line, in one line."""
+    found = _NOT_PRINTABLE.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    what = "a NUL character" if code == 0 else f"the control character U+{code:04X}"
+    line = text.count("\n", 0, found.start()) + 1
+    return Problem(name, line, f"{what} is not allowed in a YAML file: remove it (is this a text file?)")
+
+
+#: Deeper than any data file needs (a target's baseline is five levels down); deep nesting is an attack.
+MAX_DEPTH = 32
+#: Values that aliases may add beyond those a file writes out (a billion-laughs file adds billions).
+MAX_ALIAS_VALUES = 10_000
+
+_STARTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+@dataclass
+class _Open:
+    """A list or mapping the shape check is inside: where its values start, and how many it has had."""
+
+    anchor: str | None
+    start: int
+    mapping: bool
+    children: int = 0
+
+
+class _Shape:
+    """Counts what a document would build, event by event: depth, values written, values aliases add."""
+
+    def __init__(self) -> None:
+        self.sizes: dict[str, int] = {}  # anchor -> how many values its node holds
+        self.stack: list[_Open] = []
+        self.written = self.added = 0
+
+    def problem(self, event: yaml.Event) -> str | None:
+        """What is wrong at `event`, or None."""
+        if isinstance(event, _ENDS):
+            node = self.stack.pop()
+            if node.anchor:
+                self.sizes[node.anchor] = self.written + self.added - node.start
+            return None
+        is_key = bool(self.stack) and self.stack[-1].mapping and self.stack[-1].children % 2 == 0
+        if self.stack:
+            self.stack[-1].children += 1
+        if isinstance(event, yaml.AliasEvent):
+            return self._alias(str(event.anchor), is_key)
+        if isinstance(event, yaml.ScalarEvent):
+            self.written += 1
+            if event.anchor:
+                self.sizes[event.anchor] = 1
+        elif isinstance(event, _STARTS):
+            if is_key:
+                return "a key must be text, not a list or mapping"
+            if len(self.stack) >= MAX_DEPTH:
+                return f"nested more than {MAX_DEPTH} levels deep: not a data file"
+            mapping = isinstance(event, yaml.MappingStartEvent)
+            self.stack.append(_Open(event.anchor, self.written + self.added, mapping))
+            self.written += 1
+        return None
+
+    def _alias(self, anchor: str, is_key: bool) -> str | None:
+        if anchor not in self.sizes and any(o.anchor == anchor for o in self.stack):
+            return f"alias *{anchor} is inside the node it names (a loop)"
+        size = self.sizes.get(anchor, 1)  # an unknown anchor is the parser's to report
+        if is_key and size > 1:
+            return f"a key must be text, not alias *{anchor} to a list or mapping"
+        self.added += size
+        if self.added > MAX_ALIAS_VALUES + self.written:
+            return f"aliases expand to more than {MAX_ALIAS_VALUES:,} values: write the values out"
+        return None
+
+
+def _shape_problem(text: str, name: str) -> Problem | None:
+    """Nesting too deep, aliases that expand too far, or a list or mapping used as a key: refused at its line.
+
+    Reads the C parser's events (no objects are built): each value counts once, and an alias counts
+    as many values as the node it names, so the expansion is known before anything is expanded.
+    A syntax error is left to the real parse, which stops at the same place and reports it.
+    """
+    loader = _BaseLoader(text)
+    shape = _Shape()
+    try:
+        while loader.check_event():
+            event = loader.get_event()  # type: ignore[no-untyped-call]
+            message = shape.problem(event)
+            if message is not None:
+                return Problem(name, event.start_mark.line + 1, message)
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
+
+
 def _syntax_problem(name: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
-    """PyYAML's message as one line, at a line that exists (an unclosed bracket fails at EOF)."""
+    """PyYAML's message as one line, at the line to look at.
+
+    Something left open (a quote, a bracket) fails where the file ends; the line where it was opened
+    is the one to fix, so an error at the end of the file is reported there.
+    """
     last_line = max(1, len(text.splitlines()))
-    mark = error.problem_mark or error.context_mark
-    line = min(mark.line + 1, last_line) if mark is not None else None
-    message = error.problem or "invalid YAML"
+    problem_line = min(error.problem_mark.line + 1, last_line) if error.problem_mark is not None else None
+    context_line = error.context_mark.line + 1 if error.context_mark is not None else None
+    at_end = error.problem_mark is not None and not text[error.problem_mark.index :].strip()
+    line = context_line if context_line is not None and (at_end or problem_line is None) else problem_line
+    message = " ".join((error.problem or "invalid YAML").split())
     if error.context:
-        context_line = error.context_mark.line + 1 if error.context_mark is not None else None
-        started = f" that starts at line {context_line}" if context_line and context_line != line else ""
-        message += f" ({error.context}{started})"
+        if context_line == line:
+            message += f" ({error.context} that starts here)"
+        elif context_line:
+            message += f" ({error.context} that starts at line {context_line})"
+        else:
+            message += f" ({error.context})"
     return Problem(name, line, f"YAML syntax error: {message}")
 
 
@@ -700,8 +823,8 @@ def _plan(f: _Fields) -> Plan | None:
         region=region or "",
         title_zh=zh or "",
         title_en=en or "",
-        period_start=start if start is not None else -9999,
-        period_end=end if end is not None else 9999,
+        period_start=start if start is not None else UNREAD_PERIOD[0],
+        period_end=end if end is not None else UNREAD_PERIOD[1],
         status=status or Status.FINAL,
         source=source,
         issuer=issuer,
@@ -820,11 +943,12 @@ def load(paths: Sequence[str | Path] = (), *, bundled: bool = True, env: bool = 
             remedy="data",
         )
     parts, problems = [], []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for path in files:
-        if Path(path).resolve() in seen:  # the checkout's data/targets.yaml is the shipped file itself
+        real = os.path.realpath(path)
+        if real in seen:  # the checkout's data/targets.yaml is the shipped file itself
             continue
-        seen.add(Path(path).resolve())
+        seen.add(real)
         tree, read_problems = read_yaml(path)
         problems += read_problems
         if tree is not None or not read_problems:
