@@ -100,20 +100,25 @@ def _report(error: IpcompareError, command: str | None) -> ExitCode:
 
 
 @contextmanager
-def _carried(command: str | None) -> Iterator[None]:
+def _carried(ctx: Any) -> Iterator[None]:
     """Carries what ends a command past Click (which would exit 1 for a closed pipe, or print an empty line
     for Ctrl-C) to `_Group.main`, which reports it."""
     try:
         yield
     except IpcompareError as error:
-        raise _Failed(error, command) from error
+        raise _Failed(error, _command(ctx)) from error
     except BrokenPipeError:
         raise _PipeClosed from None
     except OSError as e:  # Click printing help to a full disk; every file the library opens is its own error
         where = f"{e.filename}: " if e.filename else "cannot write to standard output: "
-        raise _Failed(_StdoutFailed(f"{where}{e.strerror or e}"), command) from None
+        raise _Failed(_StdoutFailed(f"{where}{e.strerror or e}"), _command(ctx)) from None
     except KeyboardInterrupt:
         raise _Interrupted from None
+
+
+def _command(ctx: Any) -> str | None:
+    """The command being run, once Click has chosen it (it is not known while the options are parsed)."""
+    return getattr(ctx, "invoked_subcommand", None)
 
 
 class _Group(TyperGroup):
@@ -125,7 +130,7 @@ class _Group(TyperGroup):
             return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: Any) -> Any:
-        with _carried(ctx.invoked_subcommand):
+        with _carried(ctx):
             return super().invoke(ctx)
 
     def main(

@@ -59,23 +59,46 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     duplicates: list[tuple[int, str]]
 
 
+#: What a value tagged explicitly (!!int x) must be, for the tags whose PyYAML constructor fails without a line.
+_TAGGED = {"int": "a whole number", "float": "a number", "bool": "true or false", "map": "a mapping", "seq": "a list"}
+
+
+def _misfit(node: yaml.Node) -> yaml.constructor.ConstructorError:
+    """A value that its explicit tag does not fit (!!int x, !!map [1], !!seq x), at its line.
+
+    PyYAML's constructors raise ValueError, KeyError or TypeError for these, with no line at all.
+    """
+    name = str(node.tag).rsplit(":", 1)[-1]
+    message = f"a value tagged !!{name} must be {_TAGGED[name]}: remove the tag"
+    return yaml.constructor.ConstructorError(None, None, message, node.start_mark)
+
+
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
-    loader.flatten_mapping(node)
+    if not isinstance(node, yaml.MappingNode):
+        raise _misfit(node)
+    own = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
+    loader.flatten_mapping(node)  # the pairs of `<<: *common` come first, then the mapping's own
+    merged = len(node.value) - own
     result = _Map()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
-    for key_node, value_node in node.value:
+    written: set[str] = set()
+    for index, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         key = key if isinstance(key, str) else str(key)
         line = key_node.start_mark.line + 1
-        if key in result:
-            loader.duplicates.append((line, f"duplicate key {key!r} (first at line {result.key_lines[key]})"))
+        if index >= merged:  # a key written here overrides a merged one; written twice here, it is a slip
+            if key in written:
+                loader.duplicates.append((line, f"duplicate key {key!r} (first at line {result.key_lines[key]})"))
+            written.add(key)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = line
     return result
 
 
 def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> _Seq:
+    if not isinstance(node, yaml.SequenceNode):
+        raise _misfit(node)
     result = _Seq(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
@@ -83,8 +106,11 @@ def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> _Seq:
 
 
 def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
-    # An impossible date (2021-13-45) makes PyYAML raise without a line; keep the text and let
-    # the field check report it where it stands.
+    # An impossible date (2021-13-45), or text tagged !!timestamp that is no date, makes PyYAML raise
+    # without a line; keep the text and let the field check report it where it stands.
+    text = loader.construct_scalar(node)
+    if not yaml.SafeLoader.timestamp_regexp.match(text):
+        return text
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError:
@@ -125,6 +151,18 @@ def _odd_number(text: str, value: float) -> str | None:
     return None
 
 
+def _fitted(construct: Callable[[_Loader, yaml.ScalarNode], Any]) -> Callable[[_Loader, yaml.ScalarNode], Any]:
+    """PyYAML's int, float or bool constructor, refusing text that its explicit tag does not fit (!!int x)."""
+
+    def constructor(loader: _Loader, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, IndexError, KeyError):
+            raise _misfit(node) from None
+
+    return constructor
+
+
 def _checked(construct: Callable[[_Loader, yaml.ScalarNode], Any]) -> Callable[[_Loader, yaml.ScalarNode], Any]:
     """PyYAML's int or float constructor, with a number that is not what it looks like turned into an Odd."""
 
@@ -139,8 +177,9 @@ def _checked(construct: Callable[[_Loader, yaml.ScalarNode], Any]) -> Callable[[
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:int", _checked(yaml.SafeLoader.construct_yaml_int))
-_Loader.add_constructor("tag:yaml.org,2002:float", _checked(yaml.SafeLoader.construct_yaml_float))
+_Loader.add_constructor("tag:yaml.org,2002:int", _checked(_fitted(yaml.SafeLoader.construct_yaml_int)))
+_Loader.add_constructor("tag:yaml.org,2002:float", _checked(_fitted(yaml.SafeLoader.construct_yaml_float)))
+_Loader.add_constructor("tag:yaml.org,2002:bool", _fitted(yaml.SafeLoader.construct_yaml_bool))
 
 #: Text that looks like a number but that YAML 1.1 leaves as text: 1e300, 1.5e3, 08.
 _NUMBER_LIKE = re.compile(r"[-+]?(\d[\d_]*)?\.?\d*([eE][-+]?\d+)?")
@@ -332,7 +371,8 @@ def _syntax_problem(name: str, text: str, error: yaml.MarkedYAMLError) -> Proble
     """
     last_line = max(1, len(text.splitlines()))
     problem_line = min(error.problem_mark.line + 1, last_line) if error.problem_mark is not None else None
-    context_line = error.context_mark.line + 1 if error.context_mark is not None else None
+    # The C parser ends a file that has no final line break on a line of its own: that is the last line.
+    context_line = min(error.context_mark.line + 1, last_line) if error.context_mark is not None else None
     at_end = error.problem_mark is not None and not text[error.problem_mark.index :].strip()
     line = context_line if context_line is not None and (at_end or problem_line is None) else problem_line
     message = " ".join((error.problem or "invalid YAML").split())
