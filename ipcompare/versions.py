@@ -7,6 +7,7 @@ loaded data file that is in git at both revisions (`A` alone: at A and as it is 
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ def resolve(spec: str, current: Dataset) -> tuple[Dataset, str]:
     if not plan:
         raise UsageError(f"{spec!r}: no plan after ':' (write FILE:PLAN or REV:PLAN)")
     path = Path(where)
-    if path.exists() or path.suffix.lower() in DATA_SUFFIXES:
+    if os.path.lexists(path) or path.suffix.lower() in DATA_SUFFIXES:  # a broken link or loop is a file too
         text, problems = read_text(path)
         if text is None:
             raise DataError(problems)

@@ -141,6 +141,14 @@ def test_a_symlink_loop_is_refused(invoke: Invoke, tmp_path: Path) -> None:
     assert one_line(result.stderr) == f"{tmp_path / 'a.yaml'}: cannot read: Too many levels of symbolic links"
 
 
+def test_a_symlink_loop_as_diffs_file_is_named_not_taken_for_a_git_revision(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    result = invoke("diff", "taian-strong-city-draft", f"{tmp_path / 'a'}:taian-strong-city")
+    assert result.exit_code == 1
+    assert one_line(result.stderr) == f"{tmp_path / 'a'}: cannot read: Too many levels of symbolic links"
+
+
 def test_a_data_file_larger_than_the_cap_is_not_read(
     invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:
