@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -245,6 +245,25 @@ def _version(value: bool) -> None:
         raise typer.Exit(int(ExitCode.OK))
 
 
+def _names(kind: str) -> Callable[[str], list[tuple[str, str]]]:
+    """Shell completion of plan, metric or region ids (with their Chinese name as the help), from the shipped
+    data and IPCOMPARE_DATA; data that does not load completes nothing rather than failing."""
+
+    def complete(incomplete: str) -> list[tuple[str, str]]:
+        try:
+            data = load()
+        except (IpcompareError, OSError):
+            return []
+        items: list[tuple[str, str]] = {
+            "plan": [(p.id, p.title_zh) for p in data.plans],
+            "metric": [(m.id, m.name_zh) for m in data.metrics],
+            "region": [(r.id, r.name_zh) for r in data.regions],
+        }[kind]
+        return [(ident, help) for ident, help in items if ident.startswith(incomplete)]
+
+    return complete
+
+
 DataOption = Annotated[
     list[Path] | None,
     typer.Option(
@@ -402,7 +421,12 @@ def plans(
 def show(
     ctx: typer.Context,
     plan: Annotated[
-        str, typer.Argument(metavar="PLAN", help="Plan id, or a region's name when it has one plan (襄阳).")
+        str,
+        typer.Argument(
+            metavar="PLAN",
+            help="Plan id, or a region's name when it has one plan (襄阳).",
+            autocompletion=_names("plan"),
+        ),
     ],
     lang: LangOption = None,
     fmt: FormatOption = None,
@@ -449,7 +473,9 @@ def metric(
     name: Annotated[
         str,
         typer.Argument(
-            metavar="METRIC", help="Metric id, alias or Chinese name (高价值发明专利); 'ipcompare metrics' lists them."
+            metavar="METRIC",
+            help="Metric id, alias or Chinese name (高价值发明专利); 'ipcompare metrics' lists them.",
+            autocompletion=_names("metric"),
         ),
     ],
     exact: Annotated[
@@ -513,11 +539,20 @@ def compare(
     ctx: typer.Context,
     regions: Annotated[
         list[str],
-        typer.Argument(metavar="REGION...", help="Regions by id, English or Chinese name (襄阳 泰安 青海)."),
+        typer.Argument(
+            metavar="REGION...",
+            help="Regions by id, English or Chinese name (襄阳 泰安 青海).",
+            autocompletion=_names("region"),
+        ),
     ],
     metric: Annotated[
         list[str] | None,
-        typer.Option("--metric", metavar="METRIC", help="Only this metric (repeatable); rows follow this order."),
+        typer.Option(
+            "--metric",
+            metavar="METRIC",
+            help="Only this metric (repeatable); rows follow this order.",
+            autocompletion=_names("metric"),
+        ),
     ] = None,
     national: Annotated[bool, typer.Option("--national", help="Add the national targets as the first column.")] = False,
     year: YearOption = None,
@@ -543,6 +578,7 @@ OldArgument = Annotated[
     typer.Argument(
         metavar="OLD",
         help="The earlier plan: a plan id (a draft, the last 5-year plan), FILE:PLAN or REV:PLAN.",
+        autocompletion=_names("plan"),
         show_default=False,
     ),
 ]
@@ -551,6 +587,7 @@ NewArgument = Annotated[
     typer.Argument(
         metavar="NEW",
         help="The later plan: a plan id (the final, the next plan), FILE:PLAN or REV:PLAN.",
+        autocompletion=_names("plan"),
         show_default=False,
     ),
 ]
@@ -671,12 +708,18 @@ def progress(
     old: Annotated[
         str,
         typer.Argument(
-            metavar="OLD", help="The earlier plan (the last 5-year plan): a plan id, FILE:PLAN or REV:PLAN."
+            metavar="OLD",
+            help="The earlier plan (the last 5-year plan): a plan id, FILE:PLAN or REV:PLAN.",
+            autocompletion=_names("plan"),
         ),
     ],
     new: Annotated[
         str,
-        typer.Argument(metavar="NEW", help="The same region's next plan, which reports what was achieved."),
+        typer.Argument(
+            metavar="NEW",
+            help="The same region's next plan, which reports what was achieved.",
+            autocompletion=_names("plan"),
+        ),
     ],
     show_all: AllOption = False,
     lang: LangOption = None,

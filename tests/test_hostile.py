@@ -484,6 +484,23 @@ def test_completion_completes_commands_and_formats() -> None:
     assert run(env=env).stdout.split() == ["table", "markdown", "csv", "json"]
 
 
+def test_completion_completes_the_names_in_the_data() -> None:
+    env = {"_IPCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "ipcompare metric high-v", "COMP_CWORD": "2"}
+    assert run(env=env).stdout.split() == ["high-value-patents"]
+    env |= {"COMP_WORDS": "ipcompare show xi", "COMP_CWORD": "2"}
+    assert run(env=env).stdout.split() == ["xiangyang-14th-fyp"]
+    env |= {"COMP_WORDS": "ipcompare compare xiangyang t", "COMP_CWORD": "3"}
+    assert run(env=env).stdout.split() == ["taian"]
+
+
+def test_completion_with_broken_data_completes_nothing_and_says_nothing(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("plans: [\n", encoding="utf-8")
+    env = {"_IPCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "ipcompare show xi", "COMP_CWORD": "2"}
+    result = run(env=env | {"IPCOMPARE_DATA": str(broken)})
+    assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "", "")
+
+
 def test_the_library_imports_lightly() -> None:
     """`import ipcompare` (and so the command's entry point) loads no YAML parser or CLI library until used."""
     code = "import sys, ipcompare; print(sorted(m for m in ('yaml', 'typer', 'rich') if m in sys.modules))"
