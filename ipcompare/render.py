@@ -10,11 +10,15 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TextIO
 
 from .controls import escape_controls
-from .tables import Table
+from .tables import Column, Table
 
 
 class Format(StrEnum):
@@ -45,11 +49,37 @@ def _flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def _csv(table: Table[Any], out: TextIO) -> None:
+#: OWASP "CSV Injection": a spreadsheet reads a cell starting with one of these as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A cell that is a plain number: a sign, digits (85,000), a decimal part, a percent sign and nothing else.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+
+
+def excel_cell(text: str) -> str:
+    """A text cell as `--excel` CSV writes it: a would-be formula is prefixed with `'` (OWASP, CSV Injection).
+
+    OWASP's rule is to prefix every cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return.
+    One exception, deliberately: a cell that is a plain number (`-12`, `-3.5`, `+5%`, `-3.5%`, `-85,000`)
+    stays as it is, so that a spreadsheet still reads a negative number, or a signed change, as a number
+    to compute with. Such a cell cannot be a formula: it is only a sign, digits, separators and a
+    percent sign, which Excel, WPS and LibreOffice read as a number (and -3.5% as -0.035), never as a
+    call. Anything more after the sign is text that would be evaluated (`-4.8 pp`, `+1+cmd|' /C calc'!A0`,
+    `=cmd|...`) and is prefixed, so it shows as written. Numbers in the data (JSON numbers in the
+    flattened CSV) are never text and never prefixed.
+    """
+    if text.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def _csv(table: Table[Any], out: TextIO, excel: bool = False) -> None:
+    def text(value: str) -> str:
+        return escape_controls(excel_cell(value) if excel else value)
+
     if table.matrix:
         grid = csv.writer(out, lineterminator="\n")
-        grid.writerow([c.header for c in table.columns])
-        grid.writerows([escape_controls(c.text(r)) for c in table.columns] for r in table.rows)
+        grid.writerow([excel_cell(c.header) if excel else c.header for c in table.columns])
+        grid.writerows([text(c.text(r)) for c in table.columns] for r in table.rows)
         return
     flat = [_flatten(r) for r in table.json()]
     fields: list[str] = []
@@ -60,7 +90,7 @@ def _csv(table: Table[Any], out: TextIO) -> None:
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", restval="", extrasaction="ignore")
     writer.writeheader()
     for row in flat:
-        writer.writerow({k: escape_controls(v) if isinstance(v, str) else v for k, v in row.items()})
+        writer.writerow({k: text(v) if isinstance(v, str) else v for k, v in row.items()})
 
 
 def _markdown(table: Table[Any], out: TextIO) -> None:
@@ -84,7 +114,192 @@ def _pipe_width() -> int:
     return int(columns) if columns.isdigit() and int(columns) > 0 else 200
 
 
+# -- a rich table that fits the width ---------------------------------------------------------------------------
+
+#: Never at the start of a line (closing punctuation), never at the end of one (opening punctuation).
+_CLOSE = frozenset("）》」』】〕］｝〉，。、；：？！”’)]},;:.!?%…")
+_OPEN = frozenset("（《「『【〔［｛〈“‘([{")
+#: A word made only of these (a comparator, an arrow, an operator, a tree's branches) stays with the next word.
+_LEAD = frozenset("<>≤≥≈=~+−-±↑↓│├└─")
+#: A unit, written after a number with or without a space: 8.5 万件, 6件/万人, 43%, 0.3×, 2025年.
+_UNIT = r"(?:%|‰|×|pp|个?百分点|[万亿千百]{0,2}[件个家项名人所户次批条篇部种台套座支元分位年]次?(?:/万人)?)"
+#: A number with what makes it one figure: sign, digits, decimals, a range (7–10, 2021–2025), its unit.
+_NUMBER = re.compile(r"(?:(?<![0-9A-Za-z])[-+−±])?\d(?:[\d,.]*\d)?(?:[–—~-]\d(?:[\d,.]*\d)?)?" + _UNIT + "?")
+_UNIT_WORD = re.compile(_UNIT)
+_WORD = re.compile(r"(\s*)(\S+)")
+#: A piece of text without a digit that is wider than this is folded rather than widen its column ...
+_FOLD = 20
+#: ... and so is one with digits that is too long to be a figure (a web address, a file name).
+_LONGEST_FIGURE = 30
+#: No column is narrower than this (five Chinese characters) unless all its text is.
+_NARROWEST = 10
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def _may_break(before: str, a: str, b: str) -> bool:
+    """May a line break between the characters a and b of a word (`before` precedes a)?
+
+    Between Chinese characters, yes, unless that starts a line with closing punctuation or ends one with
+    opening punctuation; in a Latin word only after a hyphen between letters (Strong-|city, per-|10k).
+    """
+    if a in _OPEN or b in _CLOSE:
+        return False
+    if _wide(a) or _wide(b):
+        return True
+    return a == "-" and before.isalnum() and b.isalnum() and not (before.isdigit() and b.isdigit())
+
+
+def _split_word(word: str) -> list[str]:
+    """A word without spaces cut where a line may break, never inside a number and its unit (达到|8.5万件|，)."""
+    inside = {j for m in _NUMBER.finditer(word) for j in range(m.start() + 1, m.end())}
+    pieces, start = [], 0
+    for j in range(1, len(word)):
+        if j not in inside and _may_break(word[j - 2] if j > 1 else "", word[j - 1], word[j]):
+            pieces.append(word[start:j])
+            start = j
+    pieces.append(word[start:])
+    return pieces
+
+
+def _groups(line: str, keep: bool = False) -> list[tuple[str, str]]:
+    """A line as the pieces a line break may fall between, each with the space before it.
+
+    A break never falls inside a number, between a number and its unit (> 10 万件), after a comparator or
+    an arrow (≥ 80 分, ↑ up), or before closing punctuation; with `keep`, a line with a digit in it is one
+    piece (a rank '2 of 5', '43% stated').
+    """
+    if keep and any(c.isdigit() for c in line):
+        return [("", line)]
+    groups: list[tuple[str, str]] = []
+    previous = ""
+    for space, word in _WORD.findall(line):
+        first, *rest = [word] if _UNIT_WORD.fullmatch(word) else _split_word(word)
+        glued = set(previous) <= _LEAD or (previous[-1:].isdigit() and _UNIT_WORD.fullmatch(word) is not None)
+        if not groups:  # the first word keeps the line's indentation
+            groups.append(("", space + first))
+        elif previous and (glued or set(word) <= _CLOSE):
+            groups[-1] = (groups[-1][0], groups[-1][1] + space + first)
+        else:
+            groups.append((space, first))
+        groups += [("", piece) for piece in rest]
+        previous = word
+    return groups
+
+
+def _least(text: str, keep: bool = False) -> int:
+    """The narrowest a column may be for `text`: its widest piece that holds a figure, or _FOLD."""
+    from rich.cells import cell_len
+
+    widths = [0]
+    for line in text.split("\n"):
+        for _, piece in _groups(line, keep):
+            width = cell_len(piece)
+            figure = width <= _LONGEST_FIGURE and any(c.isdigit() for c in piece)
+            widths.append(width if figure else min(width, _FOLD))
+    return max(widths)
+
+
+def _most(text: str) -> int:
+    from rich.cells import cell_len
+
+    return max(cell_len(line) for line in text.split("\n"))
+
+
+def _wrap(text: str, width: int, keep: bool = False) -> str:
+    """`text` broken into lines of at most `width` cells (wide characters count two), only between pieces."""
+    from rich.cells import cell_len, chop_cells
+
+    lines: list[str] = []
+    for line in text.split("\n"):
+        current = ""
+        for space, piece in _groups(line, keep):
+            if current and cell_len(current + space + piece) <= width:
+                current += space + piece
+                continue
+            if current:
+                lines.append(current)
+            current = piece
+            if cell_len(piece) > width:  # text without a number, or a column too narrow for anything
+                *full, current = chop_cells(piece, width)
+                lines += full
+        lines.append(current)
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """A column as text (control characters escaped), as wide as its text and as narrow as it may get."""
+
+    column: Column[Any]
+    index: int
+    cells: list[str]
+    most: int
+    least: int
+    empty: bool
+
+
+def _shown(column: Column[Any], index: int, rows: Sequence[Any]) -> _Shown:
+    cells = [escape_controls(column.text(r)) for r in rows]
+    header = escape_controls(column.header)
+    most = max([_most(header), *(_most(c) for c in cells)])
+    least = max([_least(header), *(_least(c, column.nowrap) for c in cells)])
+    # Chinese may break after any character, but a column of two characters a line is not read as names
+    least = max(least, min(most, _NARROWEST))
+    return _Shown(column, index, cells, most, least, empty=not any(c.strip() for c in cells))
+
+
+def _frame(columns: int) -> int:
+    """Cells a rich table takes besides its columns' text: a space each side of each column, and the rules."""
+    return 3 * columns + 1
+
+
+def _choose(shown: list[_Shown], room: int) -> list[_Shown]:
+    """The columns that fit in `room`: empty columns go first, then the lowest priority (the rightmost of equals)."""
+    kept = list(shown)
+    for column in sorted(shown, key=lambda s: (not s.empty, s.column.priority, -s.index)):
+        if len(kept) == 1 or _frame(len(kept)) + sum(s.least for s in kept) <= room:
+            break
+        kept.remove(column)
+    return kept
+
+
+def _widths(kept: Sequence[_Shown], room: int) -> list[int]:
+    """Each column as wide as its text, then the widest narrowed first, down to its least, until the table fits."""
+    widths = [s.most for s in kept]
+    least = [s.least for s in kept]
+    excess = _frame(len(kept)) + sum(widths) - room
+    while excess > 0:
+        narrower = [i for i, w in enumerate(widths) if w > least[i]]
+        if not narrower:
+            break
+        widest = max(narrower, key=lambda i: widths[i])
+        widths[widest] -= 1
+        excess -= 1
+    if excess > 0 and len(kept) == 1:  # one column wider than the room: it folds
+        widths = [max(1, room - _frame(1))]
+    return widths
+
+
+def _left_out_note(table: Table[Any], left_out: list[_Shown], room: int) -> str:
+    """Which columns a narrow terminal left out, and how to see them, in the language of the table's headers."""
+    names = [s.column.header for s in left_out]
+    if any(_wide(c) for c in table.columns[0].header):  # --lang zh: the interface's words are Chinese
+        return (
+            f"为适应 {room} 列宽度，未显示：{'、'.join(names)}。"
+            "加宽终端（或设置 COLUMNS），或用 --format markdown，可看到所有列。"
+        )
+    return (
+        f"Left out to fit {room} columns: {', '.join(names)}. "
+        "A wider terminal (or COLUMNS), or --format markdown, shows every column."
+    )
+
+
 def _rich(table: Table[Any], out: TextIO, terminal: bool) -> None:
+    """A rich table that fits the width: numbers and units are never broken across lines; when the
+    columns cannot all fit at their narrowest, the least important are left out and a note says which."""
     from rich.console import Console
     from rich.table import Table as RichTable
     from rich.text import Text
@@ -99,18 +314,24 @@ def _rich(table: Table[Any], out: TextIO, terminal: bool) -> None:
         force_terminal=terminal or None,
         color_system="auto" if terminal else None,
     )
+    room = console.width
+    shown = [_shown(c, i, table.rows) for i, c in enumerate(table.columns)]
+    kept = _choose(shown, room)
+    widths = _widths(kept, room)
     rich_table = RichTable(
-        title=Text(escape_controls(table.title)) if table.title else None,
+        title=Text(_wrap(escape_controls(table.title), _frame(len(kept)) + sum(widths))) if table.title else None,
         show_lines=True,
         header_style="bold" if terminal else "",
     )
-    for column in table.columns:
-        rich_table.add_column(Text(column.header), overflow="fold")
-    for row in table.rows:
-        rich_table.add_row(*(Text(escape_controls(c.text(row))) for c in table.columns))
+    for s, w in zip(kept, widths, strict=True):
+        rich_table.add_column(Text(_wrap(escape_controls(s.column.header), w)), width=w, overflow="fold")
+    for r in range(len(table.rows)):
+        rich_table.add_row(*(Text(_wrap(s.cells[r], w, s.column.nowrap)) for s, w in zip(kept, widths, strict=True)))
     console.print(rich_table)
-    for note in table.notes:
-        console.print(Text(escape_controls(note)))
+    left_out = [s for s in shown if s.index not in {k.index for k in kept}]
+    notes = ([_left_out_note(table, left_out, room)] if left_out else []) + [escape_controls(n) for n in table.notes]
+    for note in notes:
+        console.print(Text(_wrap(note, room)))
 
 
 #: Excel and WPS read a CSV file as the local code page unless it starts with a byte-order mark.
@@ -120,7 +341,8 @@ BOM = "\ufeff"
 def render(table: Table[Any], fmt: Format, out: TextIO, *, terminal: bool = False, excel: bool = False) -> None:
     """Write `table` to `out` in `fmt`; `terminal` allows colour and the terminal's width.
 
-    `excel` starts CSV with a byte-order mark, so that Excel and WPS open Chinese text correctly.
+    `excel` starts CSV with a byte-order mark, so that Excel and WPS open Chinese text correctly, and
+    writes a text cell that a spreadsheet would read as a formula with a leading `'` (excel_cell).
     """
     if excel and fmt != Format.CSV:
         raise ValueError("excel applies to CSV output only")
@@ -130,7 +352,7 @@ def render(table: Table[Any], fmt: Format, out: TextIO, *, terminal: bool = Fals
     elif fmt == Format.CSV:
         if excel:
             out.write(BOM)
-        _csv(table, out)
+        _csv(table, out, excel)
     elif fmt == Format.MARKDOWN:
         _markdown(table, out)
     else:

@@ -19,8 +19,19 @@ R = TypeVar("R")
 
 @dataclass(frozen=True)
 class Column(Generic[R]):
+    """A column of the human view: its header, and the text of a row's cell.
+
+    `priority` and `nowrap` are for the terminal table only (markdown, CSV and JSON ignore them). When a
+    terminal is too narrow for every column, the columns of lowest `priority` are left out first (of
+    equal priorities, the rightmost) and a note names them. A number and its unit never break across
+    lines in any column; with `nowrap`, a line that holds a number is not broken at all (a rank
+    '2 of 5', '43% stated').
+    """
+
     header: str
     text: Callable[[R], str]
+    priority: int = 0
+    nowrap: bool = False
 
 
 @dataclass(frozen=True)

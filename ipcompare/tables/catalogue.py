@@ -27,16 +27,22 @@ def plans_table(ds: Dataset, lang: Lang | None = None) -> Table[PlanRow]:
     def counts(r: PlanRow) -> str:
         return label("counts", lang).format(targets=r.targets, quantified=r.quantified_targets)
 
+    # On a narrow terminal (priority): the id to type, the region, status and period stay longest.
     columns: tuple[Column[PlanRow], ...] = (
-        Column(label("plan", lang), lambda r: r.id),
-        Column(label("region", lang), lambda r: _region_name(regions.get(r.region), r.region, lang)),
-        Column(label("level", lang), lambda r: label(f"level.{r.level.value}", lang) if r.level else ""),
-        Column(label("title", lang), lambda r: r.title_en if lang == Lang.EN else r.title_zh),
-        Column(label("status", lang), lambda r: status_text(r.status, lang)),
-        Column(label("issued", lang), lambda r: r.issued.isoformat() if r.issued else label("not-stated", lang)),
-        Column(label("period", lang), lambda r: f"{r.period.start}–{r.period.end}"),
-        Column(label("targets", lang), counts),
-        Column(label("baselines", lang), lambda r: str(r.baselines)),
+        Column(label("plan", lang), lambda r: r.id, priority=10),
+        Column(label("region", lang), lambda r: _region_name(regions.get(r.region), r.region, lang), priority=9),
+        Column(label("level", lang), lambda r: label(f"level.{r.level.value}", lang) if r.level else "", priority=1),
+        Column(label("title", lang), lambda r: r.title_en if lang == Lang.EN else r.title_zh, priority=5),
+        Column(label("status", lang), lambda r: status_text(r.status, lang), priority=7),
+        Column(
+            label("issued", lang),
+            lambda r: r.issued.isoformat() if r.issued else label("not-stated", lang),
+            priority=3,
+            nowrap=True,
+        ),
+        Column(label("period", lang), lambda r: f"{r.period.start}–{r.period.end}", priority=6, nowrap=True),
+        Column(label("targets", lang), counts, priority=4),
+        Column(label("baselines", lang), lambda r: str(r.baselines), priority=2),
     )
     return Table(columns, plan_rows(ds), title=label("title.plans", lang))
 
@@ -53,15 +59,16 @@ def show_table(ds: Dataset, plan: Plan, lang: Lang | None = None) -> Table[Figur
             return r.figure.kind.value if r.figure.kind else "qualitative"
         return kind_label(r.figure.kind, lang)
 
+    # On a narrow terminal (priority): the metric, the figure, its year and role, then the quote it rests on.
     columns: tuple[Column[FigureRow], ...] = (
-        Column(label("role", lang), lambda r: r.role if lang is None else label(f"role.{r.role}", lang)),
-        Column(label("metric", lang), metric),
-        Column(label("year", lang), lambda r: when(r.figure)),
-        Column(label("figure", lang), lambda r: figure_text(r.figure, lang=lang)),
-        Column(label("kind", lang), kind),
-        Column(label("baseline", lang), lambda r: figure_text(r.baseline, with_year=True)),
-        Column(label("quote", lang), lambda r: r.quote),
-        Column(label("note", lang), lambda r: r.note or ""),
+        Column(label("role", lang), lambda r: r.role if lang is None else label(f"role.{r.role}", lang), priority=7),
+        Column(label("metric", lang), metric, priority=10),
+        Column(label("year", lang), lambda r: when(r.figure), priority=8, nowrap=True),
+        Column(label("figure", lang), lambda r: figure_text(r.figure, lang=lang), priority=10),
+        Column(label("kind", lang), kind, priority=5),
+        Column(label("baseline", lang), lambda r: figure_text(r.baseline, with_year=True), priority=4),
+        Column(label("quote", lang), lambda r: r.quote, priority=6),
+        Column(label("note", lang), lambda r: r.note or "", priority=2),
     )
     facts = [
         plan.title_en if lang == Lang.EN else plan.title_zh,
@@ -108,13 +115,14 @@ def metrics_table(ds: Dataset, lang: Lang | None = None) -> Table[CatalogueRow]:
     def better(r: CatalogueRow) -> str:
         return label("better.higher" if r.higher_is_better else "better.lower", lang)
 
+    # On a narrow terminal (priority): the id, its names and unit, then the counts of targets and baselines.
     columns: tuple[Column[CatalogueRow], ...] = (
-        Column(label("metric", lang), lambda r: f"{prefix.get(r.id, '')}{r.id}"),
-        Column(label("name", lang), lambda r: stacked(r.name_zh, r.name_en, lang)),
-        Column(label("unit", lang), lambda r: r.unit or label("qualitative-unit", lang)),
-        Column(label("better", lang), better),
-        Column(label("plans", lang), lambda r: str(r.plans)),
-        Column(label("target-count", lang), lambda r: str(r.targets)),
-        Column(label("baseline-count", lang), lambda r: str(r.baselines)),
+        Column(label("metric", lang), lambda r: f"{prefix.get(r.id, '')}{r.id}", priority=10),
+        Column(label("name", lang), lambda r: stacked(r.name_zh, r.name_en, lang), priority=8),
+        Column(label("unit", lang), lambda r: r.unit or label("qualitative-unit", lang), priority=7),
+        Column(label("better", lang), better, priority=3),
+        Column(label("plans", lang), lambda r: str(r.plans), priority=4),
+        Column(label("target-count", lang), lambda r: str(r.targets), priority=6),
+        Column(label("baseline-count", lang), lambda r: str(r.baselines), priority=5),
     )
     return Table(columns, rows, title=label("title.metrics", lang), notes=(label("note.tree", lang),))

@@ -172,12 +172,12 @@ def _diff_columns(lang: Lang | None) -> tuple[Column[DiffLine], ...]:
         return metric_name(line.metric, line.figure.metric_zh, line.figure.metric_en, lang)
 
     return (
-        Column(label("change", lang), lambda r: r.change),
-        Column(label("metric", lang), metric),
-        Column(label("old", lang), lambda r: r.old_text),
-        Column(label("new", lang), lambda r: r.new_text),
-        Column(label("difference", lang), lambda r: _difference(r, lang)),
-        Column(label("what-changed", lang), lambda r: _what(r, lang)),
+        Column(label("change", lang), lambda r: r.change, priority=9),
+        Column(label("metric", lang), metric, priority=10),
+        Column(label("old", lang), lambda r: r.old_text, priority=8),
+        Column(label("new", lang), lambda r: r.new_text, priority=10),
+        Column(label("difference", lang), lambda r: _difference(r, lang), priority=7),
+        Column(label("what-changed", lang), lambda r: _what(r, lang), priority=3),
     )
 
 
@@ -283,7 +283,7 @@ def revisions_table(
                 changes=_changes(changed, show_all),
             )
         )
-    columns = (Column(label("plan", lang), lambda r: r.plan), *_diff_columns(lang))
+    columns = (Column(label("plan", lang), lambda r: r.plan, priority=10), *_diff_columns(lang))
     n = len(diff.changed)
     counts = label("summary.plans", lang).format(
         changed=n,
@@ -335,12 +335,12 @@ def progress_table(
     )
     old_label, new_label = labels or (progress.old.id, progress.new.id)
     columns: tuple[Column[ProgressRow], ...] = (
-        Column(label("outcome", lang), lambda r: label(f"outcome.{r.outcome.value}", lang)),
-        Column(label("metric", lang), lambda r: metric_name(r.metric, r.metric_zh, r.metric_en, lang)),
-        Column(label("target-of", lang).format(plan=old_label), lambda r: _figure(r.target, lang)),
-        Column(label("reported-by", lang).format(plan=new_label), lambda r: _reported(r, lang)),
-        Column(label("difference", lang), lambda r: _progress_difference(r, lang)),
-        Column(label("note", lang), lambda r: r.note or ""),
+        Column(label("outcome", lang), lambda r: label(f"outcome.{r.outcome.value}", lang), priority=9),
+        Column(label("metric", lang), lambda r: metric_name(r.metric, r.metric_zh, r.metric_en, lang), priority=10),
+        Column(label("target-of", lang).format(plan=old_label), lambda r: _figure(r.target, lang), priority=8),
+        Column(label("reported-by", lang).format(plan=new_label), lambda r: _reported(r, lang), priority=8),
+        Column(label("difference", lang), lambda r: _progress_difference(r, lang), priority=7),
+        Column(label("note", lang), lambda r: r.note or "", priority=2),
     )
     counts = {o: sum(r.outcome == o for r in progress.rows) for o in OUTCOMES}
     fmt = label("count.outcome", lang)

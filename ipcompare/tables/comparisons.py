@@ -16,20 +16,22 @@ from . import Column, Table
 def _metric_columns(
     comparison: MetricComparison, lang: Lang | None, with_metric: bool
 ) -> tuple[Column[MetricRow], ...]:
+    # On a narrow terminal (priority): who, what figure, its rank and year stay; the comparable value, the
+    # ratio to the nation and the kind next; status, CAGR and the plan's name; baseline and level go first.
     return (
-        Column(label("rank", lang), lambda r: _rank_text(r, lang)),
-        *([Column(label("metric", lang), lambda r: _metric_name(r, lang))] if with_metric else []),
-        Column(label("region", lang), lambda r: name(r.region_zh, r.region_en, lang)),
-        Column(label("level", lang), lambda r: label(f"level.{r.level.value}", lang)),
-        Column(label("plan", lang), lambda r: name(r.plan_zh, r.plan_en, lang)),
-        Column(label("status", lang), lambda r: label(f"status.{r.status.value}", lang)),
-        Column(label("year", lang), lambda r: when(r.figure)),
-        Column(label("kind", lang), lambda r: kind_label(r.figure.kind, lang)),
-        Column(label("target", lang), lambda r: figure_text(r.figure, lang=lang)),
-        Column(label("normalized", lang), lambda r: _normalized_text(r, comparison, lang)),
-        Column(label("baseline", lang), lambda r: figure_text(r.baseline, with_year=True)),
-        Column(label("cagr", lang), lambda r: _cagr_text(r, lang)),
-        Column(label("vs_national", lang), _ratio_text),
+        Column(label("rank", lang), lambda r: _rank_text(r, lang), priority=8, nowrap=True),
+        *([Column(label("metric", lang), lambda r: _metric_name(r, lang), priority=9)] if with_metric else []),
+        Column(label("region", lang), lambda r: name(r.region_zh, r.region_en, lang), priority=10),
+        Column(label("level", lang), lambda r: label(f"level.{r.level.value}", lang), priority=1),
+        Column(label("plan", lang), lambda r: name(r.plan_zh, r.plan_en, lang), priority=3),
+        Column(label("status", lang), lambda r: label(f"status.{r.status.value}", lang), priority=5),
+        Column(label("year", lang), lambda r: when(r.figure), priority=8, nowrap=True),
+        Column(label("kind", lang), lambda r: kind_label(r.figure.kind, lang), priority=6),
+        Column(label("target", lang), lambda r: figure_text(r.figure, lang=lang), priority=10),
+        Column(label("normalized", lang), lambda r: _normalized_text(r, comparison, lang), priority=7),
+        Column(label("baseline", lang), lambda r: figure_text(r.baseline, with_year=True), priority=2),
+        Column(label("cagr", lang), lambda r: _cagr_text(r, lang), priority=4),
+        Column(label("vs_national", lang), _ratio_text, priority=6, nowrap=True),
     )
 
 
@@ -150,9 +152,10 @@ def compare_table(comparison: RegionComparison, lang: Lang | None = None) -> Tab
     def cells(region_id: str) -> Callable[[CompareRow], str]:
         return lambda r: "\n".join(_cell_text(c, lang) for c in r.targets[region_id]) or "—"
 
+    # On a narrow terminal the metric stays, and the rightmost regions are left out first.
     columns: tuple[Column[CompareRow], ...] = (
-        Column(label("metric", lang), lambda r: stacked(r.metric_zh, r.metric_en, lang)),
-        *(Column(name(g.name_zh, g.name_en, lang), cells(g.id)) for g in comparison.regions),
+        Column(label("metric", lang), lambda r: stacked(r.metric_zh, r.metric_en, lang), priority=10),
+        *(Column(name(g.name_zh, g.name_en, lang), cells(g.id), priority=5) for g in comparison.regions),
     )
     names = "、".join(name(g.name_zh, g.name_en, lang) for g in comparison.regions)
     notes = (label("note.cells", lang),)

@@ -45,15 +45,16 @@ def _value(row: CandidateRow) -> str:
 
 
 def candidates_table(drafts: Sequence[Draft], lang: Lang | None = None) -> Table[CandidateRow]:
+    # On a narrow terminal (priority): the value read, its metric and year, the quote to check it against.
     columns: tuple[Column[CandidateRow], ...] = (
-        Column(label("role", lang), lambda r: r.role),
-        Column(label("metric", lang), lambda r: r.metric or f"(new) {r.indicator}"),
-        Column(label("year", lang), lambda r: "" if r.year is None else str(r.year)),
-        Column(label("kind", lang), lambda r: r.kind),
-        Column(label("comparator", lang), lambda r: str(r.comparator)),
-        Column(label("value", lang), _value),
-        Column(label("quote", lang), lambda r: r.quote),
-        Column(label("review", lang), lambda r: "; ".join(r.notes)),
+        Column(label("role", lang), lambda r: r.role, priority=6),
+        Column(label("metric", lang), lambda r: r.metric or f"(new) {r.indicator}", priority=9),
+        Column(label("year", lang), lambda r: "" if r.year is None else str(r.year), priority=8, nowrap=True),
+        Column(label("kind", lang), lambda r: r.kind, priority=5),
+        Column(label("comparator", lang), lambda r: str(r.comparator), priority=2),
+        Column(label("value", lang), _value, priority=10),
+        Column(label("quote", lang), lambda r: r.quote, priority=7),
+        Column(label("review", lang), lambda r: "; ".join(r.notes), priority=3),
     )
     rows = candidate_rows(drafts)
     files = ", ".join(d.source for d in drafts)
