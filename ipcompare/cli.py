@@ -21,8 +21,9 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from . import __version__
+from .controls import escape_controls
 from .errors import DataError, ExitCode, IpcompareError, OutputError, Problem, UsageError
-from .files import write_output
+from .files import encoded, write_output
 from .labels import Lang
 from .loader import DATA_ENV, load
 from .model import Dataset, Level, Status
@@ -78,24 +79,31 @@ def _silence_stdout() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: standard output was closed from the start
         pass
+
+
+def _say(line: str) -> None:
+    """One line on standard error: a file name with a newline or a terminal escape in it is shown, not obeyed."""
+    if sys.stderr is None:  # started with standard error closed (2>&-)
+        return
+    sys.stderr.write(escape_controls(line).replace("\n", "\\n") + "\n")
 
 
 def _report(error: IpcompareError, command: str | None) -> ExitCode:
     """The one place an error becomes output and an exit code."""
     if isinstance(error, DataError):
         for problem in error.problems:
-            sys.stderr.write(f"{problem}\n")
+            _say(str(problem))
         if error.summary:
-            sys.stderr.write(f"{PROG}: {error.summary}\n")
+            _say(f"{PROG}: {error.summary}")
         return ExitCode.ERROR
     message = str(error)
     if isinstance(error, UsageError):
         option = {**_OPTIONS, **_COMMAND_OPTIONS.get(command or "", {})}.get(error.about or "")
         message = f"{option}: {message}" if option else message
         message += _REMEDIES.get(error.remedy or "", "")
-    sys.stderr.write(f"{PROG}: error: {message}\n")
+    _say(f"{PROG}: error: {message}")
     return ExitCode.USAGE if isinstance(error, UsageError) else ExitCode.ERROR
 
 
@@ -143,6 +151,27 @@ class _Group(TyperGroup):
         **extra: Any,
     ) -> Any:
         click_error = _click_exception()
+        _INPUTS.clear()
+        try:
+            os.getcwd()
+        except OSError:
+            _say(f"{PROG}: error: the current folder no longer exists: cd to one that does")
+            code: Any = ExitCode.ERROR
+        else:
+            code = self._run(args, prog_name, complete_var, windows_expand_args, click_error, **extra)
+        if not standalone_mode:
+            return code
+        sys.exit(int(code) if isinstance(code, int) else ExitCode.OK)
+
+    def _run(
+        self,
+        args: Sequence[str] | None,
+        prog_name: str | None,
+        complete_var: str | None,
+        windows_expand_args: bool,
+        click_error: type[Exception],
+        **extra: Any,
+    ) -> Any:
         try:
             code = super().main(
                 args=args,
@@ -165,14 +194,12 @@ class _Group(TyperGroup):
             message = e.format_message()  # type: ignore[attr-defined]
             ctx = getattr(e, "ctx", None)
             command = ctx.command_path if ctx is not None else PROG
-            sys.stderr.write(f"{PROG}: error: {message} (see '{command} --help')\n")
+            _say(f"{PROG}: error: {message} (see '{command} --help')")
             code = getattr(e, "exit_code", ExitCode.USAGE)
         except (typer.Abort, _Interrupted, KeyboardInterrupt):
-            sys.stderr.write(f"{PROG}: interrupted\n")
+            _say(f"{PROG}: interrupted")
             code = ExitCode.INTERRUPTED
-        if not standalone_mode:
-            return code
-        sys.exit(int(code) if isinstance(code, int) else ExitCode.OK)
+        return code
 
 
 class _Command(TyperCommand):
@@ -236,7 +263,34 @@ class Settings:
     bundled: bool
 
     def load(self, extra: Sequence[Path] = ()) -> Dataset:
+        from .loader import bundled_path, env_paths
+
+        _read([*self.data, *extra, *env_paths(), *([bundled_path()] if self.bundled else [])])
         return load([*self.data, *extra], bundled=self.bundled)
+
+
+#: The files this run reads (data files, documents): -o must not write over one of them.
+_INPUTS: set[str] = set()
+
+
+def _read(paths: Sequence[str | Path]) -> None:
+    _INPUTS.update(os.path.realpath(p) for p in paths)
+
+
+def _write(path: Path, text: str) -> None:
+    """-o FILE: never one of the files being read (a typo away from `--data mine.yaml -o mine.yaml`)."""
+    if os.path.realpath(path) in _INPUTS:
+        raise OutputError(f"cannot write {path}: it is one of the files this command reads; write to another file")
+    write_output(path, text)
+
+
+def _output_path(value: str | None) -> Path | None:
+    """-o's value as a path; a name ending in / names a folder, which the shell's > refuses too."""
+    if value is None:
+        return None
+    if not value or value.endswith(("/", os.sep)):
+        raise typer.BadParameter(f"{value!r} is not a file name" + (" (it ends in /)" if value else ""))
+    return Path(value)
 
 
 def _version(value: bool) -> None:
@@ -313,7 +367,7 @@ OutputOption = Annotated[
         "-o",
         metavar="FILE",
         help="Write to FILE instead of standard output.",
-        readable=False,  # it is written, not read: a write-only file is fine
+        parser=_output_path,  # written, not read: a write-only file is fine; a name ending in / is not
     ),
 ]
 ExcelOption = Annotated[
@@ -333,6 +387,9 @@ _SUFFIX_FORMATS = {".md": Format.MARKDOWN, ".markdown": Format.MARKDOWN, ".csv":
 
 def _stdout(text: str) -> None:
     """Everything a command prints goes out here, in one write, so that it goes out whole or not at all."""
+    if sys.stdout is None:  # started with standard output closed (>&-)
+        raise _StdoutFailed("cannot write to standard output: it is closed")
+    encoded(text, "standard output")  # a file name that is not UTF-8 is said, not written half-encoded
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -378,16 +435,16 @@ class Output:
             given = f"{fmt.value} (from {self.path})" if inferred else f"--format {fmt.value}"
             raise UsageError(f"only with --format csv, not {given}", "excel")
         if not table.rows and empty:
-            sys.stderr.write(f"{PROG}: {empty}\n")
+            _say(f"{PROG}: {empty}")
             if fmt in (Format.TABLE, Format.MARKDOWN) and self.path is None:
                 return  # on the screen the message says it all; a file gets the empty table, not stale content
-        terminal = self.path is None and sys.stdout.isatty()
+        terminal = self.path is None and sys.stdout is not None and sys.stdout.isatty()
         buffer = io.StringIO()
         render(table, fmt, buffer, terminal=terminal, excel=self.excel)
         if self.path is None:
             _stdout(buffer.getvalue())
         else:
-            write_output(self.path, buffer.getvalue())
+            _write(self.path, buffer.getvalue())
 
 
 def _settings(ctx: typer.Context, data: list[Path] | None, no_bundled: bool) -> Settings:
@@ -747,7 +804,7 @@ def _read_back(problems: list[Problem], strict: bool) -> int:
         raise DataError(problems, summary=f"{_count(len(problems), 'figure')} whose quote reads otherwise (--strict)")
     for problem in sorted(problems, key=lambda p: (p.file, p.line or 0)):
         where = f"{problem.file}:{problem.line}" if problem.line is not None else problem.file
-        sys.stderr.write(f"{where}: warning: {problem.message}\n")
+        _say(f"{where}: warning: {problem.message}")
     return len(problems)
 
 
@@ -797,18 +854,19 @@ def extract(
     if excel and chosen == ExtractFormat.YAML:
         raise UsageError("only with --format csv, not --format yaml", "excel")  # said before any document is read
     # A draft's `source` is a path from the draft's own folder, as the data model has it.
-    base = output.resolve().parent if output is not None and chosen == ExtractFormat.YAML else None
+    base = Path(os.path.realpath(output)).parent if output is not None and chosen == ExtractFormat.YAML else None
     drafts = []
+    _read(files)
     for path in files:
         text = read_document(path)
-        source = os.path.relpath(path.resolve(), base) if base is not None else str(path)
+        source = os.path.relpath(os.path.realpath(path), base) if base is not None else str(path)
         drafts.append(extract_plan(text, dataset, Path(source).as_posix()))
     if chosen == ExtractFormat.YAML:
         document = draft_yaml(drafts, dataset)
         if output is None:
             _stdout(document)
         else:
-            write_output(output, document)
+            _write(output, document)
         return
     from .tables.extract import candidates_table
 
@@ -854,7 +912,7 @@ def validate(
     from .validate import check_quotes, check_readings
 
     for directory in sources or []:
-        if not directory.is_dir():
+        if not os.path.isdir(directory):
             raise UsageError(f"{directory} is not a directory", "sources")
     dataset = _settings(ctx, data, no_bundled).load(files or [])
     named = [display_path(f) for f in files] if files else None
@@ -871,9 +929,9 @@ def validate(
         raise DataError(errors, summary="; ".join(text for n, text in counts if n))
     readings = _read_back(check_readings(dataset, named), strict)
     for problem in sorted(quotes.no_document):
-        sys.stderr.write(f"{problem}; its quotes are not checked (name its folder with --sources)\n")
+        _say(f"{problem}; its quotes are not checked (name its folder with --sources)")
     for problem in sorted(quotes.no_source):
-        sys.stderr.write(f"{problem}, so its quotes are not checked\n")
+        _say(f"{problem}, so its quotes are not checked")
 
     plans = [p for p in dataset.plans if named is None or p.loc.file in named]
     figures = sum(len(p.targets) + len(p.baselines) for p in plans)

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 # C0 controls except newline and tab, DEL, and the C1 controls (ESC-less CSI among them).
 _CONTROL = {c: f"\\x{c:02x}" for c in [*range(0, 32), *range(127, 160)] if chr(c) not in "\n\t"}
+# Bidirectional embeddings, overrides and isolates reorder the text around them on screen ("Trojan Source"),
+# and the line and paragraph separators break a line where none is seen: no plan needs them in a name or quote.
+_CONTROL |= {c: f"\\u{c:04x}" for c in [0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
 
 
 def escape_controls(text: str) -> str:

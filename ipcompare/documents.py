@@ -11,6 +11,7 @@ Every failure is a `DataError` with one `Problem` naming the file, so it prints 
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -307,10 +308,15 @@ def _pdf_text(data: bytes, name: str) -> str:
         import pypdf
     except ImportError:
         raise _problem(name, f"reading .pdf needs the optional extra: {_EXTRA}") from None
+    chatty = logging.getLogger("pypdf")  # it logs what it repairs ("EOF marker not found") on standard error
+    level = chatty.level
+    chatty.setLevel(logging.CRITICAL)
     try:
         text = _lines(page.extract_text() for page in pypdf.PdfReader(BytesIO(data)).pages)
     except Exception as e:  # a damaged, encrypted or misnamed file: pypdf raises many kinds of error
         raise _problem(name, f"not a readable PDF ({_reason(e)})") from None
+    finally:
+        chatty.setLevel(level)
     if not text:
         raise _problem(name, "has no text to read (scanned pages?): the PDF needs text recognition (OCR) first")
     return text

@@ -71,6 +71,7 @@ def write_output(path: Path, text: str) -> None:
 
     Ctrl-C or a full disk while writing leaves neither a half-written file nor a temporary one.
     """
+    data = encoded(text, str(path))
     try:
         info: os.stat_result | None = os.stat(path)  # what the path names, symlinks followed
     except FileNotFoundError:
@@ -79,24 +80,39 @@ def write_output(path: Path, text: str) -> None:
         raise OutputError(f"cannot write {path}: {e.strerror or e}") from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise OutputError(f"cannot write {path}: it is a directory")
+    if info is not None and not os.access(path, os.W_OK):
+        raise OutputError(f"cannot write {path}: Permission denied")  # as the shell's > says; replacing it could
     target = Path(os.path.realpath(path))  # a symlink's target is what gets replaced
-    # /dev/stdout and /dev/fd/N lead into /proc: an open descriptor, written where it points.
-    if (info is not None and not stat.S_ISREG(info.st_mode)) or target.parts[1:2] == ("proc",):
-        _write_in_place(path, text)
+    # /dev/stdout and /dev/fd/N lead into /proc: an open descriptor, written where it points. A file with other
+    # hard links is written in place too, as > does, so that every name for it sees the new content.
+    regular = info is None or stat.S_ISREG(info.st_mode)
+    if not regular or target.parts[1:2] == ("proc",) or (info is not None and info.st_nlink > 1):
+        _write_in_place(path, data)
     else:
-        _replace(path, target, text, info)
+        _replace(path, target, data, info)
 
 
-def _write_in_place(path: Path, text: str) -> None:
+def encoded(text: str, where: str) -> bytes:
+    """`text` as UTF-8; a file name that is not UTF-8 (a lone surrogate) cannot be, and is said, not written."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        around = text[max(0, e.start - 20) : e.end + 20].encode("utf-8", "backslashreplace").decode("ascii", "replace")
+        raise OutputError(
+            f"cannot write {where}: it would hold a name that is not UTF-8 text ({around.strip()!r}); rename that file"
+        ) from None
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
     """A device or pipe is written to, never replaced (replacing /dev/null as root would clobber it)."""
     try:
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with open(path, "wb") as handle:
+            handle.write(data)
     except OSError as e:
         raise OutputError(f"cannot write {path}: {e.strerror or e}") from None
 
 
-def _replace(path: Path, target: Path, text: str, info: os.stat_result | None) -> None:
+def _replace(path: Path, target: Path, data: bytes, info: os.stat_result | None) -> None:
     """A new file, written beside the target and renamed over it, so that readers see the old or the new."""
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
     temp: Path | None = None
@@ -104,9 +120,9 @@ def _replace(path: Path, target: Path, text: str, info: os.stat_result | None) -
     try:
         fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         temp = Path(name)
-        with open(fd, "w", encoding="utf-8", newline="") as handle:
+        with open(fd, "wb") as handle:
             fd = None  # the file object closes it
-            handle.write(text)
+            handle.write(data)
             handle.flush()
             _sync(handle.fileno())
         os.chmod(temp, mode)

@@ -28,8 +28,15 @@ class Format(StrEnum):
     JSON = "json"
 
 
+#: What a markdown renderer would read as HTML or as the table's own syntax, shown as itself by a backslash
+#: (CommonMark: `\\<` starts no tag, `\\&` no entity). Emphasis and link brackets are left as written: they
+#: only style text (`title_zh`, `[patent agencies only]` stay readable in a plain editor).
+_MARKDOWN_SYNTAX = {ord(c): f"\\{c}" for c in "\\|<&"}
+
+
 def _markdown_cell(text: str) -> str:
-    return escape_controls(text).replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
+    cell = escape_controls(text).translate(_MARKDOWN_SYNTAX).replace("\t", " ")
+    return cell.replace("\r\n", "\n").replace("\n", "<br>")
 
 
 def _flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -108,10 +115,25 @@ def _markdown(table: Table[Any], out: TextIO) -> None:
         out.write(f"\n{_markdown_cell(note)}\n")
 
 
+def _columns() -> int | None:
+    """COLUMNS when it is a width a table can have (1 to 10,000 cells); None when unset or nonsense (0, ², -5)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return None
+    return columns if 0 < columns <= 10_000 else None
+
+
 def _pipe_width() -> int:
-    """Width for a table sent to a pipe or file: COLUMNS if it is a number, else wide enough not to fold."""
-    columns = os.environ.get("COLUMNS", "")
-    return int(columns) if columns.isdigit() and int(columns) > 0 else 200
+    """Width for a table sent to a pipe or file: COLUMNS if it is a width, else wide enough not to fold."""
+    return _columns() or 200
+
+
+def _terminal_width() -> int:
+    """The terminal's width, or COLUMNS when it is a width (rich would take COLUMNS=0 as given and fail)."""
+    import shutil
+
+    return _columns() or shutil.get_terminal_size().columns or 80
 
 
 # -- a rich table that fits the width ---------------------------------------------------------------------------
@@ -304,7 +326,7 @@ def _rich(table: Table[Any], out: TextIO, terminal: bool) -> None:
     from rich.table import Table as RichTable
     from rich.text import Text
 
-    width = None if terminal else _pipe_width()
+    width = _terminal_width() if terminal else _pipe_width()
     console = Console(
         file=out,
         width=width,
@@ -313,6 +335,8 @@ def _rich(table: Table[Any], out: TextIO, terminal: bool) -> None:
         emoji=False,
         force_terminal=terminal or None,
         color_system="auto" if terminal else None,
+        # the width is decided above; rich would read COLUMNS again, and fail on COLUMNS=²
+        _environ={k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")},
     )
     room = console.width
     shown = [_shown(c, i, table.rows) for i, c in enumerate(table.columns)]

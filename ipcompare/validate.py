@@ -6,6 +6,7 @@ first, so one run of `ipcompare validate` tells the user everything to fix.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -336,7 +337,9 @@ def find_source(name: str, data_file: str, directories: Sequence[Path]) -> Path 
     written = Path(name)
     candidates = [d / written for d in directories] + [d / written.name for d in directories]
     candidates.append(Path(data_file).parent / written)
-    return next((c for c in candidates if c.is_file()), None)
+    # Anything there but a folder is the document (a pipe is then refused by name); a name too long for the
+    # system is simply not there.
+    return next((c for c in candidates if os.path.lexists(c) and not os.path.isdir(c)), None)
 
 
 def _looked_in(data_file: str, directories: Sequence[Path]) -> str:

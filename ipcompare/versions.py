@@ -37,9 +37,14 @@ def resolve(spec: str, current: Dataset) -> tuple[Dataset, str]:
     return at_revision(where, plan, current), plan
 
 
+#: git, run in the folder of a data file that may come from anyone: settings of that repository that run a
+#: program (an fsmonitor hook, hooks, a pager) are switched off; only what is read is asked for.
+_GIT = ("git", "--no-pager", "-c", "core.fsmonitor=false", "-c", f"core.hooksPath={os.devnull}")
+
+
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=60)
+        return subprocess.run([*_GIT, *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=60)
     except FileNotFoundError:
         raise UsageError("git is not installed, so no git revision can be read") from None
 

@@ -7,6 +7,7 @@ its exit code. A timeout on a subprocess is a guard against a hang, not a timing
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -506,3 +507,183 @@ def test_the_library_imports_lightly() -> None:
     code = "import sys, ipcompare; print(sorted(m for m in ('yaml', 'typer', 'rich') if m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "[]\n"
     assert ipcompare.load is loader.load
+
+
+# -- found by a hostile review beyond the issue's list ---------------------------------------------------------
+
+
+def test_a_write_protected_output_file_is_refused_as_the_shell_does(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "kept.json"
+    out.write_text("keep", encoding="utf-8")
+    out.chmod(0o444)
+    monkeypatch.setattr(os, "access", lambda path, mode: False)  # root may write anything: be a user
+    result = invoke("plans", "-o", str(out))
+    assert result.exit_code == 1
+    assert one_line(result.stderr) == f"ipcompare: error: cannot write {out}: Permission denied"
+    assert out.read_text(encoding="utf-8") == "keep"
+
+
+def test_a_hard_linked_output_file_is_written_for_every_name(invoke: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("old", encoding="utf-8")
+    other = tmp_path / "also.json"
+    os.link(out, other)
+    assert invoke("plans", "-o", str(out)).exit_code == 0
+    assert other.read_text(encoding="utf-8").startswith("[")
+    assert out.stat().st_ino == other.stat().st_ino
+
+
+@pytest.mark.parametrize(("value", "said"), [("newdir/", "'newdir/' is not a file name (it ends in /)"), ("", "''")])
+def test_an_output_name_that_is_no_file_name_is_a_usage_error(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, said: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("plans", "-o", value)
+    assert result.exit_code == 2
+    assert said in one_line(result.stderr)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_over_a_file_being_read_is_refused(invoke: Invoke, write: Write, tmp_path: Path) -> None:
+    mine = write(PLAN)
+    result = invoke("--data", str(mine), "plans", "-o", str(mine))
+    assert result.exit_code == 1
+    assert one_line(result.stderr) == (
+        f"ipcompare: error: cannot write {mine}: it is one of the files this command reads; write to another file"
+    )
+    assert mine.read_text(encoding="utf-8") == PLAN
+    document = tmp_path / "plan.txt"
+    document.write_text("到2025年，有效注册商标量达到9万件。", encoding="utf-8")
+    assert invoke("extract", str(document), "-o", str(document)).exit_code == 1
+    assert document.read_text(encoding="utf-8") == "到2025年，有效注册商标量达到9万件。"
+
+
+def test_a_file_name_that_is_not_utf8_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    document = os.fsencode(tmp_path) + b"/plan\xff.txt"
+    with open(document, "wb") as handle:
+        handle.write("到2025年，有效注册商标量达到9万件。".encode())
+    name = os.fsdecode(document)
+    for extra in (["-o", str(tmp_path / "draft.yaml")], []):
+        result = run("extract", name, *extra)
+        assert result.returncode == 1
+        assert "is not UTF-8 text" in one_line(result.stderr)
+    assert not (tmp_path / "draft.yaml").exists()
+
+
+@pytest.mark.parametrize("columns", ["0", "²", "-5", "abc", "9" * 5000, "99999999999"])
+def test_any_columns_value_draws_a_table(columns: str) -> None:
+    result = run("metric", "trademarks", env={"COLUMNS": columns})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "85,000 件" in result.stdout
+
+
+def test_columns_zero_on_a_terminal_draws_a_table() -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "IPCOMPARE_DATA"} | {"COLUMNS": "0"}
+    process = subprocess.Popen([*COMMAND, "plans"], stdout=follower, stderr=subprocess.PIPE, env=env)
+    os.close(follower)
+    shown = b""
+    with contextlib.suppress(OSError):  # the terminal closes when the process ends
+        while chunk := os.read(leader, 65536):
+            shown += chunk
+    os.close(leader)
+    assert process.wait(timeout=60) == 0
+    assert process.stderr is not None and process.stderr.read() == b""
+    assert "Plans in the dataset" in shown.decode("utf-8", "replace")
+
+
+def test_a_closed_standard_output_is_one_line() -> None:
+    result = subprocess.run(
+        ["sh", "-c", 'exec "$@" >&-', "sh", *COMMAND, "plans", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert one_line(result.stderr) == "ipcompare: error: cannot write to standard output: it is closed"
+
+
+def test_git_settings_of_a_data_files_repository_run_nothing(tmp_path: Path) -> None:
+    """`diff HEAD:PLAN` runs git in the data file's folder: that repository's hooks must not run."""
+    repo = tmp_path / "theirs"
+    repo.mkdir()
+    (repo / "mine.yaml").write_text(PLAN, encoding="utf-8")
+    marker = tmp_path / "ran"
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "add", "mine.yaml")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "data")
+    git("config", "core.fsmonitor", f"touch {marker}; false")
+    result = run("--data", str(repo / "mine.yaml"), "diff", "HEAD:my-plan", "my-plan")
+    assert result.returncode == 0, result.stderr
+    assert not marker.exists()
+
+
+def test_a_damaged_pdf_is_one_line(tmp_path: Path) -> None:
+    pytest.importorskip("pypdf")
+    fake = tmp_path / "plan.pdf"
+    fake.write_text("not a pdf", encoding="utf-8")
+    result = run("extract", str(fake))
+    assert result.returncode == 1
+    assert one_line(result.stderr).startswith(f"{fake}: not a readable PDF")
+
+
+@pytest.mark.parametrize("name", ["bad\nname.txt", "nodir/\x1b[31mRED.txt"])
+def test_a_file_name_with_a_newline_or_escape_is_shown_not_obeyed(invoke: Invoke, name: str) -> None:
+    result = invoke("extract", name)
+    assert result.exit_code == 1
+    line = one_line(result.stderr)
+    assert "\x1b" not in line
+    assert line.endswith(": no such file")
+
+
+def test_a_removed_current_folder_is_said(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    result = subprocess.run(
+        ["sh", "-c", 'cd "$1" && rmdir "$1" && shift && exec "$@"', "sh", str(gone), *COMMAND, "plans", "-o", "x.csv"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert one_line(result.stderr) == "ipcompare: error: the current folder no longer exists: cd to one that does"
+
+
+@pytest.mark.parametrize("character", ["\u202e", "\u2066", "\u2028"])
+def test_text_that_reorders_or_breaks_lines_on_screen_is_refused(invoke: Invoke, write: Write, character: str) -> None:
+    mine = write(PLAN.replace("title_zh: 我的规划", f'title_zh: "我的{character}规划"'))
+    result = invoke("--data", str(mine), "plans")
+    assert result.exit_code == 1
+    assert f"{mine}:4: plan 'my-plan': title_zh contains a control character" in result.stderr
+
+
+def test_html_in_data_is_text_in_markdown(invoke: Invoke, write: Write) -> None:
+    mine = write(PLAN.replace("title_en: My plan", "title_en: <script>alert(1)</script> & more"))
+    result = invoke("--data", str(mine), "plans", "--format", "markdown", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert not re.search(r"(?<!\\)[<&]", result.stdout)  # every < and & is escaped: no tag, no entity
+    assert r"\<script>alert(1)\</script> \& more" in result.stdout
+
+
+def test_a_source_that_is_a_pipe_or_too_long_a_name_is_located(invoke: Invoke, write: Write, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    mine = write(PLAN.replace("    targets:", "    source: pipe.txt\n    targets:"))
+    result = invoke("validate", str(mine), "--sources", str(tmp_path))
+    assert result.exit_code == 1
+    assert "is a pipe, not a document" in result.stderr
+    long = write(PLAN.replace("    targets:", f"    source: {'x' * 5000}.txt\n    targets:"), "long.yaml")
+    result = invoke("validate", str(long), "--sources", str(tmp_path))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert f"{long}:" in result.stderr and "not found" in result.stderr
