@@ -687,3 +687,14 @@ def test_a_source_that_is_a_pipe_or_too_long_a_name_is_located(invoke: Invoke, w
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr
     assert f"{long}:" in result.stderr and "not found" in result.stderr
+
+
+def test_a_number_longer_than_any_figure_is_not_read(invoke: Invoke, tmp_path: Path) -> None:
+    """400 nines are no figure (and no float): nothing is read from them, and the JSON stays JSON."""
+    document = tmp_path / "plan.txt"
+    document.write_text(
+        "到2025年，每万人口高价值发明专利拥有量达到" + "9" * 400 + "件。有效注册商标量达到9万件。", "utf-8"
+    )
+    result = invoke("extract", str(document), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [(r["metric"], r["value"]) for r in json.loads(result.stdout)] == [("trademarks", 9)]
