@@ -7,6 +7,7 @@ silently collapses, are reported too.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import os
@@ -55,8 +56,30 @@ class _Seq(list[Any]):
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+#: Where YAML ends a line and editors, grep -n and the rest of ipcompare do not (NEL, LS and PS).
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+class _Lines:
+    """The line of a place PyYAML marks, counted as an editor counts it: lines end at \\n.
+
+    PyYAML also ends a line at U+0085, U+2028 and U+2029 (text pasted from a web page may hold them), so
+    after one its line numbers run ahead; the mark's character index does not. The C parser puts the end
+    of a file without a final line break on a line of its own: a place there is on the file's last line.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.last = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+        self.ends = [m.start() for m in re.finditer("\n", text)] if _YAML_ONLY_BREAKS.search(text) else None
+
+    def __call__(self, mark: yaml.Mark) -> int:
+        line = mark.line + 1 if self.ends is None else bisect.bisect_left(self.ends, mark.index) + 1
+        return min(line, self.last)
+
+
 class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     duplicates: list[tuple[int, str]]
+    lines: _Lines
 
 
 #: What a value tagged explicitly (!!int x) must be, for the tags whose PyYAML constructor fails without a line.
@@ -80,13 +103,13 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
     loader.flatten_mapping(node)  # the pairs of `<<: *common` come first, then the mapping's own
     merged = len(node.value) - own
     result = _Map()
-    result.line = node.start_mark.line + 1
+    result.line = loader.lines(node.start_mark)
     result.key_lines = {}
     written: set[str] = set()
     for index, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         key = key if isinstance(key, str) else str(key)
-        line = key_node.start_mark.line + 1
+        line = loader.lines(key_node.start_mark)
         if index >= merged:  # a key written here overrides a merged one; written twice here, it is a slip
             if key in written:
                 loader.duplicates.append((line, f"duplicate key {key!r} (first at line {result.key_lines[key]})"))
@@ -100,8 +123,8 @@ def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> _Seq:
     if not isinstance(node, yaml.SequenceNode):
         raise _misfit(node)
     result = _Seq(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    result.line = loader.lines(node.start_mark)
+    result.item_lines = [loader.lines(child.start_mark) for child in node.value]
     return result
 
 
@@ -245,15 +268,17 @@ def read_yaml_text(text: str, name: str) -> tuple[Any, list[Problem]]:
     The structure is checked first (`_shape_problem`), so that a hostile file is refused in
     milliseconds instead of exhausting memory or the stack while it is built.
     """
-    problem = _character_problem(text, name) or _shape_problem(text, name)
+    lines = _Lines(text)
+    problem = _character_problem(text, name) or _shape_problem(text, name, lines)
     if problem is not None:
         return None, [problem]
     loader = _Loader(text)
     loader.duplicates = []
+    loader.lines = lines
     try:
         tree = loader.get_single_data()
     except yaml.MarkedYAMLError as e:
-        return None, [_syntax_problem(name, text, e)]
+        return None, [_syntax_problem(name, text, e, lines)]
     except yaml.YAMLError as e:
         return None, [Problem(name, None, "YAML error: " + " ".join(str(e).split()))]
     finally:
@@ -341,7 +366,7 @@ class _Shape:
         return None
 
 
-def _shape_problem(text: str, name: str) -> Problem | None:
+def _shape_problem(text: str, name: str, lines: _Lines) -> Problem | None:
     """Nesting too deep, aliases that expand too far, or a list or mapping used as a key: refused at its line.
 
     Reads the C parser's events (no objects are built): each value counts once, and an alias counts
@@ -355,7 +380,7 @@ def _shape_problem(text: str, name: str) -> Problem | None:
             event = loader.get_event()  # type: ignore[no-untyped-call]
             message = shape.problem(event)
             if message is not None:
-                return Problem(name, event.start_mark.line + 1, message)
+                return Problem(name, lines(event.start_mark), message)
     except yaml.YAMLError:
         return None
     finally:
@@ -363,16 +388,14 @@ def _shape_problem(text: str, name: str) -> Problem | None:
     return None
 
 
-def _syntax_problem(name: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(name: str, text: str, error: yaml.MarkedYAMLError, lines: _Lines) -> Problem:
     """PyYAML's message as one line, at the line to look at.
 
     Something left open (a quote, a bracket) fails where the file ends; the line where it was opened
     is the one to fix, so an error at the end of the file is reported there.
     """
-    last_line = max(1, len(text.splitlines()))
-    problem_line = min(error.problem_mark.line + 1, last_line) if error.problem_mark is not None else None
-    # The C parser ends a file that has no final line break on a line of its own: that is the last line.
-    context_line = min(error.context_mark.line + 1, last_line) if error.context_mark is not None else None
+    problem_line = lines(error.problem_mark) if error.problem_mark is not None else None
+    context_line = lines(error.context_mark) if error.context_mark is not None else None
     at_end = error.problem_mark is not None and not text[error.problem_mark.index :].strip()
     line = context_line if context_line is not None and (at_end or problem_line is None) else problem_line
     message = " ".join((error.problem or "invalid YAML").split())

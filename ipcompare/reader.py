@@ -197,8 +197,8 @@ LARGEST = 1e15
 def _number(text: str) -> tuple[float, str] | None:
     """The value of a number as written, with any 万/亿 it ends in (三万 -> 3, 万); None when it is no number."""
     if text[0].isdigit():
-        value = _arabic(text)
-        return (value, "") if value <= LARGEST else None
+        written = _arabic(text)
+        return (written, "") if written <= LARGEST else None
     for mag in ("万亿", "亿", "万"):
         if text.endswith(mag) and len(text) > len(mag):
             head = chinese_number(text[: -len(mag)])
