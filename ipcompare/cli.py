@@ -306,7 +306,7 @@ def _names(kind: str) -> Callable[[str], list[tuple[str, str]]]:
     def complete(incomplete: str) -> list[tuple[str, str]]:
         try:
             data = load()
-        except (IpcompareError, OSError):
+        except Exception:  # completion runs at every TAB: it may say nothing, but never a traceback
             return []
         items: list[tuple[str, str]] = {
             "plan": [(p.id, p.title_zh) for p in data.plans],

@@ -80,6 +80,16 @@ class _Lines:
 class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     duplicates: list[tuple[int, str]]
     lines: _Lines
+    #: How many of a mapping's pairs came from its merge keys (`<<: *common`), by node: PyYAML flattens a node
+    #: in place (a merged mapping's own merges too), so this is known only when it happens.
+    merged: dict[int, int]
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        if id(node) in self.merged:
+            return
+        own = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
+        super().flatten_mapping(node)
+        self.merged[id(node)] = len(node.value) - own
 
 
 #: What a value tagged explicitly (!!int x) must be, for the tags whose PyYAML constructor fails without a line.
@@ -99,9 +109,8 @@ def _misfit(node: yaml.Node) -> yaml.constructor.ConstructorError:
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
     if not isinstance(node, yaml.MappingNode):
         raise _misfit(node)
-    own = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
     loader.flatten_mapping(node)  # the pairs of `<<: *common` come first, then the mapping's own
-    merged = len(node.value) - own
+    merged = loader.merged[id(node)]
     result = _Map()
     result.line = loader.lines(node.start_mark)
     result.key_lines = {}
@@ -190,11 +199,26 @@ def _checked(construct: Callable[[_Loader, yaml.ScalarNode], Any]) -> Callable[[
     """PyYAML's int or float constructor, with a number that is not what it looks like turned into an Odd."""
 
     def constructor(loader: _Loader, node: yaml.ScalarNode) -> Any:
+        text = str(node.value)
+        if sum(c.isdigit() for c in text.partition(".")[0]) > _MOST_DIGITS:
+            return Odd(_shortened(text), f"{_shortened(text)} is too large to be a figure a plan states: {_AS_WRITTEN}")
         value = construct(loader, node)
-        reason = _odd_number(str(node.value), value)
-        return Odd(str(node.value), reason) if reason else value
+        try:
+            reason = _odd_number(text, value)
+        except OverflowError:  # base 60 or octal, read to more than a float holds
+            reason = f"{_shortened(text)} is too large to be a figure a plan states: {_AS_WRITTEN}"
+        return Odd(_shortened(text), reason) if reason else value
 
     return constructor
+
+
+#: More digits than any figure has (MAX_VALUE has 16): such a number is refused before Python reads it, which
+#: would take long for a million digits, or fail beyond 4,300.
+_MOST_DIGITS = 30
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:20]}…({len(text)} characters)"
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
@@ -274,6 +298,7 @@ def read_yaml_text(text: str, name: str) -> tuple[Any, list[Problem]]:
         return None, [problem]
     loader = _Loader(text)
     loader.duplicates = []
+    loader.merged = {}
     loader.lines = lines
     try:
         tree = loader.get_single_data()

@@ -698,3 +698,32 @@ def test_a_number_longer_than_any_figure_is_not_read(invoke: Invoke, tmp_path: P
     result = invoke("extract", str(document), "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert [(r["metric"], r["value"]) for r in json.loads(result.stdout)] == [("trademarks", 9)]
+
+
+@pytest.mark.parametrize(
+    "number",
+    [str(10**309), "9" * 5000, "0" + "7" * 400, "1" + ":59" * 200, "123456789012345678"],
+    ids=["309-digits", "5000-digits", "octal-400", "base-60", "18-digits"],
+)
+def test_a_number_too_large_for_any_figure_is_one_located_line(invoke: Invoke, write: Write, number: str) -> None:
+    mine = write(PLAN.replace("value: 9", f"value: {number}"))
+    result = invoke("--data", str(mine), "plans")
+    assert result.exit_code == 1
+    assert "is too large to be a figure a plan states" in one_line(result.stderr)
+    assert one_line(result.stderr).startswith(f"{mine}:")
+    assert len(one_line(result.stderr)) < 300  # the number is shortened, not printed whole
+
+
+def test_nested_merge_keys_are_not_duplicate_keys(write: Write) -> None:
+    text = "metrics: []\nc: &c {x: 1}\na: {<<: &b {<<: *c, x: 2}}\nd: *b\n"
+    tree, problems = loader.read_yaml_text(text, "nested.yaml")
+    assert problems == []
+    assert tree["a"] == tree["d"] == {"x": 2}
+
+
+def test_completion_with_a_number_too_large_completes_nothing(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_text(f"schema: {10**309}\n", encoding="utf-8")
+    env = {"_IPCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "ipcompare show xi", "COMP_CWORD": "2"}
+    result = run(env=env | {"IPCOMPARE_DATA": str(big)})
+    assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "", "")
