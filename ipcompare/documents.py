@@ -274,11 +274,25 @@ def _docx_text(data: bytes, name: str) -> str:
         import docx
     except ImportError:
         raise _problem(name, f"reading .docx needs the optional extra: {_EXTRA}") from None
+    unpacked = _unpacked_size(data)
+    if unpacked > MAX_BYTES * 4:  # a .docx is a zip: a small one can unpack to gigabytes (a zip bomb)
+        raise _problem(name, f"unpacks to {unpacked // 2**20} MB: not read (a plan document is far smaller)")
     try:
         document = docx.Document(BytesIO(data))
         return _lines(_docx_blocks(document.iter_inner_content()))
     except Exception as e:  # a damaged or misnamed file: python-docx lets zip, XML and key errors through
         raise _problem(name, f"not a readable .docx file ({_reason(e)})") from None
+
+
+def _unpacked_size(data: bytes) -> int:
+    """What a zip file's members add up to, as its directory says (0 when it is no zip: python-docx says so)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            return sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0
 
 
 def _docx_blocks(blocks: Iterable[Paragraph | Table]) -> Iterator[str]:

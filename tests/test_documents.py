@@ -233,6 +233,29 @@ def test_a_pdf_without_text_says_it_needs_text_recognition(tmp_path: Path) -> No
     )
 
 
+def test_a_docx_that_unpacks_to_gigabytes_is_refused_before_it_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A .docx is a zip: 380 KB of empty paragraphs unpack to 230 MB, and python-docx would take gigabytes."""
+    docx = pytest.importorskip("docx")
+    import zipfile
+
+    docx.Document().save(str(tmp_path / "small.docx"))
+    with zipfile.ZipFile(tmp_path / "small.docx") as small, zipfile.ZipFile(tmp_path / "bomb.docx", "w") as bomb:
+        for item in small.infolist():
+            body = small.read(item.filename)
+            if item.filename == "word/document.xml":
+                body = body.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 200_000)
+            bomb.writestr(item, body, compress_type=zipfile.ZIP_DEFLATED)
+    monkeypatch.setattr(documents, "MAX_BYTES", 2**18)  # the cap is four times MAX_BYTES, unpacked
+    assert (
+        failure(tmp_path / "bomb.docx")
+        == f"{tmp_path / 'bomb.docx'}: unpacks to 1 MB: not read (a plan document is far smaller)"
+    )
+    monkeypatch.undo()
+    assert read_document(tmp_path / "bomb.docx") == ""
+
+
 def test_a_damaged_pdf_or_docx_is_one_line_naming_it(tmp_path: Path) -> None:
     pytest.importorskip("pypdf")
     pytest.importorskip("docx")
