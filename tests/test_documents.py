@@ -247,9 +247,10 @@ def test_a_docx_that_unpacks_to_gigabytes_is_refused_before_it_is_parsed(
             if item.filename == "word/document.xml":
                 body = body.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 200_000)
             bomb.writestr(item, body, compress_type=zipfile.ZIP_DEFLATED)
+    cap = documents.MAX_BYTES
     monkeypatch.setattr(documents, "MAX_BYTES", 2**18)  # the cap is four times MAX_BYTES, unpacked
     assert failure("bomb.docx") == "bomb.docx: unpacks to 1 MB: not read (a plan document is far smaller)"
-    monkeypatch.undo()
+    monkeypatch.setattr(documents, "MAX_BYTES", cap)
     assert read_document("bomb.docx") == ""
 
 
