@@ -60,6 +60,11 @@ def run(*args: str, env: dict[str, str] | None = None, stdout: int | IO[str] = s
     )
 
 
+def shell(script: str, *args: str) -> Completed:
+    """`script` run by sh with `args` as "$@": for what only a shell sets up (a closed descriptor, a removed folder)."""
+    return subprocess.run(["sh", "-c", script, "sh", *args], capture_output=True, text=True, timeout=60, check=False)
+
+
 def one_line(stderr: str) -> str:
     """The single line a failure prints; fails the test on a traceback or a second line."""
     assert "Traceback" not in stderr
@@ -598,13 +603,7 @@ def test_columns_zero_on_a_terminal_draws_a_table() -> None:
 
 
 def test_a_closed_standard_output_is_one_line() -> None:
-    result = subprocess.run(
-        ["sh", "-c", 'exec "$@" >&-', "sh", *COMMAND, "plans", "--format", "json"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = shell('exec "$@" >&-', *COMMAND, "plans", "--format", "json")
     assert result.returncode == 1
     assert one_line(result.stderr) == "ipcompare: error: cannot write to standard output: it is closed"
 
@@ -649,13 +648,7 @@ def test_a_file_name_with_a_newline_or_escape_is_shown_not_obeyed(invoke: Invoke
 def test_a_removed_current_folder_is_said(tmp_path: Path) -> None:
     gone = tmp_path / "gone"
     gone.mkdir()
-    result = subprocess.run(
-        ["sh", "-c", 'cd "$1" && rmdir "$1" && shift && exec "$@"', "sh", str(gone), *COMMAND, "plans", "-o", "x.csv"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = shell('cd "$1" && rmdir "$1" && shift && exec "$@"', str(gone), *COMMAND, "plans", "-o", "x.csv")
     assert result.returncode == 1
     assert one_line(result.stderr) == "ipcompare: error: the current folder no longer exists: cd to one that does"
 
