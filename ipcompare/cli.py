@@ -263,10 +263,9 @@ class Settings:
     bundled: bool
 
     def load(self, extra: Sequence[Path] = ()) -> Dataset:
-        from .loader import bundled_path, env_paths
-
-        _read([*self.data, *extra, *env_paths(), *([bundled_path()] if self.bundled else [])])
-        return load([*self.data, *extra], bundled=self.bundled)
+        dataset = load([*self.data, *extra], bundled=self.bundled)
+        _read(dataset.files)  # every file the dataset came from, the shipped one and IPCOMPARE_DATA's too
+        return dataset
 
 
 #: The files this run reads (data files, documents): -o must not write over one of them.

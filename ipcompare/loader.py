@@ -24,6 +24,7 @@ import yaml
 from .controls import has_controls
 from .errors import DataError, Problem, UsageError
 from .model import (
+    MAX_VALUE,
     UNREAD_PERIOD,
     Comparator,
     Dataset,
@@ -146,7 +147,7 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError:
-        return loader.construct_scalar(node)
+        return text
 
 
 class Odd:
@@ -201,12 +202,12 @@ def _checked(construct: Callable[[_Loader, yaml.ScalarNode], Any]) -> Callable[[
     def constructor(loader: _Loader, node: yaml.ScalarNode) -> Any:
         text = str(node.value)
         if sum(c.isdigit() for c in text.partition(".")[0]) > _MOST_DIGITS:
-            return Odd(_shortened(text), f"{_shortened(text)} is too large to be a figure a plan states: {_AS_WRITTEN}")
+            return Odd(_shortened(text), _too_large(_shortened(text)))
         value = construct(loader, node)
         try:
             reason = _odd_number(text, value)
         except OverflowError:  # base 60 or octal, read to more than a float holds
-            reason = f"{_shortened(text)} is too large to be a figure a plan states: {_AS_WRITTEN}"
+            reason = _too_large(_shortened(text))
         return Odd(_shortened(text), reason) if reason else value
 
     return constructor
@@ -215,6 +216,10 @@ def _checked(construct: Callable[[_Loader, yaml.ScalarNode], Any]) -> Callable[[
 #: More digits than any figure has (MAX_VALUE has 16): such a number is refused before Python reads it, which
 #: would take long for a million digits, or fail beyond 4,300.
 _MOST_DIGITS = 30
+
+
+def _too_large(number: str) -> str:
+    return f"{number} is too large to be a figure a plan states: {_AS_WRITTEN}"
 
 
 def _shortened(text: str) -> str:
@@ -230,8 +235,6 @@ _Loader.add_constructor("tag:yaml.org,2002:bool", _fitted(yaml.SafeLoader.constr
 
 #: Text that looks like a number but that YAML 1.1 leaves as text: 1e300, 1.5e3, 08.
 _NUMBER_LIKE = re.compile(r"[-+]?(\d[\d_]*)?\.?\d*([eE][-+]?\d+)?")
-#: No plan figure, in the unit it is written in, comes near this; a bigger number is a typing slip.
-MAX_VALUE = 1e15
 #: Years a plan, a figure or a population can be about.
 YEARS = (1900, 2100)
 
@@ -507,7 +510,7 @@ class _Fields:
             self.error(f"{key} must be a whole number, not {_describe(value)}{_hint(value)}", key)
             return None
         if abs(value) > MAX_VALUE:
-            self.error(f"{key} {value} is too large to be a figure a plan states: {_AS_WRITTEN}", key)
+            self.error(f"{key} {_too_large(str(value))}", key)
             return None
         return value
 
@@ -619,7 +622,7 @@ def _number_problem(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return f"must be a number, not {_describe(value)}{_hint(value)}"
     if abs(value) > MAX_VALUE:
-        return f"{value:g} is too large to be a figure a plan states: {_AS_WRITTEN}"
+        return _too_large(f"{value:g}")
     return None
 
 

@@ -44,6 +44,9 @@ class Kind(StrEnum):
     UNCLEAR = "unclear"  # the plan does not say which; the figure's note says why
 
 
+#: No plan figure, in the unit it is written in, comes near this: a bigger number in a data file is a typing
+#: slip, and a longer run of digits in a plan's text is an identifier or noise.
+MAX_VALUE = 1e15
 #: Kinds written in % whatever the metric's unit (年均增长43%, 占GDP比重13%).
 PERCENT_KINDS = (Kind.GROWTH_RATE, Kind.PERIOD_GROWTH, Kind.SHARE)
 #: Kinds that count over a span from `since` to `year`: two such figures compare only over spans of one length.

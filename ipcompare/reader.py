@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from .hanzi import simplify
-from .model import Comparator
+from .model import MAX_VALUE, Comparator
 from .units import BASES, PREFIXES
 
 
@@ -189,16 +189,11 @@ def _arabic(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-#: No plan states a figure this large in the unit it writes; a longer run of digits is an identifier or noise
-#: (and beyond 308 digits not even a float).
-LARGEST = 1e15
-
-
 def _number(text: str) -> tuple[float, str] | None:
     """The value of a number as written, with any 万/亿 it ends in (三万 -> 3, 万); None when it is no number."""
     if text[0].isdigit():
         written = _arabic(text)
-        return (written, "") if written <= LARGEST else None
+        return (written, "") if written <= MAX_VALUE else None  # 400 digits are not even a float
     for mag in ("万亿", "亿", "万"):
         if text.endswith(mag) and len(text) > len(mag):
             head = chinese_number(text[: -len(mag)])
@@ -501,7 +496,7 @@ def _table_row(ctx: _Context, start: int, end: int) -> list[Reading] | None:
         return None
     out = []
     cells = [c for c in re.finditer(r"\S+", text[m.start("cells") : end])]
-    numbers = [c for c in cells if re.fullmatch(_ARABIC, c.group()) and _arabic(c.group()) <= LARGEST]
+    numbers = [c for c in cells if re.fullmatch(_ARABIC, c.group()) and _arabic(c.group()) <= MAX_VALUE]
     for year, cell in zip(ctx.table, numbers, strict=False):
         role = Role.BASELINE if ctx.period and year < ctx.period[0] else Role.TARGET
         cell_end = m.start("cells") + cell.end()
