@@ -11,7 +11,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -21,14 +21,19 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from . import __version__
+from .coercion import quicken
 from .controls import escape_controls
-from .errors import DataError, ExitCode, IpcompareError, OutputError, Problem, UsageError
+from .environment import DATA_ENV, NO_CACHE_ENV
+from .errors import DataError, ExitCode, IpcompareError, OutputError, Problem, UnknownName, UsageError
 from .files import encoded, write_output
 from .labels import Lang
-from .loader import DATA_ENV, load
 from .model import Dataset, Level, Status
 from .render import Format, render
 from .tables import Table
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .index import Source
 
 PROG = "ipcompare"
 
@@ -137,6 +142,10 @@ class _Group(TyperGroup):
         with _carried(None):  # --help and --version print while the options are parsed
             return super().make_context(info_name, args, parent, **extra)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        quicken(self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: Any) -> Any:
         with _carried(ctx):
             return super().invoke(ctx)
@@ -205,6 +214,10 @@ class _Group(TyperGroup):
 class _Command(TyperCommand):
     """Help as a user reads it: `REGION...` rather than Typer's `{REGION...}... <list[str]>`."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        quicken(self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
         for param in self.get_params(ctx):
@@ -261,11 +274,25 @@ app = typer.Typer(
 class Settings:
     data: list[Path]
     bundled: bool
+    cache: bool = True
 
     def load(self, extra: Sequence[Path] = ()) -> Dataset:
+        """The whole dataset, read directly from the files (validate and extract, which need their lines)."""
+        from .loader import load
+
         dataset = load([*self.data, *extra], bundled=self.bundled)
         _read(dataset.files)  # every file the dataset came from, the shipped one and IPCOMPARE_DATA's too
         return dataset
+
+    def source(self) -> Source:
+        """The data, through the index (index.py) unless --no-cache."""
+        from .index import open_source
+
+        source = open_source(self.data, bundled=self.bundled, cache=self.cache)
+        _read(source.files)
+        if source.note:
+            _say(f"{PROG}: note: {source.note}")
+        return source
 
 
 #: The files this run reads (data files, documents): -o must not write over one of them.
@@ -303,6 +330,8 @@ def _names(kind: str) -> Callable[[str], list[tuple[str, str]]]:
     data and IPCOMPARE_DATA; data that does not load completes nothing rather than failing."""
 
     def complete(incomplete: str) -> list[tuple[str, str]]:
+        from .loader import load
+
         try:
             data = load()
         except Exception:  # completion runs at every TAB: it may say nothing, but never a traceback
@@ -322,11 +351,20 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         metavar="FILE",
-        help=f"Add a data file of your own (repeatable). {DATA_ENV} adds files too, separated by '{os.pathsep}'.",
+        help="Add a data file, or a folder of them, of your own (repeatable). "
+        f"{DATA_ENV} adds files too, separated by '{os.pathsep}'.",
     ),
 ]
 NoBundledOption = Annotated[
     bool, typer.Option("--no-bundled", help="Leave out the shipped dataset (for a complete dataset of your own).")
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        envvar=NO_CACHE_ENV,
+        help=f"Read the data files directly, not through the index in the cache folder ({NO_CACHE_ENV}=1 too).",
+    ),
 ]
 
 
@@ -335,6 +373,7 @@ def _options(
     ctx: typer.Context,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
+    no_cache: NoCacheOption = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -343,7 +382,7 @@ def _options(
 
     --data and --no-bundled work before the command and after it.
     """
-    ctx.obj = Settings(list(data or []), not no_bundled)
+    ctx.obj = Settings(list(data or []), not no_bundled, not no_cache)
     if ctx.invoked_subcommand is None:
         _stdout(ctx.get_help() + "\n")
         raise typer.Exit(int(ExitCode.OK))
@@ -446,10 +485,12 @@ class Output:
             _write(self.path, buffer.getvalue())
 
 
-def _settings(ctx: typer.Context, data: list[Path] | None, no_bundled: bool) -> Settings:
+def _settings(ctx: typer.Context, data: list[Path] | None, no_bundled: bool, no_cache: bool) -> Settings:
     """The global options merged with the same options given after the command."""
     settings = ctx.find_object(Settings) or Settings([], True)
-    return Settings([*settings.data, *(data or [])], settings.bundled and not no_bundled)
+    return Settings(
+        [*settings.data, *(data or [])], settings.bundled and not no_bundled, settings.cache and not no_cache
+    )
 
 
 @app.command(
@@ -463,12 +504,13 @@ def plans(
     excel: ExcelOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """List the plans: region, level, title, status (drafts marked), issue date, period, target counts."""
     from .tables.catalogue import plans_table
 
     out = Output(fmt, output, excel, lang)
-    out.emit(plans_table(_settings(ctx, data, no_bundled).load(), lang))
+    out.emit(plans_table(_settings(ctx, data, no_bundled, no_cache).source().everything(), lang))
 
 
 @app.command(
@@ -490,13 +532,16 @@ def show(
     excel: ExcelOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Show every target and baseline of one plan, with unit, year, kind, baseline and quote."""
     from .tables.catalogue import show_table
 
     out = Output(fmt, output, excel, lang)
-    dataset = _settings(ctx, data, no_bundled).load()
-    out.emit(show_table(dataset, dataset.plan(plan), lang))
+    source = _settings(ctx, data, no_bundled, no_cache).source()
+    chosen = source.of_plans(()).plan(plan).id  # every plan's name, none of their figures
+    dataset = source.of_plans([chosen])
+    out.emit(show_table(dataset, dataset.plan(chosen), lang))
 
 
 @app.command(cls=_Command, epilog=_examples("ipcompare metrics", "ipcompare metrics --lang zh --format json"))
@@ -508,12 +553,13 @@ def metrics(
     excel: ExcelOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """List the metric catalogue, with how many plans set a target for each metric."""
     from .tables.catalogue import metrics_table
 
     out = Output(fmt, output, excel, lang)
-    out.emit(metrics_table(_settings(ctx, data, no_bundled).load(), lang))
+    out.emit(metrics_table(_settings(ctx, data, no_bundled, no_cache).source().everything(), lang))
 
 
 @app.command(
@@ -562,14 +608,18 @@ def metric(
     excel: ExcelOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """One metric across all regions (and its parts): normalised, with baseline, CAGR and national ratio, ranked."""
     from .compare import compare_metric
     from .tables.comparisons import metric_table
 
     out = Output(fmt, output, excel, lang)
+    source = _settings(ctx, data, no_bundled, no_cache).source()
+    catalogue = source.catalogue()
+    found = catalogue.metric(name)
     comparison = compare_metric(
-        _settings(ctx, data, no_bundled).load(),
+        source.of_metrics([found.id, *(m.id for m in catalogue.parts(found.id))]),
         name,
         exact=exact,
         year=year,
@@ -618,13 +668,20 @@ def compare(
     excel: ExcelOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Regions side by side: metrics as rows, regions as columns, each cell the targets with their year."""
     from .compare import compare_regions
     from .tables.comparisons import compare_table
 
     out = Output(fmt, output, excel, lang)
-    dataset = _settings(ctx, data, no_bundled).load()
+    source = _settings(ctx, data, no_bundled, no_cache).source()
+    catalogue = source.catalogue()
+    wanted = [r.id for r in catalogue.regions if r.level == Level.NATIONAL]
+    for name in regions:
+        with suppress(UnknownName):  # compare_regions says so, with suggestions
+            wanted.append(catalogue.region(name).id)
+    dataset = source.of_regions(wanted)
     comparison = compare_regions(dataset, regions, metrics=metric or (), national=national, year=year)
     out.emit(compare_table(comparison, lang), "no targets for these regions match these options")
 
@@ -691,6 +748,7 @@ def diff(
     excel: ExcelOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """What changed between two plans (targets raised, lowered, removed, added, moved), or in every plan.
 
@@ -710,11 +768,11 @@ def diff(
             raise UsageError("--rev compares every plan in the data; give it without OLD and NEW")
         if progress:
             raise UsageError("--progress checks two plans; it does not go with --rev")
-        _diff_revisions(_settings(ctx, data, no_bundled).load(), rev, show_all, exit_code, out)
+        _diff_revisions(_settings(ctx, data, no_bundled, no_cache).source().everything(), rev, show_all, exit_code, out)
         return
     if old is None or new is None:
         raise UsageError("diff needs two plans, OLD and NEW, or --rev A..B")
-    dataset = _settings(ctx, data, no_bundled).load()
+    dataset = _settings(ctx, data, no_bundled, no_cache).source().everything()
     if progress:
         _progress(dataset, old, new, show_all, out)
         return
@@ -784,11 +842,12 @@ def progress(
     excel: ExcelOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Were a plan's targets met? Each target of OLD against the figure NEW reports for its year: met,
     missed (by how much), or why it cannot be checked."""
     out = Output(fmt, output, excel, lang)
-    _progress(_settings(ctx, data, no_bundled).load(), old, new, show_all, out)
+    _progress(_settings(ctx, data, no_bundled, no_cache).source().everything(), old, new, show_all, out)
 
 
 def _count(n: int, word: str) -> str:
@@ -842,13 +901,14 @@ def extract(
     excel: ExcelOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Read the targets and baselines of plan documents into a draft data file (or a table to review)."""
     from .documents import read_document
     from .extract import draft_yaml
     from .extract import extract as extract_plan
 
-    dataset = _settings(ctx, data, no_bundled).load()
+    dataset = _settings(ctx, data, no_bundled, no_cache).load()
     chosen = fmt or (ExtractFormat.YAML if output is None or output.suffix.lower() in (".yaml", ".yml") else None)
     if excel and chosen == ExtractFormat.YAML:
         raise UsageError("only with --format csv, not --format yaml", "excel")  # said before any document is read
@@ -905,6 +965,7 @@ def validate(
     ] = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check data files for mistakes, and every quote against its source document; reports file:line: message."""
     from .loader import display_path
@@ -913,7 +974,7 @@ def validate(
     for directory in sources or []:
         if not os.path.isdir(directory):
             raise UsageError(f"{directory} is not a directory", "sources")
-    dataset = _settings(ctx, data, no_bundled).load(files or [])
+    dataset = _settings(ctx, data, no_bundled, no_cache).load(files or [])
     named = [display_path(f) for f in files] if files else None
     quotes = check_quotes(dataset, sources or [], named)
     # Without --sources a document that is not beside its data file is only not checked; with it, it must be found.

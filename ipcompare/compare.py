@@ -367,7 +367,7 @@ def _see_also(ds: Dataset, family: list[Metric]) -> list[tuple[Metric, int]]:
     """Metrics related to the family, with their number of targets: where else an analyst should look."""
     ids = {m.id for m in family}
     related = {r for m in family for r in m.related} | {m.id for m in ds.metrics if ids & set(m.related)}
-    counts = {m.id: sum(t.metric == m.id for p in ds.plans for t in p.targets) for m in ds.metrics if m.id in related}
+    counts = {m.id: ds.targets_of(m.id) for m in ds.metrics if m.id in related}
     return [(m, counts[m.id]) for m in ds.metrics if counts.get(m.id) and m.id not in ids]
 
 

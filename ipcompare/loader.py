@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import yaml
 
 from .controls import has_controls
+from .environment import DATA_ENV
 from .errors import DataError, Problem, UsageError
 from .model import (
     MAX_VALUE,
@@ -41,7 +42,6 @@ from .model import (
 )
 
 E = TypeVar("E", bound=StrEnum)
-DATA_ENV = "IPCOMPARE_DATA"
 
 
 class _Map(dict[str, Any]):
@@ -269,6 +269,8 @@ def read_text(path: str | Path) -> tuple[str | None, list[Problem]]:
     from .files import ReadError, read_bytes
 
     name = display_path(path)
+    if os.path.isdir(path):  # data_files gave no files in it
+        return None, [Problem(name, None, "a folder with no data files in it (.yaml or .yml)")]
     try:
         data = read_bytes(path, MAX_DATA_BYTES, "a data file")
     except ReadError as e:
@@ -1004,6 +1006,22 @@ def env_paths() -> list[str]:
     return [p for p in os.environ.get(DATA_ENV, "").split(os.pathsep) if p.strip()]
 
 
+#: The data files a folder given as data holds: YAML files, at any depth.
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
+def data_files(path: str | Path) -> list[str | Path]:
+    """A data file as itself; a folder as the YAML files in it and its subfolders, sorted by path so that
+    every run reads them in one order (hidden files and folders, such as .git, are left out)."""
+    if not os.path.isdir(path):
+        return [path]
+    found: list[str] = []
+    for top, folders, names in os.walk(path, followlinks=False):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        found += [os.path.join(top, n) for n in sorted(names) if n.endswith(DATA_SUFFIXES) and not n.startswith(".")]
+    return list(found) or [path]  # an empty folder is read as itself, and said to be empty
+
+
 def merge(parts: Sequence[Dataset]) -> Dataset:
     return Dataset(
         metrics=tuple(m for d in parts for m in d.metrics),
@@ -1017,6 +1035,22 @@ def _failed(problems: list[Problem]) -> DataError:
     return DataError(sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message)))
 
 
+def data_paths(paths: Sequence[str | Path] = (), *, bundled: bool = True, env: bool = True) -> list[str | Path]:
+    """The data files to read, in order: the shipped file, IPCOMPARE_DATA's, then `paths`; folders as the files
+    in them; each file once (a checkout's data/targets.yaml is the shipped file itself)."""
+    given: list[str | Path] = [bundled_path()] if bundled else []
+    given += env_paths() if env else []
+    given += list(paths)
+    files: list[str | Path] = []
+    seen: set[str] = set()
+    for path in (f for g in given for f in data_files(g)):
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            files.append(path)
+    return files
+
+
 def load(paths: Sequence[str | Path] = (), *, bundled: bool = True, env: bool = True) -> Dataset:
     """Load the shipped data plus the user's files, validated; raises DataError listing every problem.
 
@@ -1024,9 +1058,7 @@ def load(paths: Sequence[str | Path] = (), *, bundled: bool = True, env: bool = 
     """
     from .validate import check
 
-    files: list[str | Path] = [bundled_path()] if bundled else []
-    files += env_paths() if env else []
-    files += list(paths)
+    files = data_paths(paths, bundled=bundled, env=env)
     if not files:
         raise UsageError(
             "no data to read: the shipped data is left out, and no data file is given",
@@ -1034,12 +1066,7 @@ def load(paths: Sequence[str | Path] = (), *, bundled: bool = True, env: bool = 
             remedy="data",
         )
     parts, problems = [], []
-    seen: set[str] = set()
     for path in files:
-        real = os.path.realpath(path)
-        if real in seen:  # the checkout's data/targets.yaml is the shipped file itself
-            continue
-        seen.add(real)
         tree, read_problems = read_yaml(path)
         problems += read_problems
         if tree is not None or not read_problems:

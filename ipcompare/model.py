@@ -290,6 +290,15 @@ class Dataset:
     regions: tuple[Region, ...] = ()
     plans: tuple[Plan, ...] = ()
     files: tuple[str, ...] = field(default=())
+    #: Set when the plans carry only some of their figures (read from the index for one question): how many
+    #: targets each metric has in all plans, as (metric id, count), which those plans cannot tell.
+    target_counts: tuple[tuple[str, int], ...] | None = None
+
+    def targets_of(self, metric_id: str) -> int:
+        """How many targets of `metric_id` the plans set."""
+        if self.target_counts is not None:
+            return dict(self.target_counts).get(metric_id, 0)
+        return sum(t.metric == metric_id for p in self.plans for t in p.targets)
 
     def metric(self, query: str) -> Metric:
         """A metric by id, alias or name; raises UnknownName (a LookupError) with suggestions."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -16,6 +17,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 #: The documents the shipped data quotes; they are in the repository, so no test waits for them.
 SOURCES = REPO / "data" / "sources"
 EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every test's index goes to one folder of the test run, never the user's cache (subprocesses too)."""
+    os.environ["IPCOMPARE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 class Result:

@@ -291,7 +291,7 @@ def test_baseline_after_the_plan_starts(invoke: Invoke, write: Write) -> None:
     ("setup", "message"),
     [
         ("missing", "no such file"),
-        ("directory", "is a directory, not a data file"),
+        ("directory", "a folder with no data files in it"),
         ("latin1", "not UTF-8 text"),
         ("empty", "the file is empty"),
         ("list", "the file must be a mapping"),

@@ -1,0 +1,696 @@
+"""The compiled index: the validated dataset in SQLite, so that a command reads only the rows it needs.
+
+YAML stays the source of truth. The first command after a data file changes loads and validates the
+files as always (`loader.load`), and writes what it loaded into an SQLite file in the user's cache
+directory; the next commands read from there: `metric trademarks` reads the trademark rows, not every
+plan. A file with problems is never indexed: loading raises its DataError first, word for word.
+
+The index is keyed by the ipcompare version and, for each data file, its real path, size, mtime and
+SHA-256. A file whose size or mtime differs is hashed: the same bytes (a `touch`, a checkout) keep the
+index; other bytes rebuild it. A file changed within two seconds of the build is hashed too (its mtime may
+not have moved yet, as git's "racily clean" entries). The index is written to a temporary file and renamed
+into place, so a concurrent run sees the old index or the new one, never half of one.
+
+The tables are the ones `ipcompare export --sqlite` writes (`SCHEMA`, documented in the README); the index
+adds `stamps` and `meta`, its key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from . import __version__
+from .environment import CACHE_ENV
+from .model import (
+    Comparator,
+    Dataset,
+    Direction,
+    Figure,
+    Kind,
+    Level,
+    Location,
+    Metric,
+    Plan,
+    Population,
+    Region,
+    Status,
+)
+
+#: Bumped whenever the tables change: an index of another schema is rebuilt, an export says which it is.
+SCHEMA_VERSION = 1
+#: A file modified this close to the build may change again without its mtime moving: hash it to be sure.
+_RACY_NS = 2_000_000_000
+
+_FIGURE_COLUMNS = """
+    plan TEXT NOT NULL REFERENCES plans(id),
+    position INTEGER NOT NULL,
+    metric TEXT NOT NULL REFERENCES metrics(id),
+    year INTEGER NOT NULL,
+    since INTEGER,
+    kind TEXT,
+    comparator TEXT,
+    value REAL,
+    low REAL,
+    high REAL,
+    unit TEXT,
+    direction TEXT,
+    scope TEXT,
+    normalized_value REAL,
+    normalized_low REAL,
+    normalized_high REAL,
+    normalized_unit TEXT,
+    quote TEXT NOT NULL,
+    note TEXT,
+    file INTEGER NOT NULL REFERENCES files(position),
+    line INTEGER,
+    PRIMARY KEY (plan, position)
+"""
+
+#: The tables, as `export --sqlite` writes them (README, "Export"). Lists are JSON arrays; dates ISO text;
+#: `position` keeps the data files' order; `file` and `line` say where each object is written.
+SCHEMA = f"""
+CREATE TABLE files (
+    position INTEGER PRIMARY KEY,
+    path TEXT NOT NULL
+);
+CREATE TABLE metrics (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    name_zh TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    unit TEXT,
+    higher_is_better INTEGER NOT NULL,
+    parent TEXT,
+    aliases TEXT NOT NULL,
+    related TEXT NOT NULL,
+    note TEXT,
+    file INTEGER NOT NULL REFERENCES files(position),
+    line INTEGER
+);
+CREATE TABLE regions (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    name_zh TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    level TEXT NOT NULL,
+    parent TEXT REFERENCES regions(id),
+    population INTEGER,
+    population_year INTEGER,
+    population_source TEXT,
+    population_document TEXT,
+    population_quote TEXT,
+    aliases TEXT NOT NULL,
+    note TEXT,
+    file INTEGER NOT NULL REFERENCES files(position),
+    line INTEGER
+);
+CREATE TABLE plans (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    region TEXT NOT NULL REFERENCES regions(id),
+    title_zh TEXT NOT NULL,
+    title_en TEXT NOT NULL,
+    short_zh TEXT,
+    short_en TEXT,
+    period_start INTEGER NOT NULL,
+    period_end INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    issuer TEXT,
+    doc_number TEXT,
+    issued TEXT,
+    published TEXT,
+    source TEXT,
+    notes TEXT,
+    file INTEGER NOT NULL REFERENCES files(position),
+    line INTEGER
+);
+CREATE TABLE targets ({_FIGURE_COLUMNS});
+CREATE TABLE baselines ({_FIGURE_COLUMNS});
+CREATE INDEX targets_metric ON targets(metric);
+CREATE INDEX baselines_metric ON baselines(metric);
+CREATE INDEX plans_region ON plans(region);
+"""
+
+_INDEX_TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE stamps (position INTEGER PRIMARY KEY, path TEXT NOT NULL, size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
+"""
+
+
+class CacheProblem(Exception):
+    """The index could not be read or written; the command loads the files directly and says so once."""
+
+
+def cache_dir() -> Path:
+    """Where indexes live: IPCOMPARE_CACHE_DIR, else the platform's cache folder (XDG on Linux)."""
+    given = os.environ.get(CACHE_ENV, "").strip()
+    if given:
+        return Path(given)
+    home = Path.home()
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "ipcompare"
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local") / "ipcompare" / "Cache"
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(xdg) if os.path.isabs(xdg) else home / ".cache") / "ipcompare"
+
+
+# -- the key ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A data file as the index knows it."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def _sha256(path: str) -> str:
+    from .files import read_bytes
+
+    return hashlib.sha256(read_bytes(path, 2**31, "a data file")).hexdigest()
+
+
+def stamp(path: str) -> Stamp:
+    """The file's key now; raises OSError (or files.ReadError) when it cannot be read."""
+    info = os.stat(path)
+    return Stamp(path, info.st_size, info.st_mtime_ns, _sha256(path))
+
+
+def index_path(real_paths: Sequence[str]) -> Path:
+    """One index per list of data files (the shipped file alone, or with a user's): the list's hash names it."""
+    key = hashlib.sha256("\0".join([__version__, str(SCHEMA_VERSION), *real_paths]).encode()).hexdigest()
+    return cache_dir() / f"index-{key[:24]}.sqlite"
+
+
+def _unchanged(recorded: Stamp, built_ns: int) -> bool:
+    """Is the file as it was when the index was built? Size and mtime first, the content when they differ."""
+    try:
+        info = os.stat(recorded.path)
+    except OSError:
+        return False
+    if info.st_size != recorded.size:
+        return False
+    if info.st_mtime_ns == recorded.mtime_ns and built_ns - recorded.mtime_ns > _RACY_NS:
+        return True
+    try:
+        return _sha256(recorded.path) == recorded.sha256
+    except Exception:  # unreadable now: the direct load says why
+        return False
+
+
+# -- reading ------------------------------------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def _new(cls: type[T], values: dict[str, Any]) -> T:
+    """An object of a frozen dataclass made from values already validated when the index was built.
+
+    Skips the generated __init__ (one frozen setattr per field), as pickle does: at thousands of plans, building
+    the objects was most of a command's time. Every field is given, so the object equals the loaded one.
+    """
+    obj = object.__new__(cls)
+    obj.__dict__.update(values)
+    return obj
+
+
+_COMPARATORS = {c.value: c for c in Comparator}
+_KINDS = {k.value: k for k in Kind}
+_DIRECTIONS = {d.value: d for d in Direction}
+_LEVELS = {v.value: v for v in Level}
+_STATUSES = {s.value: s for s in Status}
+
+_FIGURE_SELECT = (
+    "metric, year, quote, value, low, high, unit, comparator, kind, direction, since, note, scope, file, line"
+)
+
+
+def _figure(row: Sequence[Any], files: Sequence[str]) -> Figure:
+    metric, year, quote, value, low, high, unit, comparator, kind, direction, since, note, scope, file, line = row
+    return _new(
+        Figure,
+        {
+            "metric": metric,
+            "year": year,
+            "quote": quote,
+            "value": value,
+            "low": low,
+            "high": high,
+            "unit": unit,
+            "comparator": _COMPARATORS[comparator] if comparator else None,
+            "kind": _KINDS[kind] if kind else None,
+            "direction": _DIRECTIONS[direction] if direction else None,
+            "since": since,
+            "note": note,
+            "loc": _new(Location, {"file": files[file], "line": line, "key_lines": (), "key_files": ()}),
+            "scope": scope,
+        },
+    )
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+class Index:
+    """An open index: the dataset's catalogue, and its plans with the figures a command asks for."""
+
+    def __init__(self, connection: sqlite3.Connection, files: Sequence[str]) -> None:
+        self.db = connection
+        #: The data files' names as messages show them (relative to the working directory), by position.
+        self.files = [display_path(f) for f in files]
+
+    def _file(self, position: int) -> str:
+        return self.files[position]
+
+    def metrics(self) -> tuple[Metric, ...]:
+        rows = self.db.execute(
+            "SELECT id, name_zh, name_en, unit, higher_is_better, parent, aliases, related, note, file, line "
+            "FROM metrics ORDER BY position"
+        )
+        return tuple(
+            Metric(
+                id=i,
+                name_zh=zh,
+                name_en=en,
+                unit=unit,
+                higher_is_better=bool(better),
+                parent=parent,
+                aliases=tuple(json.loads(aliases)),
+                related=tuple(json.loads(related)),
+                note=note,
+                loc=Location(self.files[file], line),
+            )
+            for i, zh, en, unit, better, parent, aliases, related, note, file, line in rows
+        )
+
+    def regions(self) -> tuple[Region, ...]:
+        rows = self.db.execute(
+            "SELECT id, name_zh, name_en, level, parent, population, population_year, population_source, "
+            "population_document, population_quote, aliases, note, file, line FROM regions ORDER BY position"
+        )
+        return tuple(
+            _new(
+                Region,
+                {
+                    "id": i,
+                    "name_zh": zh,
+                    "name_en": en,
+                    "level": _LEVELS[level],
+                    "parent": parent,
+                    "population": None
+                    if people is None
+                    else Population(value=people, year=year, source=source, document=document, quote=quote),
+                    "aliases": tuple(json.loads(aliases)),
+                    "note": note,
+                    "loc": Location(self.files[file], line),
+                },
+            )
+            for i, zh, en, level, parent, people, year, source, document, quote, aliases, note, file, line in rows
+        )
+
+    def _figures(self, table: str, where: str, args: Sequence[Any]) -> dict[str, list[Figure]]:
+        found: dict[str, list[Figure]] = {}
+        files = self.files
+        query = f"SELECT plan, {_FIGURE_SELECT} FROM {table} {where} ORDER BY plan, position"
+        for row in self.db.execute(query, args):
+            found.setdefault(row[0], []).append(_figure(row[1:], files))
+        return found
+
+    def catalogue(self) -> Dataset:
+        """The metrics and regions, without plans: enough to find what a name means."""
+        return Dataset(metrics=self.metrics(), regions=self.regions(), files=tuple(self.files))
+
+    def dataset(
+        self,
+        *,
+        metrics: Iterable[str] | None = None,
+        plans: Iterable[str] | None = None,
+        regions: Iterable[str] | None = None,
+    ) -> Dataset:
+        """The dataset, with every plan; its figures all (by default), or only those of `metrics`, of `plans`
+        or of the plans of `regions`.
+
+        A dataset with some figures only carries `target_counts`, the number of targets of each metric in
+        every plan, which its own plans cannot tell.
+        """
+        where, args = "", []
+        if metrics is not None:
+            args = list(metrics)
+            where = f"WHERE metric IN ({','.join('?' * len(args))})"
+        elif plans is not None:
+            args = list(plans)
+            where = f"WHERE plan IN ({','.join('?' * len(args))})"
+        elif regions is not None:
+            args = list(regions)
+            where = f"WHERE plan IN (SELECT id FROM plans WHERE region IN ({','.join('?' * len(args))}))"
+        targets = self._figures("targets", where, args)
+        baselines = self._figures("baselines", where, args)
+        counts = None
+        if where:
+            counts = tuple(self.db.execute("SELECT metric, COUNT(*) FROM targets GROUP BY metric ORDER BY metric"))
+        return Dataset(
+            metrics=self.metrics(),
+            regions=self.regions(),
+            plans=tuple(self._plans(targets, baselines)),
+            files=tuple(self.files),
+            target_counts=counts,
+        )
+
+    def _plans(self, targets: dict[str, list[Figure]], baselines: dict[str, list[Figure]]) -> Iterator[Plan]:
+        rows = self.db.execute(
+            "SELECT id, region, title_zh, title_en, period_start, period_end, status, source, issuer, doc_number, "
+            "issued, published, notes, file, line, short_zh, short_en FROM plans ORDER BY position"
+        )
+        for (
+            i,
+            region,
+            zh,
+            en,
+            start,
+            end,
+            status,
+            source,
+            issuer,
+            number,
+            issued,
+            published,
+            notes,
+            f,
+            line,
+            sz,
+            se,
+        ) in rows:
+            yield _new(
+                Plan,
+                {
+                    "id": i,
+                    "region": region,
+                    "title_zh": zh,
+                    "title_en": en,
+                    "period_start": start,
+                    "period_end": end,
+                    "status": _STATUSES[status],
+                    "source": source,
+                    "issuer": issuer,
+                    "doc_number": number,
+                    "issued": _date(issued),
+                    "published": _date(published),
+                    "notes": notes,
+                    "targets": tuple(targets.get(i, ())),
+                    "baselines": tuple(baselines.get(i, ())),
+                    "loc": Location(self.files[f], line),
+                    "short_zh": sz,
+                    "short_en": se,
+                },
+            )
+
+
+def display_path(path: str) -> str:
+    from .loader import display_path as shown
+
+    return shown(path)
+
+
+# -- writing ------------------------------------------------------------------------------------------------------
+
+
+def _normalized(dataset: Dataset) -> dict[int, tuple[Any, Any, Any, Any]]:
+    """Each quantified figure in its metric's base unit (万件 -> 件, 亿元 -> 元), by the figure's id()."""
+    from .compare import Scale, _normalize, scale_for
+
+    scales: dict[str, Scale] = {}
+    for m in dataset.metrics:
+        scales[m.id] = scale_for(m) if m.unit else Scale(None, None, None)
+    regions = {r.id: r for r in dataset.regions}
+    out: dict[int, tuple[Any, Any, Any, Any]] = {}
+    for plan in dataset.plans:
+        region = regions[plan.region]
+        for figure in (*plan.targets, *plan.baselines):
+            scale = scales.get(figure.metric)
+            normal = _normalize(figure, scale, region) if scale is not None else None
+            if normal is not None:
+                out[id(figure)] = (normal.value, normal.low, normal.high, normal.unit)
+    return out
+
+
+def _value(member: Any) -> Any:
+    return None if member is None else member.value
+
+
+def _create(db: sqlite3.Connection, script: str) -> None:
+    """CREATE statements inside the open transaction (executescript would commit it first)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def write_tables(db: sqlite3.Connection, dataset: Dataset, paths: Sequence[str]) -> None:
+    """The dataset's rows into the tables of SCHEMA (created here, in the open transaction).
+
+    `paths` are what the files table says for dataset.files, in their order (real paths in the index).
+    """
+    _create(db, SCHEMA)
+    db.executemany("INSERT INTO files VALUES (?,?)", enumerate(paths))
+    position = {name: i for i, name in enumerate(dataset.files)}
+
+    def where(loc: Location) -> tuple[int, int | None]:
+        return position.get(loc.file, 0), loc.line
+
+    db.executemany(
+        "INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            (
+                m.id,
+                i,
+                m.name_zh,
+                m.name_en,
+                m.unit,
+                int(m.higher_is_better),
+                m.parent,
+                json.dumps(list(m.aliases), ensure_ascii=False),
+                json.dumps(list(m.related)),
+                m.note,
+                *where(m.loc),
+            )
+            for i, m in enumerate(dataset.metrics)
+        ),
+    )
+    db.executemany(
+        "INSERT INTO regions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            (r.id, i, r.name_zh, r.name_en, r.level.value, r.parent)
+            + (
+                (r.population.value, r.population.year, r.population.source, r.population.document, r.population.quote)
+                if r.population
+                else (None,) * 5
+            )
+            + (json.dumps(list(r.aliases), ensure_ascii=False), r.note, *where(r.loc))
+            for i, r in enumerate(dataset.regions)
+        ),
+    )
+    db.executemany(
+        "INSERT INTO plans VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (_plan_row(p, i, where(p.loc)) for i, p in enumerate(dataset.plans)),
+    )
+    normal = _normalized(dataset)
+    for table in ("targets", "baselines"):
+        db.executemany(
+            f"INSERT INTO {table} VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                _figure_row(p.id, n, f, normal.get(id(f), (None,) * 4), where(f.loc))
+                for p in dataset.plans
+                for n, f in enumerate(getattr(p, table))
+            ),
+        )
+
+
+def _plan_row(p: Plan, position: int, where: tuple[int, int | None]) -> tuple[Any, ...]:
+    issued, published = (d.isoformat() if d else None for d in (p.issued, p.published))
+    return (
+        *(p.id, position, p.region, p.title_zh, p.title_en, p.short_zh, p.short_en, p.period_start, p.period_end),
+        *(p.status.value, p.issuer, p.doc_number, issued, published, p.source, p.notes, *where),
+    )
+
+
+def _figure_row(
+    plan: str, position: int, f: Figure, normal: tuple[Any, ...], where: tuple[int, int | None]
+) -> tuple[Any, ...]:
+    return (
+        *(plan, position, f.metric, f.year, f.since, _value(f.kind), _value(f.comparator), f.value, f.low, f.high),
+        *(f.unit, _value(f.direction), f.scope, *normal, f.quote, f.note, *where),
+    )
+
+
+def _connect(path: Path | str) -> sqlite3.Connection:
+    return sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+
+
+def write(dataset: Dataset, real_paths: Sequence[str], stamps: Sequence[Stamp], target: Path) -> None:
+    """Write the index of `dataset` to `target` as a whole: a temporary file beside it, renamed into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        db = _connect(temp)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute("BEGIN")
+            write_tables(db, dataset, list(real_paths))
+            _create(db, _INDEX_TABLES)
+            db.executemany(
+                "INSERT INTO stamps VALUES (?,?,?,?,?)",
+                ((i, s.path, s.size, s.mtime_ns, s.sha256) for i, s in enumerate(stamps)),
+            )
+            meta = {
+                "schema": str(SCHEMA_VERSION),
+                "ipcompare": __version__,
+                "built_ns": str(dt.datetime.now(dt.UTC).timestamp() * 1e9 // 1),
+                "paths": json.dumps(list(real_paths), ensure_ascii=False),
+            }
+            db.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+            db.execute("COMMIT")
+        finally:
+            db.close()
+        os.replace(temp, target)
+    except BaseException:
+        with _quietly():
+            os.unlink(temp)
+        raise
+
+
+class _quietly:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> bool:
+        return True
+
+
+def read(target: Path, real_paths: Sequence[str]) -> Index | None:
+    """The index at `target` when it is there, whole and current for `real_paths`; None when it must be built.
+
+    Raises CacheProblem when it is there but cannot be read (corrupt, or not a database).
+    """
+    if not target.exists():
+        return None
+    try:
+        db = sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as e:
+        raise CacheProblem(f"cannot open the index {target}: {e}") from None
+    try:
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        if meta.get("schema") != str(SCHEMA_VERSION) or meta.get("ipcompare") != __version__:
+            db.close()
+            return None
+        if json.loads(meta.get("paths", "[]")) != list(real_paths):
+            db.close()
+            return None
+        built = int(float(meta.get("built_ns", "0")))
+        stamps = [Stamp(*row[1:]) for row in db.execute("SELECT * FROM stamps ORDER BY position")]
+    except (sqlite3.Error, ValueError, TypeError) as e:
+        db.close()
+        raise CacheProblem(f"the index {target} is damaged ({e})") from None
+    if [s.path for s in stamps] != list(real_paths) or not all(_unchanged(s, built) for s in stamps):
+        db.close()
+        return None
+    return Index(db, [s.path for s in stamps])
+
+
+# -- what a command reads -----------------------------------------------------------------------------------------
+
+
+class Source:
+    """The data a command reads: from the index when it is current, else loaded from the files (and indexed).
+
+    Each method gives a dataset that holds at least what its question needs; loaded from the files, that is
+    the whole dataset every time.
+    """
+
+    def __init__(self, dataset: Dataset | None, index: Index | None, note: str | None = None) -> None:
+        self._dataset, self._index = dataset, index
+        #: One line to tell the user, when the index could not be used (the command still ran).
+        self.note = note
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        if self._index is not None:
+            return tuple(self._index.files)
+        assert self._dataset is not None
+        return self._dataset.files
+
+    def everything(self) -> Dataset:
+        if self._index is not None:
+            return self._index.dataset()
+        assert self._dataset is not None
+        return self._dataset
+
+    def catalogue(self) -> Dataset:
+        """Metrics and regions (plans may be left out)."""
+        return self._index.catalogue() if self._index is not None else self.everything()
+
+    def of_metrics(self, ids: Iterable[str]) -> Dataset:
+        """Every plan, with (at least) its figures of these metrics."""
+        return self._index.dataset(metrics=ids) if self._index is not None else self.everything()
+
+    def of_plans(self, ids: Iterable[str]) -> Dataset:
+        """Every plan, with (at least) the figures of these plans."""
+        return self._index.dataset(plans=ids) if self._index is not None else self.everything()
+
+    def of_regions(self, ids: Iterable[str]) -> Dataset:
+        """Every plan, with (at least) the figures of these regions' plans."""
+        return self._index.dataset(regions=ids) if self._index is not None else self.everything()
+
+
+def open_source(paths: Sequence[str | Path] = (), *, bundled: bool = True, cache: bool = True) -> Source:
+    """The data of the shipped file, IPCOMPARE_DATA's files and `paths`, through the index unless `cache` is off.
+
+    Raises DataError (the files' problems, as `loader.load` reports them) and UsageError, never for the
+    cache: a cache that cannot be read or written leaves a note and the files are loaded directly.
+    """
+    from .loader import data_paths, load
+
+    files = data_paths(paths, bundled=bundled)
+    if not cache or not files:
+        return Source(load(paths, bundled=bundled), None)
+    real = [os.path.realpath(f) for f in files]
+    note = None
+    try:
+        target = index_path(real)
+    except RuntimeError as e:  # no home folder to find the cache folder in
+        return Source(load(paths, bundled=bundled), None, f"no cache folder ({e}): read the files directly")
+    try:
+        index = read(target, real)
+    except (CacheProblem, OSError) as e:
+        index, note = None, f"{e}; rebuilding it"
+    if index is not None:
+        return Source(None, index)
+    try:
+        stamps = [stamp(f) for f in real]
+    except Exception:  # a file that cannot be read: the load says which, and why
+        stamps = None
+    dataset = load(paths, bundled=bundled)
+    if stamps is None:
+        return Source(dataset, None)
+    try:
+        write(dataset, real, stamps, target)
+    except (OSError, sqlite3.Error) as e:
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        return Source(dataset, None, f"cannot write the index in {cache_dir()} ({reason}): read the files directly")
+    return Source(dataset, None, note.replace("; rebuilding it", "; rebuilt it") if note else None)
