@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the names below, for type checkers and readers; at run time
     from .compare import MetricComparison, RegionComparison, compare_metric, compare_regions, compare_rows, metric_rows
     from .diff import PlanDiff, diff_plans
     from .errors import DataError, ExitCode, OutputError, Problem, UnknownName, UsageError
-    from .loader import bundled_path, load
+    from .loader import load
     from .model import (
         Comparator,
         Dataset,
@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the names below, for type checkers and readers; at run time
         Region,
         Status,
     )
+    from .paths import bundled_path
     from .progress import Progress, check_progress
     from .results import Outcome, as_json
 
@@ -46,7 +47,8 @@ _LAZY = {
     **dict.fromkeys(["compare_rows", "metric_rows"], "compare"),
     **dict.fromkeys(["PlanDiff", "diff_plans"], "diff"),
     **dict.fromkeys(["DataError", "ExitCode", "OutputError", "Problem", "UnknownName", "UsageError"], "errors"),
-    **dict.fromkeys(["bundled_path", "load"], "loader"),
+    **dict.fromkeys(["load"], "loader"),
+    **dict.fromkeys(["bundled_path"], "paths"),
     **dict.fromkeys(["Comparator", "Dataset", "Direction", "Figure", "Kind", "Level"], "model"),
     **dict.fromkeys(["Metric", "Plan", "Population", "Region", "Status"], "model"),
     **dict.fromkeys(["Progress", "check_progress"], "progress"),

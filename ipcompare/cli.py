@@ -968,7 +968,7 @@ def validate(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Check data files for mistakes, and every quote against its source document; reports file:line: message."""
-    from .loader import display_path
+    from .paths import display_path
     from .validate import check_quotes, check_readings
 
     for directory in sources or []:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DataError, Problem
-from .loader import display_path
+from .paths import display_path
 
 if TYPE_CHECKING:
     from docx.table import Table, _Cell

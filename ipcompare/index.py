@@ -27,7 +27,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from . import __version__
 from .environment import CACHE_ENV
@@ -44,7 +44,9 @@ from .model import (
     Population,
     Region,
     Status,
+    made,
 )
+from .paths import display_path
 
 #: Bumped whenever the tables change: an index of another schema is rebuilt, an export says which it is.
 SCHEMA_VERSION = 1
@@ -215,20 +217,6 @@ def _unchanged(recorded: Stamp, built_ns: int) -> bool:
 
 # -- reading ------------------------------------------------------------------------------------------------------
 
-T = TypeVar("T")
-
-
-def _new(cls: type[T], values: dict[str, Any]) -> T:
-    """An object of a frozen dataclass made from values already validated when the index was built.
-
-    Skips the generated __init__ (one frozen setattr per field), as pickle does: at thousands of plans, building
-    the objects was most of a command's time. Every field is given, so the object equals the loaded one.
-    """
-    obj = object.__new__(cls)
-    obj.__dict__.update(values)
-    return obj
-
-
 _COMPARATORS = {c.value: c for c in Comparator}
 _KINDS = {k.value: k for k in Kind}
 _DIRECTIONS = {d.value: d for d in Direction}
@@ -242,7 +230,7 @@ _FIGURE_SELECT = (
 
 def _figure(row: Sequence[Any], files: Sequence[str]) -> Figure:
     metric, year, quote, value, low, high, unit, comparator, kind, direction, since, note, scope, file, line = row
-    return _new(
+    return made(
         Figure,
         {
             "metric": metric,
@@ -257,7 +245,7 @@ def _figure(row: Sequence[Any], files: Sequence[str]) -> Figure:
             "direction": _DIRECTIONS[direction] if direction else None,
             "since": since,
             "note": note,
-            "loc": _new(Location, {"file": files[file], "line": line, "key_lines": (), "key_files": ()}),
+            "loc": made(Location, {"file": files[file], "line": line, "key_lines": (), "key_files": ()}),
             "scope": scope,
         },
     )
@@ -305,7 +293,7 @@ class Index:
             "population_document, population_quote, aliases, note, file, line FROM regions ORDER BY position"
         )
         return tuple(
-            _new(
+            made(
                 Region,
                 {
                     "id": i,
@@ -396,7 +384,7 @@ class Index:
             sz,
             se,
         ) in rows:
-            yield _new(
+            yield made(
                 Plan,
                 {
                     "id": i,
@@ -419,12 +407,6 @@ class Index:
                     "short_en": se,
                 },
             )
-
-
-def display_path(path: str) -> str:
-    from .loader import display_path as shown
-
-    return shown(path)
 
 
 # -- writing ------------------------------------------------------------------------------------------------------
@@ -460,10 +442,11 @@ def _create(db: sqlite3.Connection, script: str) -> None:
             db.execute(statement)
 
 
-def write_tables(db: sqlite3.Connection, dataset: Dataset, paths: Sequence[str]) -> None:
+def write_tables(db: sqlite3.Connection, dataset: Dataset, paths: Sequence[str], *, normalize: bool = True) -> None:
     """The dataset's rows into the tables of SCHEMA (created here, in the open transaction).
 
     `paths` are what the files table says for dataset.files, in their order (real paths in the index).
+    Without `normalize` the normalized_* columns stay empty: commands compute their own, in the units asked.
     """
     _create(db, SCHEMA)
     db.executemany("INSERT INTO files VALUES (?,?)", enumerate(paths))
@@ -508,7 +491,7 @@ def write_tables(db: sqlite3.Connection, dataset: Dataset, paths: Sequence[str])
         "INSERT INTO plans VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (_plan_row(p, i, where(p.loc)) for i, p in enumerate(dataset.plans)),
     )
-    normal = _normalized(dataset)
+    normal = _normalized(dataset) if normalize else {}
     for table in ("targets", "baselines"):
         db.executemany(
             f"INSERT INTO {table} VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -552,7 +535,7 @@ def write(dataset: Dataset, real_paths: Sequence[str], stamps: Sequence[Stamp], 
             db.execute("PRAGMA journal_mode = OFF")
             db.execute("PRAGMA synchronous = OFF")
             db.execute("BEGIN")
-            write_tables(db, dataset, list(real_paths))
+            write_tables(db, dataset, list(real_paths), normalize=False)
             _create(db, _INDEX_TABLES)
             db.executemany(
                 "INSERT INTO stamps VALUES (?,?,?,?,?)",
@@ -664,7 +647,8 @@ def open_source(paths: Sequence[str | Path] = (), *, bundled: bool = True, cache
     Raises DataError (the files' problems, as `loader.load` reports them) and UsageError, never for the
     cache: a cache that cannot be read or written leaves a note and the files are loaded directly.
     """
-    from .loader import data_paths, load
+    from .loader import load
+    from .paths import data_paths
 
     files = data_paths(paths, bundled=bundled)
     if not cache or not files:

@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import math
 import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 
-from .controls import has_controls
-from .environment import DATA_ENV
+from .controls import escape_controls, has_controls
 from .errors import DataError, Problem, UsageError
 from .model import (
     MAX_VALUE,
@@ -39,7 +38,9 @@ from .model import (
     Population,
     Region,
     Status,
+    made,
 )
+from .paths import data_paths, display_path
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -251,15 +252,6 @@ def _number_text_problem(text: str) -> str | None:
     return None
 
 
-def display_path(path: str | Path) -> str:
-    """Paths in messages: relative to the working directory when below it, as given otherwise."""
-    real = os.path.realpath(path)  # never raises, not even on a symlink loop
-    try:
-        return str(Path(real).relative_to(os.path.realpath(Path.cwd())))
-    except (ValueError, OSError):
-        return str(path)
-
-
 #: The largest data file read: far above any real one (5,000 plans are tens of MB), far below the memory it takes.
 MAX_DATA_BYTES = 256 * 2**20
 
@@ -288,7 +280,165 @@ def read_yaml(path: str | Path) -> tuple[Any, list[Problem]]:
     text, problems = read_text(path)
     if text is None:
         return None, problems
-    return read_yaml_text(text, display_path(path))
+    return read_yaml_quickly(text, display_path(path))
+
+
+class _Careful(Exception):
+    """The quick reader met something it leaves to the careful one (an alias, a tag, a duplicate key, an odd
+    number, a syntax error): the file is read again by `read_yaml_text`, which reports what is wrong."""
+
+
+_TAG = "tag:yaml.org,2002:"
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,15})")
+_PLAIN_FLOAT = re.compile(r"[-+]?[0-9]{1,16}\.[0-9]{1,16}")
+_PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+
+
+def _plain(value: str) -> Any:
+    """A plain scalar as YAML 1.1 reads it, for the forms plans use (text, 12, 8.5, true, 2021-10-09, ~);
+    any other form raises _Careful."""
+    resolvers = _IMPLICIT.get(value[:1] if value else "")
+    if not resolvers:
+        return value
+    tag = next((tag for tag, pattern in resolvers if pattern.match(value)), None)
+    if tag is None or tag == _TAG + "str":
+        return value
+    if tag == _TAG + "int" and _PLAIN_INT.fullmatch(value):
+        return int(value)
+    if tag == _TAG + "float" and _PLAIN_FLOAT.fullmatch(value):
+        return float(value)
+    if tag == _TAG + "bool":
+        return _BOOLS[value.lower()]
+    if tag == _TAG + "null":
+        return None
+    if tag == _TAG + "timestamp" and _PLAIN_DATE.fullmatch(value):
+        try:
+            return dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+        except ValueError:
+            raise _Careful from None
+    raise _Careful
+
+
+class _Quick:
+    """The file's tree from libyaml's events, built without PyYAML's per-node constructors.
+
+    A file of thousands of plans is millions of nodes: PyYAML's composer and constructors spend most of
+    their time in Python calls per node, and this is several times faster. It builds the same tree, lines
+    included, for the YAML that data files are made of, and raises _Careful for anything else.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.last = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+        self.stack: list[Any] = []
+        self.current: Any = None
+        self.key: Any = None
+        self.root: Any = None
+        self.seen: dict[str, Any] = {}  # plain scalars so far: keys, ids, units and years repeat thousands of times
+
+    def line(self, event: Any) -> int:
+        line: int = event.start_mark.line + 1
+        return line if line <= self.last else self.last
+
+    def start(self, event: Any, new: Any) -> None:
+        if event.anchor is not None or event.tag is not None or len(self.stack) >= MAX_DEPTH:
+            raise _Careful
+        new.line = line = self.line(event)
+        current = self.current
+        if type(current) is _Map:
+            if self.key is None:
+                raise _Careful  # a mapping or a list used as a key
+            current[self.key] = new
+            self.key = None
+        elif type(current) is _Seq:
+            current.append(new)
+            current.item_lines.append(line)
+        else:
+            self.root = new
+        self.stack.append(current)
+        self.current = new
+
+    def build(self, text: str) -> Any:
+        try:
+            from yaml._yaml import CParser
+        except ImportError:  # PyYAML built without libyaml
+            raise _Careful from None
+        try:
+            return self._run(CParser(text).get_event)
+        except yaml.YAMLError:
+            raise _Careful from None
+
+    def _run(self, get: Callable[[], Any]) -> Any:  # noqa: C901 (one loop over millions of events, kept inline)
+        from yaml import events
+
+        start, seen, last = self.start, self.seen, self.last
+        documents = 0
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is events.ScalarEvent:
+                # self.scalar(event), inline: a call per scalar is a quarter of the time
+                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                    raise _Careful
+                value = event.value
+                if not event.style and event.implicit[0]:  # plain: text, or a number, a date, true, ~
+                    known = seen.get(value, seen)
+                    if known is not seen:
+                        value = known
+                    elif len(value) > 32:  # long text (a quote) comes once: not worth keeping
+                        value = _plain(value)
+                    else:
+                        value = seen[value] = _plain(value)
+                current = self.current
+                if type(current) is _Map:
+                    if self.key is None:
+                        if type(value) is not str or value in current or value == "<<":
+                            raise _Careful  # a key that is not text, one written twice, or a merge
+                        self.key = value
+                        line = event.start_mark.line + 1
+                        current.key_lines[value] = line if line <= last else last
+                        continue
+                    current[self.key] = value
+                    self.key = None
+                elif type(current) is _Seq:
+                    current.append(value)
+                    line = event.start_mark.line + 1
+                    current.item_lines.append(line if line <= last else last)
+                else:
+                    self.root = value
+            elif kind is events.MappingStartEvent:
+                mapping = _Map()
+                mapping.key_lines = {}
+                start(event, mapping)
+            elif kind is events.SequenceStartEvent:
+                sequence = _Seq()
+                sequence.item_lines = []
+                start(event, sequence)
+            elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+                self.current = self.stack.pop()
+            elif kind is events.StreamEndEvent:
+                return self.root
+            elif kind is events.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Careful
+            elif kind is not events.StreamStartEvent and kind is not events.DocumentEndEvent:
+                raise _Careful  # an alias
+
+
+def _quick_tree(text: str) -> Any:
+    return _Quick(text).build(text)
+
+
+def read_yaml_quickly(text: str, name: str) -> tuple[Any, list[Problem]]:
+    """read_yaml_text's result, by the quick path when the file allows it (see _quick_tree)."""
+    if _YAML_ONLY_BREAKS.search(text) or _character_problem(text, name) is not None:
+        return read_yaml_text(text, name)
+    try:
+        return _quick_tree(text), []
+    except _Careful:
+        return read_yaml_text(text, name)
 
 
 def read_yaml_text(text: str, name: str) -> tuple[Any, list[Problem]]:
@@ -843,7 +993,67 @@ def _build(entry: Entry, cls: type[B], required: Sequence[str], problems: list[P
     return cls(id=entry.id, **entry.fields, loc=_location(entry))
 
 
+_FIGURE_KEY_SET = frozenset(FIGURE_KEYS)
+_COMPARATOR_OF = {c.value: c for c in Comparator}
+_KIND_OF = {k.value: k for k in Kind}
+_DIRECTION_OF = {d.value: d for d in Direction}
+
+
+def _fine_text(value: Any, required: bool = False) -> bool:
+    if value is None:
+        return not required
+    return type(value) is str and bool(value.strip()) and not has_controls(value)
+
+
+def _fine_year(value: Any, required: bool = False) -> bool:
+    if value is None:
+        return not required
+    return type(value) is int and YEARS[0] <= value <= YEARS[1]
+
+
+def _quick_figure(data: _Map, file: str) -> Figure | None:
+    """The figure of a well-formed mapping (as most are), made without _Fields' checks one by one; None for
+    one with anything to report (or a range), which `_figure` reads and reports as always."""
+    get = data.get
+    value, comparator, kind, direction = get("value"), get("comparator"), get("kind"), get("direction")
+    if not (
+        _FIGURE_KEY_SET.issuperset(data)
+        and _fine_text(get("metric"), True)
+        and _fine_year(get("year"), True)
+        and _fine_year(get("since"))
+        and all(_fine_text(get(k)) for k in ("quote", "unit", "scope", "note"))
+        and get("range") is None
+        and (value is None or (type(value) in (int, float) and _number_problem(value) is None))
+        and (comparator is None or comparator in _COMPARATOR_OF)
+        and (kind is None or kind in _KIND_OF)
+        and (direction is None or direction in _DIRECTION_OF)
+    ):
+        return None
+    values = {
+        "metric": data["metric"],
+        "year": data["year"],
+        "quote": get("quote") or "",
+        "value": None if value is None else float(value),
+        "low": None,
+        "high": None,
+        "unit": get("unit"),
+        "comparator": None if comparator is None else _COMPARATOR_OF[comparator],
+        "kind": None if kind is None else _KIND_OF[kind],
+        "direction": None if direction is None else _DIRECTION_OF[direction],
+        "since": get("since"),
+        "note": get("note"),
+        "loc": made(
+            Location, {"file": file, "line": data.line, "key_lines": tuple(data.key_lines.items()), "key_files": ()}
+        ),
+        "scope": get("scope"),
+    }
+    return made(Figure, values)
+
+
 def _figure(f: _Fields) -> Figure | None:
+    quick = _quick_figure(f.data, f.file)
+    if quick is not None:
+        return quick
     f.check_keys(FIGURE_KEYS)
     metric, year, quote = f.text("metric"), f.year("year"), f.text("quote", required=False)
     since, value = f.year("since", False), f.number("value", False)
@@ -853,7 +1063,7 @@ def _figure(f: _Fields) -> Figure | None:
         if not isinstance(rng, list) or len(rng) != 2:
             f.error("range must be a list of two numbers, e.g. [7, 10]", "range")
         elif problem := next(filter(None, map(_number_problem, rng)), None):
-            f.error(f"range [{rng[0]}, {rng[1]}]: {problem}", "range")
+            f.error(escape_controls(f"range [{rng[0]}, {rng[1]}]: {problem}"), "range")
         else:
             low, high = float(rng[0]), float(rng[1])
     unit = f.text("unit", False)
@@ -993,35 +1203,6 @@ def _over(
     ]
 
 
-def bundled_path() -> Path:
-    """The shipped dataset: inside the installed package, or data/ of a source checkout."""
-    packaged = Path(str(resources.files("ipcompare"))) / "data" / "targets.yaml"
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "data" / "targets.yaml"
-
-
-def env_paths() -> list[str]:
-    """Files named by IPCOMPARE_DATA, separated like PATH (':' on Unix)."""
-    return [p for p in os.environ.get(DATA_ENV, "").split(os.pathsep) if p.strip()]
-
-
-#: The data files a folder given as data holds: YAML files, at any depth.
-DATA_SUFFIXES = (".yaml", ".yml")
-
-
-def data_files(path: str | Path) -> list[str | Path]:
-    """A data file as itself; a folder as the YAML files in it and its subfolders, sorted by path so that
-    every run reads them in one order (hidden files and folders, such as .git, are left out)."""
-    if not os.path.isdir(path):
-        return [path]
-    found: list[str] = []
-    for top, folders, names in os.walk(path, followlinks=False):
-        folders[:] = sorted(f for f in folders if not f.startswith("."))
-        found += [os.path.join(top, n) for n in sorted(names) if n.endswith(DATA_SUFFIXES) and not n.startswith(".")]
-    return list(found) or [path]  # an empty folder is read as itself, and said to be empty
-
-
 def merge(parts: Sequence[Dataset]) -> Dataset:
     return Dataset(
         metrics=tuple(m for d in parts for m in d.metrics),
@@ -1035,30 +1216,24 @@ def _failed(problems: list[Problem]) -> DataError:
     return DataError(sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message)))
 
 
-def data_paths(paths: Sequence[str | Path] = (), *, bundled: bool = True, env: bool = True) -> list[str | Path]:
-    """The data files to read, in order: the shipped file, IPCOMPARE_DATA's, then `paths`; folders as the files
-    in them; each file once (a checkout's data/targets.yaml is the shipped file itself)."""
-    given: list[str | Path] = [bundled_path()] if bundled else []
-    given += env_paths() if env else []
-    given += list(paths)
-    files: list[str | Path] = []
-    seen: set[str] = set()
-    for path in (f for g in given for f in data_files(g)):
-        real = os.path.realpath(path)
-        if real not in seen:
-            seen.add(real)
-            files.append(path)
-    return files
-
-
 def load(paths: Sequence[str | Path] = (), *, bundled: bool = True, env: bool = True) -> Dataset:
     """Load the shipped data plus the user's files, validated; raises DataError listing every problem.
 
     `env` adds the files named by IPCOMPARE_DATA, as every command does.
     """
+    files = data_paths(paths, bundled=bundled, env=env)
+    collecting = gc.isenabled()
+    gc.disable()  # the objects made here live as long as the dataset: walking them for cycles is wasted time
+    try:
+        return _load(files)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(files: Sequence[str | Path]) -> Dataset:
     from .validate import check
 
-    files = data_paths(paths, bundled=bundled, env=env)
     if not files:
         raise UsageError(
             "no data to read: the shipped data is left out, and no data file is given",

@@ -7,6 +7,7 @@ a written value into the dimension's base unit (万件 -> 件 x 10^4, 亿元 -> 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Longest prefix first, so 万亿 is not read as 万 + 亿.
 PREFIXES: tuple[tuple[str, float], ...] = (
@@ -63,8 +64,10 @@ class Unit:
     per_10k_people: bool = False
 
 
+@lru_cache(maxsize=1024)
 def parse_unit(text: str) -> Unit | None:
-    """Read a unit as written; None when it is not one ipcompare knows."""
+    """Read a unit as written; None when it is not one ipcompare knows. Cached: a dataset of thousands of plans
+    writes a handful of units a hundred thousand times."""
     if not text.isascii() and not _known_core(text):
         from .hanzi import simplify  # a unit in traditional characters (億元, 萬件): OpenCC only when needed
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DataError, UsageError
-from .loader import display_path, load_version, merge, read_text
+from .loader import load_version, merge, read_text
 from .model import Dataset
+from .paths import display_path
 
 #: A side whose part before ':' ends so is a file, even when it is missing, not a git revision.
 DATA_SUFFIXES = (".yaml", ".yml")

@@ -39,11 +39,10 @@ from ipcompare.loader import (
     POPULATION_KEYS,
     REGION_KEYS,
     TOP_KEYS,
-    bundled_path,
-    display_path,
     load_version,
 )
 from ipcompare.model import Comparator, Direction, Kind, Level, Status
+from ipcompare.paths import bundled_path, display_path
 from ipcompare.units import known_units
 
 SCALE = float(os.environ.get("IPCOMPARE_FUZZ", "1"))
