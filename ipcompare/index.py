@@ -17,14 +17,15 @@ adds `stamps` and `meta`, its key.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 import sqlite3
 import sys
-import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ from .model import (
     Status,
     made,
 )
-from .paths import display_path
+from .paths import display_real
 
 #: Bumped whenever the tables change: an index of another schema is rebuilt, an export says which it is.
 SCHEMA_VERSION = 1
@@ -81,6 +82,10 @@ _FIGURE_COLUMNS = """
 #: The tables, as `export --sqlite` writes them (README, "Export"). Lists are JSON arrays; dates ISO text;
 #: `position` keeps the data files' order; `file` and `line` say where each object is written.
 SCHEMA = f"""
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE TABLE files (
     position INTEGER PRIMARY KEY,
     path TEXT NOT NULL
@@ -144,7 +149,6 @@ CREATE INDEX plans_region ON plans(region);
 """
 
 _INDEX_TABLES = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE stamps (position INTEGER PRIMARY KEY, path TEXT NOT NULL, size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
 """
@@ -182,6 +186,8 @@ class Stamp:
 
 
 def _sha256(path: str) -> str:
+    import hashlib
+
     from .files import read_bytes
 
     return hashlib.sha256(read_bytes(path, 2**31, "a data file")).hexdigest()
@@ -195,8 +201,10 @@ def stamp(path: str) -> Stamp:
 
 def index_path(real_paths: Sequence[str]) -> Path:
     """One index per list of data files (the shipped file alone, or with a user's): the list's hash names it."""
-    key = hashlib.sha256("\0".join([__version__, str(SCHEMA_VERSION), *real_paths]).encode()).hexdigest()
-    return cache_dir() / f"index-{key[:24]}.sqlite"
+    # A cheap key (hashlib costs an import at every start): two lists that share it only rebuild in turn, as
+    # the index records its paths and is read only for the same list.
+    key = "\0".join([__version__, str(SCHEMA_VERSION), *real_paths]).encode()
+    return cache_dir() / f"index-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.sqlite"
 
 
 def _unchanged(recorded: Stamp, built_ns: int) -> bool:
@@ -261,7 +269,11 @@ class Index:
     def __init__(self, connection: sqlite3.Connection, files: Sequence[str]) -> None:
         self.db = connection
         #: The data files' names as messages show them (relative to the working directory), by position.
-        self.files = [display_path(f) for f in files]
+        try:
+            cwd = os.path.realpath(os.getcwd())
+        except OSError:
+            cwd = "\0"  # no working directory: every name in full
+        self.files = [display_real(f, cwd) for f in files]
 
     def _file(self, position: int) -> str:
         return self.files[position]
@@ -524,46 +536,72 @@ def _connect(path: Path | str) -> sqlite3.Connection:
     return sqlite3.connect(path, isolation_level=None, check_same_thread=False)
 
 
-def write(dataset: Dataset, real_paths: Sequence[str], stamps: Sequence[Stamp], target: Path) -> None:
-    """Write the index of `dataset` to `target` as a whole: a temporary file beside it, renamed into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _database(target: Path, fill: Callable[[sqlite3.Connection], None], mode: int | None = None) -> None:
+    """Write an SQLite file as a whole: filled in a temporary file beside `target`, then renamed over it, so that
+    a reader (another run, Datasette) never opens half of one, and Ctrl-C leaves nothing behind."""
+    import tempfile
+
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
+        if mode is not None:
+            os.chmod(temp, mode)
         db = _connect(temp)
         try:
             db.execute("PRAGMA journal_mode = OFF")
             db.execute("PRAGMA synchronous = OFF")
             db.execute("BEGIN")
-            write_tables(db, dataset, list(real_paths), normalize=False)
-            _create(db, _INDEX_TABLES)
-            db.executemany(
-                "INSERT INTO stamps VALUES (?,?,?,?,?)",
-                ((i, s.path, s.size, s.mtime_ns, s.sha256) for i, s in enumerate(stamps)),
-            )
-            meta = {
-                "schema": str(SCHEMA_VERSION),
-                "ipcompare": __version__,
-                "built_ns": str(dt.datetime.now(dt.UTC).timestamp() * 1e9 // 1),
-                "paths": json.dumps(list(real_paths), ensure_ascii=False),
-            }
-            db.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+            fill(db)
             db.execute("COMMIT")
         finally:
             db.close()
         os.replace(temp, target)
     except BaseException:
-        with _quietly():
+        with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
 
 
-class _quietly:
-    def __enter__(self) -> None:
-        return None
+def _meta(db: sqlite3.Connection, **more: str) -> None:
+    values = {"schema": str(SCHEMA_VERSION), "ipcompare": __version__, **more}
+    db.executemany("INSERT INTO meta VALUES (?,?)", values.items())
 
-    def __exit__(self, *exc: object) -> bool:
-        return True
+
+def write(dataset: Dataset, real_paths: Sequence[str], stamps: Sequence[Stamp], target: Path) -> None:
+    """Write the index of `dataset` to `target` (the cache folder is made when missing)."""
+
+    def fill(db: sqlite3.Connection) -> None:
+        write_tables(db, dataset, list(real_paths), normalize=False)
+        _create(db, _INDEX_TABLES)
+        db.executemany(
+            "INSERT INTO stamps VALUES (?,?,?,?,?)",
+            ((i, s.path, s.size, s.mtime_ns, s.sha256) for i, s in enumerate(stamps)),
+        )
+        _meta(db, built_ns=str(time.time_ns()), paths=json.dumps(list(real_paths), ensure_ascii=False))
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _database(target, fill)
+
+
+def export(dataset: Dataset, target: Path) -> None:
+    """`ipcompare export --sqlite FILE`: the dataset's tables (SCHEMA), normalised values filled in, as a new
+    file that replaces FILE whole (readable by others, as the umask allows)."""
+    from .errors import OutputError
+
+    if target.is_dir():
+        raise OutputError(f"cannot write {target}: it is a directory")
+    umask = os.umask(0)
+    os.umask(umask)
+
+    def fill(db: sqlite3.Connection) -> None:
+        write_tables(db, dataset, dataset.files)
+        _meta(db, exported=dt.date.today().isoformat())
+
+    try:
+        _database(target, fill, 0o666 & ~umask)
+    except (OSError, sqlite3.Error) as e:
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        raise OutputError(f"cannot write {target}: {reason}") from None
 
 
 def read(target: Path, real_paths: Sequence[str]) -> Index | None:
@@ -585,7 +623,7 @@ def read(target: Path, real_paths: Sequence[str]) -> Index | None:
         if json.loads(meta.get("paths", "[]")) != list(real_paths):
             db.close()
             return None
-        built = int(float(meta.get("built_ns", "0")))
+        built = int(meta.get("built_ns", "0"))
         stamps = [Stamp(*row[1:]) for row in db.execute("SELECT * FROM stamps ORDER BY position")]
     except (sqlite3.Error, ValueError, TypeError) as e:
         db.close()
@@ -641,19 +679,25 @@ class Source:
         return self._index.dataset(regions=ids) if self._index is not None else self.everything()
 
 
+def load(paths: Sequence[str | Path], *, bundled: bool) -> Dataset:
+    """The files loaded directly (the YAML loader is imported only when it is needed)."""
+    from .loader import load as load_files
+
+    return load_files(paths, bundled=bundled)
+
+
 def open_source(paths: Sequence[str | Path] = (), *, bundled: bool = True, cache: bool = True) -> Source:
     """The data of the shipped file, IPCOMPARE_DATA's files and `paths`, through the index unless `cache` is off.
 
     Raises DataError (the files' problems, as `loader.load` reports them) and UsageError, never for the
     cache: a cache that cannot be read or written leaves a note and the files are loaded directly.
     """
-    from .loader import load
-    from .paths import data_paths
+    from .paths import real_data_paths
 
-    files = data_paths(paths, bundled=bundled)
+    files = real_data_paths(paths, bundled=bundled)
     if not cache or not files:
         return Source(load(paths, bundled=bundled), None)
-    real = [os.path.realpath(f) for f in files]
+    real = [r for _, r in files]
     note = None
     try:
         target = index_path(real)

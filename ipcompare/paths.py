@@ -39,26 +39,51 @@ DATA_SUFFIXES = (".yaml", ".yml")
 def data_files(path: str | Path) -> list[str | Path]:
     """A data file as itself; a folder as the YAML files in it and its subfolders, sorted by path so that
     every run reads them in one order (hidden files and folders, such as .git, are left out)."""
+    return [given for given, _ in _data_files(path)]
+
+
+def _data_files(path: str | Path) -> list[tuple[str | Path, str]]:
+    """data_files with each file's real path. A folder's real path is found once: realpath looks at every
+    part of a path, and a folder of thousands of plans would pay it at every start."""
     if not os.path.isdir(path):
-        return [path]
-    found: list[str] = []
+        return [(path, os.path.realpath(path))]
+    real_top = os.path.realpath(path)
+    found: list[tuple[str | Path, str]] = []
     for top, folders, names in os.walk(path, followlinks=False):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
-        found += [os.path.join(top, n) for n in sorted(names) if n.endswith(DATA_SUFFIXES) and not n.startswith(".")]
-    return list(found) or [path]  # an empty folder is read as itself, and said to be empty
+        inside = os.path.join(real_top, os.path.relpath(top, path))
+        for name in sorted(names):
+            if name.endswith(DATA_SUFFIXES) and not name.startswith("."):
+                given = os.path.join(top, name)
+                real = (
+                    os.path.realpath(given) if os.path.islink(given) else os.path.normpath(os.path.join(inside, name))
+                )
+                found.append((given, real))
+    return found or [(path, real_top)]  # an empty folder is read as itself, and said to be empty
 
 
 def data_paths(paths: Sequence[str | Path] = (), *, bundled: bool = True, env: bool = True) -> list[str | Path]:
     """The data files to read, in order: the shipped file, IPCOMPARE_DATA's, then `paths`; folders as the files
     in them; each file once (a checkout's data/targets.yaml is the shipped file itself)."""
+    return [given for given, _ in real_data_paths(paths, bundled=bundled, env=env)]
+
+
+def real_data_paths(
+    paths: Sequence[str | Path] = (), *, bundled: bool = True, env: bool = True
+) -> list[tuple[str | Path, str]]:
+    """data_paths, each with its real path."""
     given: list[str | Path] = [bundled_path()] if bundled else []
     given += env_paths() if env else []
     given += list(paths)
-    files: list[str | Path] = []
+    files: list[tuple[str | Path, str]] = []
     seen: set[str] = set()
-    for path in (f for g in given for f in data_files(g)):
-        real = os.path.realpath(path)
+    for path, real in (f for g in given for f in _data_files(g)):
         if real not in seen:
             seen.add(real)
-            files.append(path)
+            files.append((path, real))
     return files
+
+
+def display_real(real: str, cwd: str) -> str:
+    """display_path of a path already real, given the working directory's real path (no more system calls)."""
+    return real[len(cwd) + 1 :] if real.startswith(cwd + os.sep) else real

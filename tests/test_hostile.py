@@ -412,7 +412,7 @@ def test_ctrl_c_at_any_moment_after_start_up_is_one_line_and_exit_130(tmp_path: 
 
 # -- help that teaches ---------------------------------------------------------------------------------------
 
-COMMANDS = ["plans", "show", "metrics", "metric", "compare", "diff", "progress", "extract", "validate"]
+COMMANDS = ["plans", "show", "metrics", "metric", "compare", "diff", "progress", "extract", "validate", "export"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
