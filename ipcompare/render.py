@@ -1,8 +1,9 @@
-"""The one place where a Table becomes output: rich table, markdown, CSV or JSON.
+"""The one place where a Table becomes output: a table of text, markdown, CSV or JSON.
 
 Strings from the data are data: control characters are shown escaped, rich markup is never
-parsed, and markdown cells have `|` and newlines escaped. rich and tabulate are imported only by
-the formats that need them, so JSON output and --help stay fast.
+parsed, and markdown cells have `|` and newlines escaped. tabulate is imported only for markdown,
+and rich only for a table on a terminal (colour, a bold header): a table for a pipe or a file is
+drawn here, byte for byte as rich draws it, so that a command starts fast (issue 13).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
+from .cells import cell_len, chop_cells
 from .controls import escape_controls
 from .tables import Column, Table
 
@@ -136,7 +138,7 @@ def _terminal_width() -> int:
     return _columns() or shutil.get_terminal_size().columns or 80
 
 
-# -- a rich table that fits the width ---------------------------------------------------------------------------
+# -- a table that fits the width --------------------------------------------------------------------------------
 
 #: Never at the start of a line (closing punctuation), never at the end of one (opening punctuation).
 _CLOSE = frozenset("）》」』】〕］｝〉，。、；：？！”’)]},;:.!?%…")
@@ -213,8 +215,6 @@ def _groups(line: str, keep: bool = False) -> list[tuple[str, str]]:
 
 def _least(text: str, keep: bool = False) -> int:
     """The narrowest a column may be for `text`: its widest piece that holds a figure, or _FOLD."""
-    from rich.cells import cell_len
-
     widths = [0]
     for line in text.split("\n"):
         for _, piece in _groups(line, keep):
@@ -225,15 +225,11 @@ def _least(text: str, keep: bool = False) -> int:
 
 
 def _most(text: str) -> int:
-    from rich.cells import cell_len
-
     return max(cell_len(line) for line in text.split("\n"))
 
 
 def _wrap(text: str, width: int, keep: bool = False) -> str:
     """`text` broken into lines of at most `width` cells (wide characters count two), only between pieces."""
-    from rich.cells import cell_len, chop_cells
-
     lines: list[str] = []
     for line in text.split("\n"):
         current = ""
@@ -319,15 +315,135 @@ def _left_out_note(table: Table[Any], left_out: list[_Shown], room: int) -> str:
     )
 
 
-def _rich(table: Table[Any], out: TextIO, terminal: bool) -> None:
-    """A rich table that fits the width: numbers and units are never broken across lines; when the
-    columns cannot all fit at their narrowest, the least important are left out and a note says which."""
-    from rich.console import Console
-    from rich.table import Table as RichTable
-    from rich.text import Text
+class _Layout(NamedTuple):
+    """A table laid out to fit `room` cells: the columns kept, their widths, and every text broken into the
+    lines it is shown in. Drawing it is left to rich on a terminal and done here for a pipe or a file. (Not a
+    dataclass: making one costs more start-up time than a NamedTuple.)"""
 
-    width = _terminal_width() if terminal else _pipe_width()
-    console = Console(
+    room: int
+    widths: list[int]
+    title: str  # "" for none
+    headers: list[str]
+    rows: list[list[str]]
+    notes: list[str]
+
+
+def _layout(table: Table[Any], room: int) -> _Layout:
+    """The columns that fit in `room` and their widths, numbers and units never broken across lines; when the
+    columns cannot all fit at their narrowest, the least important are left out and a note says which."""
+    shown = [_shown(c, i, table.rows) for i, c in enumerate(table.columns)]
+    kept = _choose(shown, room)
+    widths = _widths(kept, room)
+    title = _wrap(escape_controls(table.title), _frame(len(kept)) + sum(widths)) if table.title else ""
+    left_out = [s for s in shown if s.index not in {k.index for k in kept}]
+    notes = ([_left_out_note(table, left_out, room)] if left_out else []) + [escape_controls(n) for n in table.notes]
+    return _Layout(
+        room=room,
+        widths=widths,
+        title=title,
+        headers=[_wrap(escape_controls(s.column.header), w) for s, w in zip(kept, widths, strict=True)],
+        rows=[
+            [_wrap(s.cells[r], w, s.column.nowrap) for s, w in zip(kept, widths, strict=True)]
+            for r in range(len(table.rows))
+        ],
+        notes=[_wrap(note, room) for note in notes],
+    )
+
+
+# -- the table as rich draws it, without rich -------------------------------------------------------------------
+
+#: rich's box.HEAVY_HEAD, the box of a rich Table: its top, header line, header rule, row line, row rule and bottom,
+#: each as the left edge, the line (or padding), the divider between columns and the right edge.
+_HEAVY_HEAD = ("┏━┳┓", "┃ ┃┃", "┡━╇┩", "│ ││", "├─┼┤", "└─┴┘")
+#: rich's box.ASCII, which rich draws instead when the output's encoding is not a UTF (Console.options.ascii_only).
+_ASCII = ("+--+", "| ||", "|-+|", "| ||", "|-+|", "+--+")
+
+
+def _drawable(layout: _Layout) -> bool:
+    """Whether rich would draw every line of `layout` as it is, which `_draw` assumes: the table fits the room and
+    no line is wider than its place or has a tab (rich would fold it, or widen the tab to the next tab stop).
+    Only a room too narrow for any table (COLUMNS below 6) or a tab in the data makes this false."""
+    if not layout.widths:
+        places = [(note, layout.room) for note in layout.notes]
+    elif _frame(len(layout.widths)) + sum(layout.widths) > layout.room:
+        return False
+    else:
+        cells = [(c, w) for row in [layout.headers, *layout.rows] for c, w in zip(row, layout.widths, strict=True)]
+        places = [(layout.title, _frame(len(layout.widths)) + sum(layout.widths)), *cells]
+        places += [(note, layout.room) for note in layout.notes]
+    return all(_as_is(line, width) for text, width in places for line in text.split("\n"))
+
+
+def _as_is(line: str, width: int) -> bool:
+    """A line rich shows as it is in `width` cells: it fits, has no tab, and no trailing space rich would trim
+    (Text.rstrip_end trims trailing space from a line of more characters than `width`)."""
+    return "\t" not in line and cell_len(line) <= width and not (len(line) > width and line[-1:].isspace())
+
+
+def _fill(line: str, width: int) -> str:
+    """`line` padded to `width` cells as rich pads a cell (a glyph joined to the padding is padded once more)."""
+    line += " " * (width - cell_len(line))
+    return line + " " * (width - cell_len(line))
+
+
+def _centred(line: str, width: int) -> str:
+    """A title line centred as rich centres it (Lines.justify): right-stripped, the odd cell to the right."""
+    line = line.rstrip()
+    line = " " * ((width - cell_len(line)) // 2) + line
+    return line + " " * (width - cell_len(line))
+
+
+def _cell_lines(cell: str, width: int) -> list[str]:
+    """A cell's lines, padded by a space each side. rich renders nothing in no room: a column of width 0 (its text
+    is all zero-width characters) shows blank."""
+    return [f" {_fill(line, width)} " for line in cell.split("\n")] if width else []
+
+
+def _box_lines(box: str, cells: list[str], widths: list[int], header: bool) -> list[str]:
+    """One row of the table: each cell's lines padded by a space each side, a header aligned to the bottom as rich
+    aligns it, a row to the top."""
+    columns = [_cell_lines(cell, w) for cell, w in zip(cells, widths, strict=True)]
+    height = max(1, *(len(c) for c in columns))
+    for column, w in zip(columns, widths, strict=True):
+        blank = [" " * (w + 2)] * (height - len(column))
+        column[:] = blank + column if header else column + blank
+    return [box[0] + box[2].join(c[i] for c in columns) + box[3] for i in range(height)]
+
+
+def _rule(box: str, widths: list[int]) -> str:
+    return box[0] + box[2].join(box[1] * (w + 2) for w in widths) + box[3]
+
+
+def _draw(layout: _Layout, out: TextIO) -> None:
+    """`layout` drawn exactly as rich draws it for a pipe or a file (Table(show_lines=True) in a Console without
+    colour, then each note), so that a table on a pipe starts without importing rich."""
+    encoding = (getattr(out, "encoding", None) or "utf-8").lower()
+    top, head, head_rule, row, row_rule, bottom = _HEAVY_HEAD if encoding.startswith("utf") else _ASCII
+    lines: list[str] = []
+    if not layout.widths:
+        lines.append("")  # rich prints a table without columns as an empty line, without its title
+    else:
+        widths = layout.widths
+        if layout.title:
+            lines += [_centred(line, _frame(len(widths)) + sum(widths)) for line in layout.title.split("\n")]
+        lines += [_rule(top, widths), *_box_lines(head, layout.headers, widths, header=True), _rule(head_rule, widths)]
+        for i, cells in enumerate(layout.rows):
+            lines += ([_rule(row_rule, widths)] if i else []) + _box_lines(row, cells, widths, header=False)
+        lines.append(_rule(bottom, widths))
+    lines += layout.notes
+    out.write("".join(f"{line}\n" for line in lines))
+
+
+# -- the table drawn by rich, on a terminal ---------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def _console(out: TextIO, width: int, terminal: bool) -> Console:
+    from rich.console import Console
+
+    return Console(
         file=out,
         width=width,
         markup=False,
@@ -338,24 +454,37 @@ def _rich(table: Table[Any], out: TextIO, terminal: bool) -> None:
         # the width is decided above; rich would read COLUMNS again, and fail on COLUMNS=²
         _environ={k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")},
     )
-    room = console.width
-    shown = [_shown(c, i, table.rows) for i, c in enumerate(table.columns)]
-    kept = _choose(shown, room)
-    widths = _widths(kept, room)
+
+
+def _print(layout: _Layout, console: Console, terminal: bool) -> None:
+    """`layout` drawn by rich: on a terminal for its colours and bold header, and for a pipe when `_draw` cannot."""
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
     rich_table = RichTable(
-        title=Text(_wrap(escape_controls(table.title), _frame(len(kept)) + sum(widths))) if table.title else None,
-        show_lines=True,
-        header_style="bold" if terminal else "",
+        title=Text(layout.title) if layout.title else None, show_lines=True, header_style="bold" if terminal else ""
     )
-    for s, w in zip(kept, widths, strict=True):
-        rich_table.add_column(Text(_wrap(escape_controls(s.column.header), w)), width=w, overflow="fold")
-    for r in range(len(table.rows)):
-        rich_table.add_row(*(Text(_wrap(s.cells[r], w, s.column.nowrap)) for s, w in zip(kept, widths, strict=True)))
+    for header, w in zip(layout.headers, layout.widths, strict=True):
+        rich_table.add_column(Text(header), width=w, overflow="fold")
+    for cells in layout.rows:
+        rich_table.add_row(*(Text(c) for c in cells))
     console.print(rich_table)
-    left_out = [s for s in shown if s.index not in {k.index for k in kept}]
-    notes = ([_left_out_note(table, left_out, room)] if left_out else []) + [escape_controls(n) for n in table.notes]
-    for note in notes:
-        console.print(Text(_wrap(note, room)))
+    for note in layout.notes:
+        console.print(Text(note))
+
+
+def _table(table: Table[Any], out: TextIO, terminal: bool) -> None:
+    """A table that fits the width (see _layout). rich draws it on a terminal; for a pipe or a file it is drawn
+    here, the same to the byte, because importing rich takes most of a command's start-up time (issue 13)."""
+    if terminal:
+        console = _console(out, _terminal_width(), terminal=True)
+        _print(_layout(table, console.width), console, terminal=True)
+        return
+    layout = _layout(table, _pipe_width())
+    if _drawable(layout):
+        _draw(layout, out)
+    else:
+        _print(layout, _console(out, layout.room, terminal=False), terminal=False)
 
 
 #: Excel and WPS read a CSV file as the local code page unless it starts with a byte-order mark.
@@ -380,4 +509,4 @@ def render(table: Table[Any], fmt: Format, out: TextIO, *, terminal: bool = Fals
     elif fmt == Format.MARKDOWN:
         _markdown(table, out)
     else:
-        _rich(table, out, terminal)
+        _table(table, out, terminal)

@@ -6,16 +6,26 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import random
 import re
+import subprocess
+import sys
 from itertools import pairwise
-from typing import Any
+from pathlib import Path
+from typing import Any, TextIO
 
 import pytest
 from conftest import FIXTURES, SOURCES, Invoke, Write
 from wcwidth import wcswidth, wcwidth
 
-from ipcompare.render import BOM, Format, _groups, _wrap, excel_cell, render
+import ipcompare
+import ipcompare.render as render_module
+from ipcompare.cells import cell_len, chop_cells
+from ipcompare.render import BOM, Format, _drawable, _groups, _Layout, _layout, _wrap, excel_cell, render
 from ipcompare.tables import Column, Table
+
+DATA = ipcompare.load(env=False)
 
 # --- CSV for spreadsheets (OWASP, CSV Injection) ----------------------------------------------------------------
 
@@ -355,3 +365,255 @@ def test_a_rank_is_never_broken_but_words_are() -> None:
     assert [g for _, g in _groups("2 of 5", keep=True)] == ["2 of 5"]
     assert [g for _, g in _groups("第1（共3）", keep=True)] == ["第1（共3）"]
     assert [g for _, g in _groups("national ref.", keep=True)] == ["national", "ref."]
+
+
+# --- a table for a pipe or a file is drawn without rich, exactly as rich draws it -------------------------------
+
+
+def _drawn_by_rich(layout: _Layout, out: TextIO | None = None) -> str:
+    """The oracle: `layout` drawn by rich as the table for a pipe was drawn before it was drawn without rich
+    (a Table with rich's default box and show_lines, in a Console without colour, then each note)."""
+    from rich.console import Console
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    out = out or io.StringIO()
+    environ = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    console = Console(
+        file=out, width=layout.room, markup=False, highlight=False, emoji=False, color_system=None, _environ=environ
+    )
+    table = RichTable(title=Text(layout.title) if layout.title else None, show_lines=True, header_style="")
+    for header, width in zip(layout.headers, layout.widths, strict=True):
+        table.add_column(Text(header), width=width, overflow="fold")
+    for cells in layout.rows:
+        table.add_row(*(Text(c) for c in cells))
+    console.print(table)
+    for note in layout.notes:
+        console.print(Text(note))
+    return out.getvalue() if isinstance(out, io.StringIO) else ""
+
+
+def _layouts(monkeypatch: pytest.MonkeyPatch) -> list[_Layout]:
+    """The layouts render() makes from now on, for the oracle to draw them too."""
+    made: list[_Layout] = []
+
+    def layout(table: Table[Any], room: int) -> _Layout:
+        made.append(_layout(table, room))
+        return made[-1]
+
+    monkeypatch.setattr(render_module, "_layout", layout)
+    return made
+
+
+@pytest.mark.parametrize("columns", [60, 80, 200])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_on_a_pipe_prints_what_rich_draws(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, command: str, columns: int
+) -> None:
+    made = _layouts(monkeypatch)
+    text = _table(invoke, COMMANDS[command], columns)
+    (layout,) = made
+    assert _drawable(layout)  # drawn without rich
+    assert text == _drawn_by_rich(layout)
+
+
+def test_every_plan_and_metric_on_a_pipe_prints_what_rich_draws(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = _layouts(monkeypatch)
+    commands = [["show", p.id] for p in DATA.plans] + [["metric", m.id, "--lang", "zh"] for m in DATA.metrics]
+    for args in commands:
+        text = _table(invoke, args, 100)
+        if made:  # a metric no plan sets prints no table
+            layout = made.pop()
+            assert _drawable(layout) and text == _drawn_by_rich(layout), args
+    assert not made
+
+
+#: Cells a user's data may hold: wide and full-width characters, combining marks and zero-width characters,
+#: emoji sequences, blank and multi-line cells, leading spaces, long unbroken text, markup and escapes.
+HOSTILE = [
+    "",
+    " ",
+    "   lead",
+    "trail   ",
+    "中文字符很长很长很长很长很长很长很长很长很长",
+    "＂全角，标点。（括号）【方括号】",
+    "e\u0301\u0301 combining",
+    "\u200b\u200d\u2060 zero width",
+    "👨\u200d👩\u200d👧 family",
+    "1\ufe0f\u20e3 keycap, ©\ufe0f, ❤\ufe0f",
+    "\ufe0f\u200d at the start",
+    "ends with a joiner\u200d",
+    "👍🏽 🇨🇳 flags",
+    "a\nb\n\nc",
+    "\n",
+    "\n\n",
+    "x" * 300,
+    "\u3000全角空格",
+    "\xa0nbsp\xa0",
+    "≥ 80 分",
+    "> 8.5 万件 (2025)",
+    "http://www.gov.cn/zhengce/content/2021-10/28/content_5647274.htm",
+    "[bold]markup[/bold] :smile:",
+    "\x1b[31mred\x07",
+    "\u202eevil",
+    "𠀀𪚥 𱍐 ﾊﾝｶｸ 각 \u1160\u3164\uffa0",
+    "العربية \u0600\u0601 हिन्दी",
+    "a\u00adb soft hyphen",
+]
+
+
+def _hostile_tables() -> dict[str, Table[Any]]:
+    cells: tuple[Column[str], ...] = (
+        Column("中文表头很长很长", lambda r: r, priority=1),
+        Column("Reversed", lambda r: r[::-1]),
+        Column("Rank", lambda r: f"{len(r)} of {len(HOSTILE)}", nowrap=True),
+    )
+    return {
+        "hostile cells": Table(cells, HOSTILE, title="A title " * 3, notes=("note one", "第二条注释" * 30)),
+        "hostile headers": Table(tuple(Column(h, lambda r: "1") for h in HOSTILE[:14]), [1, 2], title="x"),
+        "one column": Table((Column("Cell", lambda r: r),), HOSTILE, title="标题" * 80),
+        "empty table": Table((Column("A", lambda r: r), Column("B", lambda r: r)), [], title="Nothing"),
+        "no columns": Table((), [1, 2], title="not shown", notes=("a note",)),
+        "no columns, no rows": Table((), []),
+        "empty headers and cells": Table((Column("", lambda r: ""), Column("", lambda r: "")), [1], title=" "),
+        "zero-width column": Table((Column("\u0301", lambda r: "\u200b"), Column("b", lambda r: "x")), [1]),
+        "long title": Table((Column("a", lambda r: "1"),), [1], title="A very long title " * 30, notes=("n " * 200,)),
+        "title with spaces and lines": Table((Column("abcdef", lambda r: "1"),), [1], title="  in\n\ndented  \n"),
+        "wide title, odd width": Table((Column("abcde", lambda r: "1"),), [1], title="中文"),
+        # a title line of ideographic spaces only, which rich strips before centring it
+        "title of wide spaces": Table((Column("a", lambda r: "1"),), [1], title="\u3000" * 3 + "标题"),
+        "many columns": Table(tuple(_amount(i) for i in range(15)), [1, 2, 3], notes=("\x1b[1mnote",)),
+    }
+
+
+@pytest.mark.parametrize("columns", [60, 80, 200, 33, 6, 7, 10])
+@pytest.mark.parametrize("name", _hostile_tables())
+def test_hostile_tables_on_a_pipe_print_what_rich_draws(
+    monkeypatch: pytest.MonkeyPatch, name: str, columns: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    made = _layouts(monkeypatch)
+    out = io.StringIO()
+    render(_hostile_tables()[name], Format.TABLE, out)
+    (layout,) = made
+    assert _drawable(layout)  # drawn without rich
+    assert out.getvalue() == _drawn_by_rich(layout)
+
+
+@pytest.mark.parametrize("columns", [1, 2, 3, 4, 5, 60])
+@pytest.mark.parametrize("name", ["hostile cells", "one column", "no columns", "zero-width column"])
+def test_what_only_rich_can_draw_is_drawn_by_rich(monkeypatch: pytest.MonkeyPatch, name: str, columns: int) -> None:
+    """A room narrower than any table (COLUMNS below 6), or a tab, which rich widens to the next tab stop."""
+    tabs = Table((Column("Quote", lambda r: r), Column("\tHeader", lambda r: "x")), ["a\tb", "\ttab", "中文\t"])
+    for table in (_hostile_tables()[name], tabs):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        made = _layouts(monkeypatch)
+        out = io.StringIO()
+        render(table, Format.TABLE, out)
+        (layout,) = made
+        assert out.getvalue() == _drawn_by_rich(layout)
+
+
+def test_rich_draws_a_pipe_in_ascii_when_its_encoding_is_not_unicode(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = Table((Column("Plan", lambda r: r), Column("Target", lambda r: "> 8.5")), ["a", "b\nc"], title="T")
+    made = _layouts(monkeypatch)
+    for encoding in ("ascii", "latin-1", "UTF-8", "utf_16"):
+        drawn, expected = (io.TextIOWrapper(io.BytesIO(), encoding=encoding, write_through=True) for _ in "ab")
+        render(table, Format.TABLE, drawn)
+        _drawn_by_rich(made.pop(), expected)
+        assert isinstance(drawn.buffer, io.BytesIO) and isinstance(expected.buffer, io.BytesIO)
+        assert drawn.buffer.getvalue() == expected.buffer.getvalue(), encoding
+
+
+def test_a_pipe_ignores_what_would_make_rich_colour_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in {
+        "FORCE_COLOR": "1",
+        "TTY_COMPATIBLE": "1",
+        "TERM": "xterm-256color",
+        "COLORTERM": "truecolor",
+    }.items():
+        monkeypatch.setenv(name, value)
+    made = _layouts(monkeypatch)
+    out = io.StringIO()
+    render(_hostile_tables()["many columns"], Format.TABLE, out)
+    assert "\x1b" not in out.getvalue() and out.getvalue() == _drawn_by_rich(made.pop())
+
+
+def test_a_terminal_still_gets_rich_with_its_bold_header(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    out = io.StringIO()
+    render(_hostile_tables()["many columns"], Format.TABLE, out, terminal=True)
+    assert "\x1b[1m" in out.getvalue()
+
+
+# --- widths measured as rich measures them ----------------------------------------------------------------------
+
+
+def _sample() -> list[str]:
+    """Code points where a width table could go wrong (each end of each of rich's ranges, and either side), all of
+    the scripts below CJK, and every 97th code point above; surrogates cannot be printed and are left out."""
+    from rich._unicode_data import load
+
+    points = set(range(0x3400))
+    for first, last, _ in load("latest").widths:
+        points |= {first - 1, first, first + 1, last - 1, last, last + 1}
+    points |= set(range(0x3400, 0x110000, 97))
+    return [chr(p) for p in sorted(points) if 0 <= p < 0x110000 and not 0xD800 <= p < 0xE000]
+
+
+def test_every_character_is_as_wide_as_rich_measures_it() -> None:
+    from rich.cells import cell_len as rich_cell_len
+
+    sample = _sample()
+    assert len(sample) > 20_000
+    assert [c for c in sample if cell_len(c) != rich_cell_len(c)] == []
+
+
+#: Characters whose widths and joins differ most: ASCII, CJK, full-width punctuation, combining marks, joiners,
+#: variation selectors, emoji with skin tones and flags, Hangul jamo, the controls that escape_controls keeps.
+_POOL = (
+    "aZ 1-.,%中文字𠀀，。（）「」＂０ｱ\u0301\u0308\u20e3\u200b\u200d\ufe0f\ufe0e"
+    "©®#*👨👩👍🏽🇨🇳❤☺가\u1160\u3164\t\n\u3000\xa0\u00ad"
+)
+
+
+def test_strings_are_measured_and_cut_as_rich_does() -> None:
+    from rich.cells import cell_len as rich_cell_len
+    from rich.cells import chop_cells as rich_chop_cells
+
+    chosen = random.Random(13)
+    for _ in range(3000):
+        text = "".join(chosen.choices(_POOL, k=chosen.randint(0, 12)))
+        assert cell_len(text) == rich_cell_len(text), repr(text)
+        for width in range(1, 7):
+            assert chop_cells(text, width) == rich_chop_cells(text, width), (text, width)
+
+
+# --- a table on a pipe starts without importing rich (issue 13) -------------------------------------------------
+
+_PROBE = """\
+import runpy, sys
+sys.argv = ["ipcompare", "metric", "high-value-patents"]
+try:
+    runpy.run_module("ipcompare", run_name="__main__")
+except SystemExit as exit:
+    sys.stderr.write(f"exit {exit.code}\\n")
+loaded = {name.split(".")[0] for name in sys.modules}
+sys.stderr.write(repr(sorted(loaded & {"rich", "wcwidth", "tabulate"})))
+"""
+
+
+@pytest.mark.parametrize("columns", [None, "80"])
+def test_a_table_on_a_pipe_does_not_import_rich(tmp_path: Path, columns: str | None) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("IPCOMPARE_DATA", "COLUMNS")}
+    if columns:
+        env["COLUMNS"] = columns
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60, check=False
+    )
+    assert result.stderr.endswith("[]"), result.stderr
+    assert result.stderr.splitlines()[-2] in ("exit 0", "exit None")
+    assert "┏" in result.stdout and "襄阳" in result.stdout
