@@ -617,3 +617,19 @@ def test_a_table_on_a_pipe_does_not_import_rich(tmp_path: Path, columns: str | N
     assert result.stderr.endswith("[]"), result.stderr
     assert result.stderr.splitlines()[-2] in ("exit 0", "exit None")
     assert "┏" in result.stdout and "襄阳" in result.stdout
+
+
+def test_json_has_one_row_per_line_and_reads_back_as_the_rows() -> None:
+    import io
+    import json
+
+    import ipcompare
+    from ipcompare.tables.comparisons import metric_table
+
+    table = metric_table(ipcompare.compare_metric(ipcompare.load(env=False), "trademarks"), None)
+    out = io.StringIO()
+    render(table, Format.JSON, out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(table.rows) + 2
+    assert json.loads(out.getvalue()) == table.json()
+    assert all(json.loads(line.rstrip(",")) == row for line, row in zip(lines[1:-1], table.json(), strict=True))
