@@ -303,10 +303,15 @@ def _read(paths: Sequence[str | Path]) -> None:
     _INPUTS.update(os.path.realpath(p) for p in paths)
 
 
-def _write(path: Path, text: str) -> None:
-    """-o FILE: never one of the files being read (a typo away from `--data mine.yaml -o mine.yaml`)."""
+def _not_an_input(path: Path) -> None:
+    """An output file is never one of the files being read (a typo away from `--data mine.yaml -o mine.yaml`)."""
     if os.path.realpath(path) in _INPUTS:
         raise OutputError(f"cannot write {path}: it is one of the files this command reads; write to another file")
+
+
+def _write(path: Path, text: str) -> None:
+    """-o FILE."""
+    _not_an_input(path)
     write_output(path, text)
 
 
@@ -1044,8 +1049,7 @@ def export(
     from .index import export as export_database
 
     dataset = _settings(ctx, data, no_bundled, no_cache).source().everything()
-    if os.path.realpath(sqlite) in _INPUTS:
-        raise OutputError(f"cannot write {sqlite}: it is one of the files this command reads; write to another file")
+    _not_an_input(sqlite)
     export_database(dataset, sqlite)
     targets = sum(len(p.targets) for p in dataset.plans)
     baselines = sum(len(p.baselines) for p in dataset.plans)

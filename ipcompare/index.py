@@ -27,24 +27,25 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .environment import CACHE_ENV
 from .model import (
-    Comparator,
+    COMPARATORS,
+    DIRECTIONS,
+    KINDS,
+    LEVELS,
+    STATUSES,
     Dataset,
-    Direction,
     Figure,
-    Kind,
-    Level,
     Location,
     Metric,
     Plan,
     Population,
     Region,
-    Status,
     made,
 )
 from .paths import display_real
@@ -225,11 +226,6 @@ def _unchanged(recorded: Stamp, built_ns: int) -> bool:
 
 # -- reading ------------------------------------------------------------------------------------------------------
 
-_COMPARATORS = {c.value: c for c in Comparator}
-_KINDS = {k.value: k for k in Kind}
-_DIRECTIONS = {d.value: d for d in Direction}
-_LEVELS = {v.value: v for v in Level}
-_STATUSES = {s.value: s for s in Status}
 
 _FIGURE_SELECT = (
     "metric, year, quote, value, low, high, unit, comparator, kind, direction, since, note, scope, file, line"
@@ -248,9 +244,9 @@ def _figure(row: Sequence[Any], files: Sequence[str]) -> Figure:
             "low": low,
             "high": high,
             "unit": unit,
-            "comparator": _COMPARATORS[comparator] if comparator else None,
-            "kind": _KINDS[kind] if kind else None,
-            "direction": _DIRECTIONS[direction] if direction else None,
+            "comparator": COMPARATORS[comparator] if comparator else None,
+            "kind": KINDS[kind] if kind else None,
+            "direction": DIRECTIONS[direction] if direction else None,
             "since": since,
             "note": note,
             "loc": made(Location, {"file": files[file], "line": line, "key_lines": (), "key_files": ()}),
@@ -275,10 +271,9 @@ class Index:
             cwd = "\0"  # no working directory: every name in full
         self.files = [display_real(f, cwd) for f in files]
 
-    def _file(self, position: int) -> str:
-        return self.files[position]
-
+    @cached_property
     def metrics(self) -> tuple[Metric, ...]:
+        """Read once: a command asks for the catalogue, then for the plans with it."""
         rows = self.db.execute(
             "SELECT id, name_zh, name_en, unit, higher_is_better, parent, aliases, related, note, file, line "
             "FROM metrics ORDER BY position"
@@ -299,6 +294,7 @@ class Index:
             for i, zh, en, unit, better, parent, aliases, related, note, file, line in rows
         )
 
+    @cached_property
     def regions(self) -> tuple[Region, ...]:
         rows = self.db.execute(
             "SELECT id, name_zh, name_en, level, parent, population, population_year, population_source, "
@@ -311,7 +307,7 @@ class Index:
                     "id": i,
                     "name_zh": zh,
                     "name_en": en,
-                    "level": _LEVELS[level],
+                    "level": LEVELS[level],
                     "parent": parent,
                     "population": None
                     if people is None
@@ -334,7 +330,7 @@ class Index:
 
     def catalogue(self) -> Dataset:
         """The metrics and regions, without plans: enough to find what a name means."""
-        return Dataset(metrics=self.metrics(), regions=self.regions(), files=tuple(self.files))
+        return Dataset(metrics=self.metrics, regions=self.regions, files=tuple(self.files))
 
     def dataset(
         self,
@@ -365,8 +361,8 @@ class Index:
         if where:
             counts = tuple(self.db.execute("SELECT metric, COUNT(*) FROM targets GROUP BY metric ORDER BY metric"))
         return Dataset(
-            metrics=self.metrics(),
-            regions=self.regions(),
+            metrics=self.metrics,
+            regions=self.regions,
             plans=tuple(self._plans(targets, baselines)),
             files=tuple(self.files),
             target_counts=counts,
@@ -405,7 +401,7 @@ class Index:
                     "title_en": en,
                     "period_start": start,
                     "period_end": end,
-                    "status": _STATUSES[status],
+                    "status": STATUSES[status],
                     "source": source,
                     "issuer": issuer,
                     "doc_number": number,

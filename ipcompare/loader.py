@@ -24,6 +24,9 @@ import yaml
 from .controls import escape_controls, has_controls
 from .errors import DataError, Problem, UsageError
 from .model import (
+    COMPARATORS,
+    DIRECTIONS,
+    KINDS,
     MAX_VALUE,
     UNREAD_PERIOD,
     Comparator,
@@ -261,7 +264,7 @@ def read_text(path: str | Path) -> tuple[str | None, list[Problem]]:
     from .files import ReadError, read_bytes
 
     name = display_path(path)
-    if os.path.isdir(path):  # data_files gave no files in it
+    if os.path.isdir(path):  # paths._data_files found no files in it
         return None, [Problem(name, None, "a folder with no data files in it (.yaml or .yml)")]
     try:
         data = read_bytes(path, MAX_DATA_BYTES, "a data file")
@@ -605,7 +608,7 @@ class _Fields:
         self.problems.append(Problem(self.file, self.line(key), f"{self.what}: {message}"))
 
     def location(self) -> Location:
-        return Location(self.file, self.data.line, tuple(self.data.key_lines.items()))
+        return _located(self.data, self.file)
 
     def identify(self, kind: str, allowed: Sequence[str]) -> str | None:
         """Read `id` first so that every later message names the object, then report unknown keys."""
@@ -994,9 +997,13 @@ def _build(entry: Entry, cls: type[B], required: Sequence[str], problems: list[P
 
 
 _FIGURE_KEY_SET = frozenset(FIGURE_KEYS)
-_COMPARATOR_OF = {c.value: c for c in Comparator}
-_KIND_OF = {k.value: k for k in Kind}
-_DIRECTION_OF = {d.value: d for d in Direction}
+
+
+def _located(data: _Map, file: str) -> Location:
+    """Where a mapping is written, down to its keys' lines."""
+    return made(
+        Location, {"file": file, "line": data.line, "key_lines": tuple(data.key_lines.items()), "key_files": ()}
+    )
 
 
 def _fine_text(value: Any, required: bool = False) -> bool:
@@ -1024,9 +1031,9 @@ def _quick_figure(data: _Map, file: str) -> Figure | None:
         and all(_fine_text(get(k)) for k in ("quote", "unit", "scope", "note"))
         and get("range") is None
         and (value is None or (type(value) in (int, float) and _number_problem(value) is None))
-        and (comparator is None or comparator in _COMPARATOR_OF)
-        and (kind is None or kind in _KIND_OF)
-        and (direction is None or direction in _DIRECTION_OF)
+        and (comparator is None or comparator in COMPARATORS)
+        and (kind is None or kind in KINDS)
+        and (direction is None or direction in DIRECTIONS)
     ):
         return None
     values = {
@@ -1037,14 +1044,12 @@ def _quick_figure(data: _Map, file: str) -> Figure | None:
         "low": None,
         "high": None,
         "unit": get("unit"),
-        "comparator": None if comparator is None else _COMPARATOR_OF[comparator],
-        "kind": None if kind is None else _KIND_OF[kind],
-        "direction": None if direction is None else _DIRECTION_OF[direction],
+        "comparator": None if comparator is None else COMPARATORS[comparator],
+        "kind": None if kind is None else KINDS[kind],
+        "direction": None if direction is None else DIRECTIONS[direction],
         "since": get("since"),
         "note": get("note"),
-        "loc": made(
-            Location, {"file": file, "line": data.line, "key_lines": tuple(data.key_lines.items()), "key_files": ()}
-        ),
+        "loc": _located(data, file),
         "scope": get("scope"),
     }
     return made(Figure, values)

@@ -74,6 +74,14 @@ class Direction(StrEnum):
     MAINTAIN = "maintain"
 
 
+#: Each member by its value, for reading figures in bulk (a dict lookup; calling the enum is slower).
+COMPARATORS = {c.value: c for c in Comparator}
+KINDS = {k.value: k for k in Kind}
+DIRECTIONS = {d.value: d for d in Direction}
+LEVELS = {v.value: v for v in Level}
+STATUSES = {s.value: s for s in Status}
+
+
 @dataclass(frozen=True)
 class Location:
     """Where an object was defined, down to the line of each of its keys.

@@ -36,15 +36,11 @@ def env_paths() -> list[str]:
 DATA_SUFFIXES = (".yaml", ".yml")
 
 
-def data_files(path: str | Path) -> list[str | Path]:
-    """A data file as itself; a folder as the YAML files in it and its subfolders, sorted by path so that
-    every run reads them in one order (hidden files and folders, such as .git, are left out)."""
-    return [given for given, _ in _data_files(path)]
-
-
 def _data_files(path: str | Path) -> list[tuple[str | Path, str]]:
-    """data_files with each file's real path. A folder's real path is found once: realpath looks at every
-    part of a path, and a folder of thousands of plans would pay it at every start."""
+    """A data file as itself; a folder as the YAML files in it and its subfolders, sorted by path so that
+    every run reads them in one order (hidden files and folders, such as .git, are left out). Each with its
+    real path: a folder's is found once, as realpath looks at every part of a path, and a folder of
+    thousands of plans would pay it at every start."""
     if not os.path.isdir(path):
         return [(path, os.path.realpath(path))]
     real_top = os.path.realpath(path)
