@@ -1031,9 +1031,9 @@ def _quick_figure(data: _Map, file: str) -> Figure | None:
         and all(_fine_text(get(k)) for k in ("quote", "unit", "scope", "note"))
         and get("range") is None
         and (value is None or (type(value) in (int, float) and _number_problem(value) is None))
-        and (comparator is None or comparator in COMPARATORS)
-        and (kind is None or kind in KINDS)
-        and (direction is None or direction in DIRECTIONS)
+        and (comparator is None or (type(comparator) is str and comparator in COMPARATORS))
+        and (kind is None or (type(kind) is str and kind in KINDS))
+        and (direction is None or (type(direction) is str and direction in DIRECTIONS))
     ):
         return None
     values = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, FIXTURES, PLAN, Invoke
+from conftest import EXAMPLES, FIXTURES, PLAN, Invoke, Write
 
 import ipcompare
 from ipcompare import index, loader
@@ -107,6 +108,19 @@ def test_figures_made_quickly_equal_figures_read_field_by_field(monkeypatch: pyt
     careful = ipcompare.load([FIXTURES / "taian_final.yaml", FIXTURES / "inner_mongolia_14th.yaml"], env=False)
     assert quick == careful
     assert sum(len(p.targets) for p in quick.plans) > 100
+
+
+@pytest.mark.parametrize("key", ["comparator", "kind", "direction"])
+@pytest.mark.parametrize("value", ["[]", "{a: 1}", "[reach]"])
+def test_a_figure_with_a_list_where_a_word_belongs_is_reported_not_a_crash(
+    invoke: Invoke, write: Write, key: str, value: str
+) -> None:
+    text = PLAN.replace("        comparator: reach\n", "").replace("        kind: level\n", "")
+    path = write(text.replace('        quote: "有', f'        {key}: {value}\n        quote: "有'))
+    result = invoke("--no-cache", "validate", str(path))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert re.search(rf"^\S*mine\.yaml:\d+: plan 'my-plan': target 1: {key} .* is not one of", result.stderr, re.M)
 
 
 # -- the index answers as the files do -------------------------------------------------------------------------
