@@ -12,7 +12,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -28,6 +27,7 @@ from .errors import DataError, ExitCode, IpcompareError, OutputError, Problem, U
 from .files import encoded, write_output
 from .labels import Lang
 from .model import Dataset, Level, Status
+from .records import record
 from .render import Format, render
 from .tables import Table
 
@@ -270,7 +270,7 @@ app = typer.Typer(
 )
 
 
-@dataclass
+@record(frozen=False, kw_only=False)
 class Settings:
     data: list[Path]
     bundled: bool
@@ -452,7 +452,7 @@ class _StdoutFailed(OutputError):
     """Standard output itself failed (a full disk, /dev/full): nothing more can be written to it."""
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Output:
     """The output options every listing command shares: one format choice, one destination, one language."""
 

@@ -10,11 +10,11 @@ Rows are typed (results.MetricRow, results.CompareRow); tables/ turns them into 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .errors import UsageError
 from .model import PERCENT_KINDS, SPAN_KINDS, Dataset, Figure, Kind, Level, Metric, Plan, Region, Status
+from .records import field, record, replace
 from .results import (
     BaselineData,
     Cell,
@@ -37,7 +37,7 @@ CAGR_DIMENSIONS = ("count", "money")
 PER_CAPITA_DIMENSIONS = ("count", "money")
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Scale:
     """How one metric's quantified values are normalised for a comparison.
 
@@ -52,7 +52,7 @@ class Scale:
     per_capita: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class MetricComparison:
     metric: Metric
     scale: Scale
@@ -72,7 +72,7 @@ class MetricComparison:
     population_years: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class RegionComparison:
     regions: list[Region]
     metrics: list[Metric]

@@ -7,11 +7,11 @@ numbers are compared after normalisation, so 9万件 against 90000件 is no chan
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from .base_units import base_point, base_values
 from .model import Dataset, Figure, Metric, Plan, Region, catalogue_of
+from .records import field, record
 from .results import FigureChange, MetadataChange, PlanRegion, QuotedFigure, json_number
 from .units import parse_unit
 
@@ -19,7 +19,7 @@ from .units import parse_unit
 PLAN_FIELDS = ("region", "status", "title_zh", "title_en", "issuer", "doc_number", "issued", "published", "period")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class PlanDiff:
     old: Plan
     new: Plan
@@ -210,7 +210,7 @@ def diff_in(old_data: Dataset, old_plan: str, new_data: Dataset, new_plan: str) 
     return diff_plans(old, new, (*new_data.metrics, *old_data.metrics), (*new_data.regions, *old_data.regions))
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class DataDiff:
     """Every plan that differs between two versions of the data (two git revisions)."""
 

@@ -6,8 +6,9 @@ command-line flag. The front end (cli.py) knows which option each parameter came
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+
+from .records import record
 
 
 class ExitCode(IntEnum):
@@ -19,7 +20,7 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
-@dataclass(frozen=True, order=True)
+@record(kw_only=False, order=True)
 class Problem:
     """One thing wrong with the input, located so the user can jump to it."""
 

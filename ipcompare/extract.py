@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .hanzi import simplify
 from .model import Dataset, Kind, Level, Metric, Region, name_key
 from .reader import Normal, Reading, ReadKind, Role, expand, guess_period, normalise, read
+from .records import field, record, replace
 from .units import PER_10K_PEOPLE, Unit, parse_unit
 
 #: The dataset's kind for each kind the reader tells apart (a score and a rank are levels in their units).
@@ -33,7 +33,7 @@ DATASET_KIND = {
 }
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Candidate:
     """A figure read from the text, with the metric it was matched to (or None) and why."""
 
@@ -43,7 +43,7 @@ class Candidate:
     match: str  # how the metric was found, or why none was
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Meta:
     """What the document says about itself."""
 
@@ -57,7 +57,7 @@ class Meta:
     region_name: str | None = None  # the place the title names, when the dataset has no such region
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Draft:
     source: str
     meta: Meta
@@ -77,7 +77,7 @@ def _key(text: str) -> str:
     return name_key(text)
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class _Names:
     metric: Metric
     keys: tuple[str, ...]
@@ -256,7 +256,7 @@ def _number(value: float) -> str:
     return str(int(value)) if value == int(value) else repr(value)
 
 
-@dataclass
+@record(frozen=False, kw_only=False)
 class _Writer:
     dataset: Dataset
     new_metrics: dict[str, tuple[str, Candidate]] = field(default_factory=dict)  # indicator -> (id, first candidate)

@@ -26,7 +26,6 @@ import sys
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -46,9 +45,9 @@ from .model import (
     Plan,
     Population,
     Region,
-    made,
 )
 from .paths import display_real
+from .records import made, record
 
 #: Bumped whenever the tables change: an index of another schema is rebuilt, an export says which it is.
 SCHEMA_VERSION = 1
@@ -176,7 +175,7 @@ def cache_dir() -> Path:
 # -- the key ------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Stamp:
     """A data file as the index knows it."""
 

@@ -14,7 +14,6 @@ import math
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -41,9 +40,9 @@ from .model import (
     Population,
     Region,
     Status,
-    made,
 )
 from .paths import data_paths, display_path
+from .records import field, made, record, replace
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -493,7 +492,7 @@ _STARTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
-@dataclass
+@record(frozen=False, kw_only=False)
 class _Open:
     """A list or mapping the shape check is inside: where its values start, and how many it has had."""
 
@@ -838,7 +837,7 @@ REGION_REQUIRED = ("name_zh", "name_en", "level")
 LIST_FIELDS = ("aliases", "related")
 
 
-@dataclass
+@record(frozen=False, kw_only=False)
 class Entry:
     """A metric or region as one file writes it: only the fields given there, each with its place.
 
@@ -1148,7 +1147,7 @@ def _plan(f: _Fields) -> Plan | None:
     )
 
 
-@dataclass
+@record(frozen=False, kw_only=False)
 class Part:
     """What one file holds, before the catalogue entries of all files are put together."""
 

@@ -6,26 +6,14 @@ import datetime as dt
 import difflib
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from .errors import UnknownName
+from .records import field, record
 
 T = TypeVar("T")
-
-
-def made(cls: type[T], values: dict[str, Any]) -> T:
-    """An object of a frozen dataclass from values already checked, every field given.
-
-    Skips the generated __init__ (one frozen setattr per field), as pickle does: loading and reading the
-    index make hundreds of thousands of figures, and __init__ was most of their cost. The object equals one
-    made by __init__ with the same values.
-    """
-    obj = object.__new__(cls)
-    obj.__dict__.update(values)
-    return obj
 
 
 class Level(StrEnum):
@@ -82,7 +70,7 @@ LEVELS = {v.value: v for v in Level}
 STATUSES = {s.value: s for s in Status}
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Location:
     """Where an object was defined, down to the line of each of its keys.
 
@@ -108,7 +96,7 @@ class Location:
         return f"{self.file}:{self.line}" if self.line is not None else self.file
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Population:
     value: int
     year: int
@@ -117,7 +105,7 @@ class Population:
     quote: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Metric:
     id: str
     name_zh: str
@@ -134,7 +122,7 @@ class Metric:
         return (self.id, self.name_zh, self.name_en, *self.aliases)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Region:
     id: str
     name_zh: str
@@ -150,7 +138,7 @@ class Region:
         return (self.id, self.name_zh, self.name_en, *self.aliases)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Figure:
     """A number (or a direction) a plan states for a metric: a target, or a baseline it reports.
 
@@ -202,7 +190,7 @@ class Figure:
 UNREAD_PERIOD = (-9999, 9999)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Plan:
     id: str
     region: str
@@ -263,7 +251,7 @@ def name_key(name: str) -> str:
     forms folded (full-width ＰＣＴ is PCT), case ignored, and spaces, '-' and '_' ignored (high value_patents
     is high-value-patents)."""
     folded = unicodedata.normalize("NFKC", name).casefold()
-    return "".join(c for c in folded if not c.isspace() and c not in "-_")
+    return "".join(folded.split()).replace("-", "").replace("_", "")  # split() splits where isspace() holds
 
 
 def _name_table(items: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
@@ -296,6 +284,8 @@ def suggest(query: str, items: Iterable[tuple[str, tuple[str, ...]]]) -> str:
 def _resolve(kind: str, query: str, items: Iterable[tuple[str, tuple[str, ...]]]) -> str:
     """Find an id by id, alias or zh/en name (case and spaces ignored); suggest on a miss."""
     items = list(items)
+    if any(item_id == query for item_id, _ in items):  # an id as written: the common case, and never ambiguous
+        return query
     table = _name_table(items)
     wanted = name_key(query)
     if wanted in table:
@@ -307,7 +297,7 @@ def _resolve(kind: str, query: str, items: Iterable[tuple[str, tuple[str, ...]]]
     raise UnknownName(kind, f"unknown {kind} {query!r}{suggest(query, items)}")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Dataset:
     metrics: tuple[Metric, ...] = ()
     regions: tuple[Region, ...] = ()

@@ -11,18 +11,18 @@ counts as 7 (the upper ends where lower is better), so neither the bar nor a cla
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 
 from .base_units import base_point
 from .errors import UsageError
 from .model import SPAN_KINDS, Dataset, Figure, Kind, Metric, Plan, catalogue_of
+from .records import record, replace
 from .results import Outcome, ProgressRow, QuotedFigure, json_number
 from .units import parse_unit, tidy
 
 __all__ = ["Outcome", "Progress", "check_progress", "progress_in"]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Progress:
     old: Plan
     new: Plan

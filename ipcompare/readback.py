@@ -10,11 +10,11 @@ the note is for the analyst, and `validate --strict` lists what remains for them
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .base_units import base_numbers
 from .model import Comparator, Figure, Kind, Plan
 from .reader import Reading, ReadKind, Role, expand, from_words, read
+from .records import record
 from .units import parse_unit
 
 #: What the quote's own words decide about a figure's kind, and the kinds they rule out.
@@ -40,7 +40,7 @@ _WORDS = {
 }
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Disagreement:
     key: str  # the figure's field the quote disagrees with
     message: str

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from .hanzi import simplify
 from .model import MAX_VALUE, Comparator
+from .records import field, record, replace
 from .units import BASES, PREFIXES
 
 
@@ -44,7 +44,7 @@ class ReadKind(StrEnum):
     UNCLEAR = "unclear"
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Reading:
     """One figure as the text states it."""
 
@@ -73,7 +73,7 @@ class Reading:
 # Normalising the text, with a map back to the source
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Normal:
     """The text the reader reads, and for each of its characters the offset of the source character."""
 
@@ -303,7 +303,7 @@ _FYP = {
 }
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Mark:
     """A time phrase in a sentence and what it says of the figures after it."""
 
@@ -362,7 +362,7 @@ def _marks(
 # The reader
 
 
-@dataclass
+@record(frozen=False, kw_only=False)
 class _Context:
     normal: Normal
     period: tuple[int, int] | None
@@ -376,7 +376,7 @@ class _Context:
     table: tuple[int, ...] = ()  # the years of an indicator table's number columns (2020年 2025年)
 
 
-@dataclass
+@record(frozen=False, kw_only=False)
 class _Found:
     """A number with its unit, before its indicator and time are known."""
 
@@ -732,7 +732,7 @@ def _truncated(text: str, s: int, e: int) -> bool:
     return e >= len(text.rstrip()) and not re.search(r"[。;!?)”]\s*$", text[s:e])
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class _Clause:
     """Where a number stands in its clause."""
 
@@ -891,7 +891,7 @@ def _comparator(own: str, head: str) -> Comparator | None:
     return None
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class _Time:
     year: int | None
     role: Role | None

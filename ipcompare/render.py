@@ -14,12 +14,12 @@ import os
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from .cells import cell_len, chop_cells
 from .controls import escape_controls
+from .records import record
 from .tables import Column, Table
 
 
@@ -247,7 +247,7 @@ def _wrap(text: str, width: int, keep: bool = False) -> str:
     return "\n".join(lines)
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class _Shown:
     """A column as text (control characters escaped), as wide as its text and as narrow as it may get."""
 
@@ -317,8 +317,7 @@ def _left_out_note(table: Table[Any], left_out: list[_Shown], room: int) -> str:
 
 class _Layout(NamedTuple):
     """A table laid out to fit `room` cells: the columns kept, their widths, and every text broken into the
-    lines it is shown in. Drawing it is left to rich on a terminal and done here for a pipe or a file. (Not a
-    dataclass: making one costs more start-up time than a NamedTuple.)"""
+    lines it is shown in. Drawing it is left to rich on a terminal and done here for a pipe or a file."""
 
     room: int
     widths: list[int]

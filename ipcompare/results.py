@@ -9,14 +9,14 @@ numbers are written as the analyses made them (80, not 80.0, where the plan writ
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum, StrEnum
 from typing import Any
 
 from .model import Comparator, Direction, Figure, Kind, Level, Status
+from .records import field, fields, record
 
 Number = float | int
-#: A dataclass field spread into its parent object in JSON.
+#: A record field spread into its parent object in JSON.
 INLINE: dict[str, bool] = {"inline": True}
 
 
@@ -33,8 +33,8 @@ def as_json(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     shape = _SHAPES.get(kind)
-    if shape is None and is_dataclass(value) and not isinstance(value, type):
-        shape = _SHAPES[kind] = tuple((f.name, bool(f.metadata.get("inline"))) for f in fields(value))
+    if shape is None and hasattr(kind, "__record__"):
+        shape = _SHAPES[kind] = tuple((f.name, bool(f.metadata.get("inline"))) for f in fields(kind))
     if shape is not None:
         out: dict[str, Any] = {}
         for name, inline in shape:
@@ -60,7 +60,7 @@ _PLAIN = frozenset({str, int, float, bool, type(None)})
 _SHAPES: dict[type, tuple[tuple[str, bool], ...]] = {}
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Amount:
     """The number part of a figure: a value or a range, its unit and comparator."""
 
@@ -81,7 +81,7 @@ class Amount:
         )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class FigureData:
     """When and what a figure says: year (and start year), the number, kind, scope and direction."""
 
@@ -104,7 +104,7 @@ class FigureData:
         )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class BaselineData:
     """A target's baseline: its number, and when (with the start of its span, 2011-2015)."""
 
@@ -119,7 +119,7 @@ class BaselineData:
         return cls(amount=Amount.of(figure), year=figure.year, since=figure.since)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class QuotedFigure:
     """A figure with the words it was read from (diff and progress)."""
 
@@ -134,7 +134,7 @@ class QuotedFigure:
 # -- metric: one metric across regions ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Normalized:
     """A figure in the comparison's unit (base unit, the unit asked for, per 10k people)."""
 
@@ -144,7 +144,7 @@ class Normalized:
     unit: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class MetricRow:
     """One target in `ipcompare metric`: who set it, the figure, and what the comparison worked out."""
 
@@ -175,7 +175,7 @@ class MetricRow:
 # -- compare: regions side by side ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Cell:
     """One target in a cell of `ipcompare compare`."""
 
@@ -184,7 +184,7 @@ class Cell:
     figure: FigureData = field(metadata=INLINE)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class CompareRow:
     """One metric of `ipcompare compare`: each region's targets, keyed by region id in column order."""
 
@@ -199,13 +199,13 @@ class CompareRow:
 # -- plans, show, metrics: the dataset as it is ---------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Period:
     start: int
     end: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class PlanRow:
     """One plan in `ipcompare plans`."""
 
@@ -228,7 +228,7 @@ class PlanRow:
     source: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class FigureRow:
     """One target or baseline in `ipcompare show`; `baseline` is the plan's own baseline of a target."""
 
@@ -242,7 +242,7 @@ class FigureRow:
     note: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class CatalogueRow:
     """One metric in `ipcompare metrics`, with how much the plans use it."""
 
@@ -264,7 +264,7 @@ class CatalogueRow:
 # -- diff: what changed between two plans ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class MetadataChange:
     """A plan detail that differs (region, status, title, issue date, period ...); a region is its id."""
 
@@ -273,7 +273,7 @@ class MetadataChange:
     new: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class PlanRegion:
     """The region a plan of a diff is of: its id, and its names where the data has the region."""
 
@@ -282,7 +282,7 @@ class PlanRegion:
     name_en: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class FigureChange:
     """A target or baseline of two plans, paired: added, removed, changed (raised or lowered) or unchanged."""
 
@@ -313,7 +313,7 @@ class Outcome(StrEnum):
     QUALITATIVE = "qualitative"  # a direction, no number to check
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class ProgressRow:
     """One target of the earlier plan, checked against what the later plan reports."""
 
@@ -334,7 +334,7 @@ class ProgressRow:
 # -- extract: figures read from a plan's text -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class CandidateRow:
     """One figure `ipcompare extract` read from a document, with the metric it was matched to."""
 

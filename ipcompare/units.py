@@ -6,8 +6,9 @@ a written value into the dimension's base unit (万件 -> 件 x 10^4, 亿元 -> 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+
+from .records import record
 
 # Longest prefix first, so 万亿 is not read as 万 + 亿.
 PREFIXES: tuple[tuple[str, float], ...] = (
@@ -55,7 +56,7 @@ BASES: dict[str, str] = {
 PER_10K_PEOPLE = "/万人"
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Unit:
     text: str
     base: str

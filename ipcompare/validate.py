@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
 from .model import PERCENT_KINDS, Dataset, Figure, Kind, Level, Location, Metric, Plan, Region, name_key, suggest
+from .records import field, record
 from .units import fits, known_units, parse_unit
 
 _LEVEL_RANK = {Level.NATIONAL: 0, Level.PROVINCE: 1, Level.PREFECTURE: 2}
@@ -319,7 +319,7 @@ def _check_plans(
                 report.add(figure.loc, key, f"{label}: {message}")
 
 
-@dataclass
+@record(frozen=False, kw_only=False)
 class QuoteCheck:
     """What checking quotes against their source documents found, kept apart by what went wrong."""
 

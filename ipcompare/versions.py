@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DataError, UsageError
 from .loader import load_version, merge, read_text
 from .model import Dataset
 from .paths import display_path
+from .records import record
 
 #: A side whose part before ':' ends so is a file, even when it is missing, not a git revision.
 DATA_SUFFIXES = (".yaml", ".yml")
@@ -50,7 +50,7 @@ def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
         raise UsageError("git is not installed, so no git revision can be read") from None
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class _Tracked:
     """A loaded data file that is in a git repository."""
 
@@ -97,7 +97,7 @@ def parse_range(spec: str) -> tuple[str, str | None]:
     return old or "HEAD", new or "HEAD"
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Versions:
     """The plans of every git-tracked data file at two revisions (`new` None: the files as loaded now)."""
 

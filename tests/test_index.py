@@ -9,7 +9,6 @@ import re
 import sqlite3
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ import ipcompare
 from ipcompare import index, loader
 from ipcompare.model import Dataset, Figure, Location, Plan
 from ipcompare.paths import bundled_path
+from ipcompare.records import replace
 
 DATA_FILES = [bundled_path(), *sorted(FIXTURES.glob("*.yaml")), *sorted(EXAMPLES.rglob("*.yaml"))]
 

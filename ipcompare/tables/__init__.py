@@ -9,15 +9,15 @@ analysis module.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from ..records import field, record
 from ..results import as_json
 
 R = TypeVar("R")
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Column(Generic[R]):
     """A column of the human view: its header, and the text of a row's cell.
 
@@ -34,7 +34,7 @@ class Column(Generic[R]):
     nowrap: bool = False
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Table(Generic[R]):
     """What a command shows: `rows` are the data (JSON and CSV), `columns` the human view."""
 

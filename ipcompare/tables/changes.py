@@ -5,13 +5,12 @@ These tables are matrices (CSV is the table as shown); their JSON is one documen
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-
 from ..diff import DataDiff, PlanDiff
 from ..format import derived, figure_text, kind_label, signed, when
 from ..labels import Lang, label, listing, metric_name, name
 from ..model import Kind, Plan
 from ..progress import Progress
+from ..records import field, record, replace
 from ..results import INLINE, FigureChange, MetadataChange, Outcome, PlanRegion, ProgressRow, QuotedFigure
 from . import Column, Table
 
@@ -21,7 +20,7 @@ CHANGES = ("removed", "changed", "added")
 # -- the JSON documents ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class PlanChanges:
     """What changed in one plan (`unchanged` only when asked for with --all, else null)."""
 
@@ -31,7 +30,7 @@ class PlanChanges:
     unchanged: list[FigureChange] | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class DiffDocument:
     """`diff OLD NEW --format json`: `notes` are the table's (that the plans are of two regions)."""
 
@@ -42,7 +41,7 @@ class DiffDocument:
     changes: PlanChanges = field(metadata=INLINE)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class PlanEntry:
     """One plan of `diff --rev --format json`: added, removed, changed or unchanged."""
 
@@ -52,13 +51,13 @@ class PlanEntry:
     title_en: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class ChangedPlanEntry(PlanEntry):
     summary: str
     changes: PlanChanges = field(metadata=INLINE)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class RevisionsDocument:
     """`diff --rev A..B --format json`."""
 
@@ -68,7 +67,7 @@ class RevisionsDocument:
     plans: list[PlanEntry]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class ProgressDocument:
     """`progress OLD NEW --format json`: every target of OLD, and how many had each outcome."""
 
@@ -81,7 +80,7 @@ class ProgressDocument:
 # -- the rows shown -------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class DiffLine:
     """A line of a diff table: a plan detail, a figure, or (with --rev) a whole plan."""
 
