@@ -215,13 +215,13 @@ def _with_descendants(ds: Dataset, regions: Iterable[Region]) -> set[str]:
     return wanted
 
 
-def _ranked(rows: list[MetricRow], metrics: dict[str, Metric]) -> list[MetricRow]:
+def _ranked(rows: list[MetricRow], metrics: dict[str, Metric], references: set[int]) -> dict[int, tuple[int, int]]:
     """Rank within each bucket (metric, scope, kind, span, year), best first by the bucket's own metric;
-    ties share a rank (1, 1, 3)."""
+    ties share a rank (1, 1, 3). By id(row): (rank, how many ranked); a national reference row is not ranked."""
     groups: dict[tuple[Any, ...], list[MetricRow]] = {}
     for row in rows:
         comparable = row.normalized is not None and row.figure.kind not in (None, Kind.UNCLEAR)
-        if comparable and not row.reference:
+        if comparable and id(row) not in references:
             groups.setdefault(_bucket(row), []).append(row)
     ranks: dict[int, tuple[int, int]] = {}
     for members in groups.values():
@@ -232,7 +232,7 @@ def _ranked(rows: list[MetricRow], metrics: dict[str, Metric]) -> list[MetricRow
             same = previous is not None and _value(previous) == _value(row)
             rank = ranks[id(previous)][0] if same and previous is not None else position
             ranks[id(row)] = (rank, len(members))
-    return [replace(r, rank=ranks[id(r)][0], rank_of=ranks[id(r)][1]) if id(r) in ranks else r for r in rows]
+    return ranks
 
 
 def _value(row: MetricRow) -> Number | None:
@@ -295,8 +295,15 @@ def compare_metric(
         for figure in plan.targets
         if figure.metric in members
     ]
-    rows = _filtered(ds, _against_national(rows), year, levels, regions, status)
-    rows = _ranked(rows, members)
+    every = rows  # kept alive while rows are known by id()
+    national = _against_national(every)  # among every target; ranks among those the options keep
+    rows = _filtered(ds, every, year, levels, regions, status)
+    ranks = _ranked(rows, members, {i for i, (reference, _) in national.items() if reference})
+    rows = [
+        replace(r, reference=national[id(r)][0], vs_national=national[id(r)][1], rank=rank, rank_of=of)
+        for r in rows
+        for rank, of in [ranks.get(id(r), (None, None))]
+    ]
     led = {_bucket(r) for r in rows if r.reference}
     position = {m.id: i for i, m in enumerate(family)}
     rows.sort(key=lambda r: _sort_key(r, members[r.metric].higher_is_better, led, position))
@@ -321,8 +328,8 @@ def compare_metric(
     )
 
 
-def _against_national(rows: list[MetricRow]) -> list[MetricRow]:
-    """Mark the national row of each bucket, and give every row of the bucket its ratio to it."""
+def _against_national(rows: list[MetricRow]) -> dict[int, tuple[bool, float | None]]:
+    """The national row of each bucket, and every row's ratio to it: by id(row), (is the reference, ratio)."""
     reference: dict[tuple[Any, ...], MetricRow] = {}
     for row in rows:
         if row.level == Level.NATIONAL and row.normalized is not None and row.figure.kind:
@@ -330,14 +337,14 @@ def _against_national(rows: list[MetricRow]) -> list[MetricRow]:
             key = _bucket(row)
             if key not in reference or (reference[key].status == Status.DRAFT and row.status == Status.FINAL):
                 reference[key] = row
-    marked = []
+    marked: dict[int, tuple[bool, float | None]] = {}
     for row in rows:
         national = reference.get(_bucket(row)) if row.figure.kind else None
         ratio = None
         value, base = _value(row), _value(national) if national is not None else None
         if value is not None and base:
             ratio = round(value / base, 4)
-        marked.append(replace(row, reference=national is row, vs_national=ratio))
+        marked[id(row)] = (national is row, ratio)
     return marked
 
 

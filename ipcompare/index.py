@@ -38,6 +38,7 @@ from .model import (
     KINDS,
     LEVELS,
     STATUSES,
+    Counts,
     Dataset,
     Figure,
     Location,
@@ -45,6 +46,7 @@ from .model import (
     Plan,
     Population,
     Region,
+    counts_of,
 )
 from .paths import display_real
 from .records import made, record
@@ -143,7 +145,7 @@ CREATE TABLE plans (
 );
 CREATE TABLE targets ({_FIGURE_COLUMNS});
 CREATE TABLE baselines ({_FIGURE_COLUMNS});
-CREATE INDEX targets_metric ON targets(metric);
+CREATE INDEX targets_metric ON targets(metric, plan);
 CREATE INDEX baselines_metric ON baselines(metric);
 CREATE INDEX plans_region ON plans(region);
 """
@@ -203,7 +205,8 @@ def index_path(real_paths: Sequence[str]) -> Path:
     """One index per list of data files (the shipped file alone, or with a user's): the list's hash names it."""
     # A cheap key (hashlib costs an import at every start): two lists that share it only rebuild in turn, as
     # the index records its paths and is read only for the same list.
-    key = "\0".join([__version__, str(SCHEMA_VERSION), *real_paths]).encode()
+    # The schema's text is in the key too: a new index (as well as a new table) is never read from an old file.
+    key = "\0".join([__version__, str(SCHEMA_VERSION), f"{zlib.crc32(SCHEMA.encode()):08x}", *real_paths]).encode()
     return cache_dir() / f"index-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.sqlite"
 
 
@@ -367,6 +370,31 @@ class Index:
             target_counts=counts,
         )
 
+    def counts(self) -> Counts:
+        """What counts_of(the whole dataset) says, counted by SQLite."""
+        plans = {
+            p: (n, quantified, 0)
+            for p, n, quantified in self.db.execute(
+                "SELECT plan, COUNT(*), SUM(value IS NOT NULL OR low IS NOT NULL) FROM targets GROUP BY plan"
+            )
+        }
+        for p, n in self.db.execute("SELECT plan, COUNT(*) FROM baselines GROUP BY plan"):
+            targets, quantified, _ = plans.get(p, (0, 0, 0))
+            plans[p] = (targets, quantified, n)
+        setting: dict[str, list[str]] = {}
+        for metric, plan in self.db.execute("SELECT DISTINCT metric, plan FROM targets"):  # (metric, plan) index
+            setting.setdefault(metric, []).append(plan)
+        position = {p: i for i, (p,) in enumerate(self.db.execute("SELECT id FROM plans ORDER BY position"))}
+        for plans_of in setting.values():
+            plans_of.sort(key=position.__getitem__)
+        targets = dict(self.db.execute("SELECT metric, COUNT(*) FROM targets GROUP BY metric"))
+        baselines = dict(self.db.execute("SELECT metric, COUNT(*) FROM baselines GROUP BY metric"))
+        metrics = {
+            m: (tuple(setting.get(m, ())), targets.get(m, 0), baselines.get(m, 0))
+            for m in dict.fromkeys([*targets, *baselines])
+        }
+        return Counts(plans=plans, metrics=metrics)
+
     def _plans(self, targets: dict[str, list[Figure]], baselines: dict[str, list[Figure]]) -> Iterator[Plan]:
         rows = self.db.execute(
             "SELECT id, region, title_zh, title_en, period_start, period_end, status, source, issuer, doc_number, "
@@ -409,7 +437,7 @@ class Index:
                     "notes": notes,
                     "targets": tuple(targets.get(i, ())),
                     "baselines": tuple(baselines.get(i, ())),
-                    "loc": Location(self.files[f], line),
+                    "loc": made(Location, {"file": self.files[f], "line": line, "key_lines": (), "key_files": ()}),
                     "short_zh": sz,
                     "short_en": se,
                 },
@@ -611,6 +639,9 @@ def read(target: Path, real_paths: Sequence[str]) -> Index | None:
     except sqlite3.Error as e:
         raise CacheProblem(f"cannot open the index {target}: {e}") from None
     try:
+        # Pages read straight from the OS's file cache, not copied through SQLite's: a metric's rows are spread
+        # over the file, and this is a third faster for them. The file is only ever replaced, never truncated.
+        db.execute("PRAGMA mmap_size = 1073741824")
         meta = dict(db.execute("SELECT key, value FROM meta"))
         if meta.get("schema") != str(SCHEMA_VERSION) or meta.get("ipcompare") != __version__:
             db.close()
@@ -660,6 +691,13 @@ class Source:
     def catalogue(self) -> Dataset:
         """Metrics and regions (plans may be left out)."""
         return self._index.catalogue() if self._index is not None else self.everything()
+
+    def listing(self) -> tuple[Dataset, Counts]:
+        """Every plan, perhaps without its figures, with the counts of figures that `plans` and `metrics` list."""
+        if self._index is not None:
+            return self._index.dataset(plans=()), self._index.counts()
+        dataset = self.everything()
+        return dataset, counts_of(dataset)
 
     def of_metrics(self, ids: Iterable[str]) -> Dataset:
         """Every plan, with (at least) its figures of these metrics."""

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from .model import Dataset, Plan
+from .model import Counts, Dataset, Plan, counts_of
 from .results import BaselineData, CatalogueRow, FigureData, FigureRow, Period, PlanRow
 
 #: Plans are listed nation first, then provinces, then cities.
 LEVEL_ORDER = {"national": 0, "province": 1, "prefecture": 2}
 
 
-def plan_rows(ds: Dataset) -> list[PlanRow]:
-    """One row per plan, by level, region and start year."""
+def plan_rows(ds: Dataset, counts: Counts | None = None) -> list[PlanRow]:
+    """One row per plan, by level, region and start year. `counts` when the plans do not carry their figures."""
     regions = {r.id: r for r in ds.regions}
+    tally = (counts or counts_of(ds)).plans
 
     def sort_key(p: Plan) -> tuple[int, str, int]:
         region = regions.get(p.region)
@@ -20,6 +21,7 @@ def plan_rows(ds: Dataset) -> list[PlanRow]:
     rows = []
     for p in sorted(ds.plans, key=sort_key):
         region = regions.get(p.region)
+        targets, quantified, baselines = tally.get(p.id, (0, 0, 0))
         rows.append(
             PlanRow(
                 id=p.id,
@@ -35,9 +37,9 @@ def plan_rows(ds: Dataset) -> list[PlanRow]:
                 issued=p.issued,
                 published=p.published,
                 period=Period(start=p.period_start, end=p.period_end),
-                targets=len(p.targets),
-                quantified_targets=sum(1 for t in p.targets if t.quantified),
-                baselines=len(p.baselines),
+                targets=targets,
+                quantified_targets=quantified,
+                baselines=baselines,
                 source=p.source,
             )
         )
@@ -65,11 +67,13 @@ def figure_rows(ds: Dataset, plan: Plan) -> list[FigureRow]:
     return rows
 
 
-def catalogue_rows(ds: Dataset) -> list[CatalogueRow]:
-    """The catalogue in tree order: most used first, each metric followed by the metrics that are part of it."""
+def catalogue_rows(ds: Dataset, counts: Counts | None = None) -> list[CatalogueRow]:
+    """The catalogue in tree order: most used first, each metric followed by the metrics that are part of it.
+    `counts` when the plans do not carry their figures."""
+    tally = (counts or counts_of(ds)).metrics
     rows = []
     for m in ds.metrics:
-        setting = ds.plans_setting(m.id)
+        setting, targets, baselines = tally.get(m.id, ((), 0, 0))
         rows.append(
             CatalogueRow(
                 id=m.id,
@@ -80,9 +84,9 @@ def catalogue_rows(ds: Dataset) -> list[CatalogueRow]:
                 parent=m.parent,
                 parts=tuple(part.id for part in ds.metrics if part.parent == m.id),
                 plans=len(setting),
-                plan_ids=tuple(p.id for p in setting),
-                targets=sum(1 for p in ds.plans for t in p.targets if t.metric == m.id),
-                baselines=sum(1 for p in ds.plans for b in p.baselines if b.metric == m.id),
+                plan_ids=setting,
+                targets=targets,
+                baselines=baselines,
                 aliases=m.aliases,
                 related=m.related,
             )

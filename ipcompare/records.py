@@ -213,8 +213,11 @@ def replace(obj: T, /, **changes: Any) -> T:
     new = object.__new__(type(obj))
     values = new.__dict__
     old = obj.__dict__
-    for name in spec.names:
-        values[name] = old[name]
+    if len(old) == len(spec.names):
+        values.update(old)  # only fields: copied at C speed
+    else:  # cached derived values too, which the changes may make wrong: fields only
+        for name in spec.names:
+            values[name] = old[name]
     values.update(changes)
     return new
 

@@ -17,7 +17,7 @@ from conftest import EXAMPLES, FIXTURES, PLAN, Invoke, Write
 
 import ipcompare
 from ipcompare import index, loader
-from ipcompare.model import Dataset, Figure, Location, Plan
+from ipcompare.model import Dataset, Figure, Location, Plan, counts_of
 from ipcompare.paths import bundled_path
 from ipcompare.records import replace
 
@@ -147,6 +147,20 @@ def test_a_question_about_one_metric_reads_only_its_figures(cache: Path) -> None
     everything = source.everything()
     assert subset.targets_of("madrid-trademarks") == everything.targets_of("madrid-trademarks") > 0
     assert ipcompare.metric_rows(subset, "trademarks") == ipcompare.metric_rows(everything, "trademarks")
+
+
+def test_the_index_counts_figures_as_the_plans_hold_them(cache: Path) -> None:
+    paths = [FIXTURES / "taian_final.yaml", FIXTURES / "inner_mongolia_14th.yaml", FIXTURES / "compare.yaml"]
+    index.open_source(paths)
+    source = index.open_source(paths)
+    assert source._index is not None
+    headers, counts = source.listing()
+    everything = source.everything()
+    assert counts == counts_of(everything)
+    assert all(not p.targets for p in headers.plans) and [p.id for p in headers.plans] == [
+        p.id for p in everything.plans
+    ]
+    assert sum(n for n, _, _ in counts.plans.values()) == sum(len(p.targets) for p in everything.plans) > 100
 
 
 COMMANDS = [

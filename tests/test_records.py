@@ -132,3 +132,19 @@ def test_no_ipcompare_type_is_a_dataclass() -> None:
     types = [t for name in names for t in vars(importlib.import_module(name)).values() if isinstance(t, type)]
     assert len(types) > 50 and sum(records.is_record(t) for t in types) > 40
     assert [t for t in types if dataclasses.is_dataclass(t)] == []
+
+
+def test_replace_leaves_behind_what_was_worked_out_from_the_old_fields() -> None:
+    from functools import cached_property
+
+    @record
+    class Total:
+        parts: tuple[int, ...]
+
+        @cached_property
+        def sum(self) -> int:
+            return sum(self.parts)
+
+    old = Total(parts=(1, 2))
+    assert old.sum == 3
+    assert records.replace(old, parts=(5,)).sum == 5

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..format import figure_text, kind_label, when
 from ..labels import Lang, label, metric_name, name, stacked
 from ..listings import catalogue_rows, figure_rows, plan_rows
-from ..model import Dataset, Plan, Region, Status
+from ..model import Counts, Dataset, Plan, Region, Status
 from ..results import CatalogueRow, FigureRow, PlanRow
 from . import Column, Table
 
@@ -21,7 +21,7 @@ def _region_name(region: Region | None, fallback: str, lang: Lang | None) -> str
     return name(region.name_zh, region.name_en, lang) if region else fallback
 
 
-def plans_table(ds: Dataset, lang: Lang | None = None) -> Table[PlanRow]:
+def plans_table(ds: Dataset, lang: Lang | None = None, tally: Counts | None = None) -> Table[PlanRow]:
     regions = {r.id: r for r in ds.regions}
 
     def counts(r: PlanRow) -> str:
@@ -44,7 +44,7 @@ def plans_table(ds: Dataset, lang: Lang | None = None) -> Table[PlanRow]:
         Column(label("targets", lang), counts, priority=4),
         Column(label("baselines", lang), lambda r: str(r.baselines), priority=2),
     )
-    return Table(columns, plan_rows(ds), title=label("title.plans", lang))
+    return Table(columns, plan_rows(ds, tally), title=label("title.plans", lang))
 
 
 def show_table(ds: Dataset, plan: Plan, lang: Lang | None = None) -> Table[FigureRow]:
@@ -107,9 +107,9 @@ def _tree_prefixes(rows: list[CatalogueRow]) -> dict[str, str]:
     return prefix
 
 
-def metrics_table(ds: Dataset, lang: Lang | None = None) -> Table[CatalogueRow]:
+def metrics_table(ds: Dataset, lang: Lang | None = None, tally: Counts | None = None) -> Table[CatalogueRow]:
     """The catalogue as a tree: each metric followed by the metrics that are part of it, indented."""
-    rows = catalogue_rows(ds)
+    rows = catalogue_rows(ds, tally)
     prefix = _tree_prefixes(rows)
 
     def better(r: CatalogueRow) -> str:
