@@ -545,9 +545,7 @@ def show(
     from .tables.catalogue import show_table
 
     out = Output(fmt, output, excel, lang)
-    source = _settings(ctx, data, no_bundled, no_cache).source()
-    chosen = source.of_plans(()).plan(plan).id  # every plan's name, none of their figures
-    dataset = source.of_plans([chosen])
+    dataset, (chosen,) = _settings(ctx, data, no_bundled, no_cache).source().plans_named([plan])
     out.emit(show_table(dataset, dataset.plan(chosen), lang))
 
 
@@ -796,9 +794,8 @@ def _with_plans(source: Source, *names: str) -> Dataset:
     versions.resolve reads those, and words the error)."""
     if any(":" in name for name in names):
         return source.everything()
-    headers = source.of_plans(())  # every plan's name, none of their figures
     try:
-        return source.of_plans([headers.plan(name).id for name in names])
+        return source.plans_named(names)[0]
     except UnknownName:
         return source.everything()
 

@@ -49,7 +49,7 @@ from .model import (
     counts_of,
 )
 from .paths import display_real
-from .records import made, record
+from .records import made, record, replace
 
 #: Bumped whenever the tables change: an index of another schema is rebuilt, an export says which it is.
 SCHEMA_VERSION = 1
@@ -369,6 +369,20 @@ class Index:
             files=tuple(self.files),
             target_counts=counts,
         )
+
+    def with_figures(self, headers: Dataset, plans: Sequence[str]) -> Dataset:
+        """`headers` (from dataset(plans=())) with the figures of `plans` filled in: the plans' headers are not
+        read twice when a command first finds its plans by name, then reads their figures."""
+        where = f"WHERE plan IN ({','.join('?' * len(plans))})"
+        targets, baselines = self._figures("targets", where, plans), self._figures("baselines", where, plans)
+        wanted = set(plans)
+        filled = tuple(
+            replace(p, targets=tuple(targets.get(p.id, ())), baselines=tuple(baselines.get(p.id, ())))
+            if p.id in wanted
+            else p
+            for p in headers.plans
+        )
+        return replace(headers, plans=filled)
 
     def counts(self) -> Counts:
         """What counts_of(the whole dataset) says, counted by SQLite."""
@@ -703,9 +717,15 @@ class Source:
         """Every plan, with (at least) its figures of these metrics."""
         return self._index.dataset(metrics=ids) if self._index is not None else self.everything()
 
-    def of_plans(self, ids: Iterable[str]) -> Dataset:
-        """Every plan, with (at least) the figures of these plans."""
-        return self._index.dataset(plans=ids) if self._index is not None else self.everything()
+    def plans_named(self, names: Sequence[str]) -> tuple[Dataset, list[str]]:
+        """The plans named (by id, or a region's name when it has one plan), with their figures, and their ids.
+        Raises UnknownName, with suggestions."""
+        if self._index is None:
+            dataset = self.everything()
+            return dataset, [dataset.plan(name).id for name in names]
+        headers = self._index.dataset(plans=())  # every plan's name, none of their figures
+        ids = [headers.plan(name).id for name in names]
+        return self._index.with_figures(headers, ids), ids
 
     def of_regions(self, ids: Iterable[str]) -> Dataset:
         """Every plan, with (at least) the figures of these regions' plans."""
