@@ -122,7 +122,7 @@ def scale_for(metric: Metric, *, per_capita: bool = False, unit: str | None = No
     return Scale(canonical, normalized, display, per_capita=divide)
 
 
-def _normalize(figure: Figure, scale: Scale, region: Region) -> Normalized | None:
+def normalize(figure: Figure, scale: Scale, region: Region) -> Normalized | None:
     """The figure in the comparison's unit, per 10k people when asked; None when it cannot be."""
     if not figure.quantified or figure.unit is None:
         return None
@@ -394,7 +394,7 @@ def _metric_row(plan: Plan, region: Region, figure: Figure, scale: Scale, metric
         level=region.level,
         status=plan.status,
         figure=FigureData.of(figure),
-        normalized=_normalize(figure, scale, region),
+        normalized=normalize(figure, scale, region),
         baseline=BaselineData.of(base),
         cagr=json_number(cagr),
         cagr_source=cagr_source,

@@ -21,6 +21,10 @@ class ReadError(Exception):
     """A file that could not be read; the message says why, without the file's name."""
 
 
+#: The largest data file read: far above any real one (5,000 plans are tens of MB), far below the memory it takes.
+MAX_DATA_BYTES = 256 * 2**20
+
+
 def read_bytes(path: str | Path, limit: int, what: str) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; `what` names it in the message ("a data file").
 

@@ -190,9 +190,9 @@ class Stamp:
 def _sha256(path: str) -> str:
     import hashlib
 
-    from .files import read_bytes
+    from . import files
 
-    return hashlib.sha256(read_bytes(path, 2**31, "a data file")).hexdigest()
+    return hashlib.sha256(files.read_bytes(path, files.MAX_DATA_BYTES, "a data file")).hexdigest()
 
 
 def stamp(path: str) -> Stamp:
@@ -463,7 +463,7 @@ class Index:
 
 def _normalized(dataset: Dataset) -> dict[int, tuple[Any, Any, Any, Any]]:
     """Each quantified figure in its metric's base unit (万件 -> 件, 亿元 -> 元), by the figure's id()."""
-    from .compare import Scale, _normalize, scale_for
+    from .compare import Scale, normalize, scale_for
 
     scales: dict[str, Scale] = {}
     for m in dataset.metrics:
@@ -474,7 +474,7 @@ def _normalized(dataset: Dataset) -> dict[int, tuple[Any, Any, Any, Any]]:
         region = regions[plan.region]
         for figure in (*plan.targets, *plan.baselines):
             scale = scales.get(figure.metric)
-            normal = _normalize(figure, scale, region) if scale is not None else None
+            normal = normalize(figure, scale, region) if scale is not None else None
             if normal is not None:
                 out[id(figure)] = (normal.value, normal.low, normal.high, normal.unit)
     return out

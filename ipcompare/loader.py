@@ -254,20 +254,17 @@ def _number_text_problem(text: str) -> str | None:
     return None
 
 
-#: The largest data file read: far above any real one (5,000 plans are tens of MB), far below the memory it takes.
-MAX_DATA_BYTES = 256 * 2**20
-
 
 def read_text(path: str | Path) -> tuple[str | None, list[Problem]]:
     """A data file's text, or the problem that kept it from being read (a pipe, a device, a huge file)."""
-    from .files import ReadError, read_bytes
+    from . import files
 
     name = display_path(path)
     if os.path.isdir(path):  # paths._data_files found no files in it
         return None, [Problem(name, None, "a folder with no data files in it (.yaml or .yml)")]
     try:
-        data = read_bytes(path, MAX_DATA_BYTES, "a data file")
-    except ReadError as e:
+        data = files.read_bytes(path, files.MAX_DATA_BYTES, "a data file")
+    except files.ReadError as e:
         return None, [Problem(name, None, str(e))]
     try:
         return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"), []

@@ -158,7 +158,7 @@ def test_a_symlink_loop_as_diffs_file_is_named_not_taken_for_a_git_revision(invo
 def test_a_data_file_larger_than_the_cap_is_not_read(
     invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(loader, "MAX_DATA_BYTES", 2**20)
+    monkeypatch.setattr(files, "MAX_DATA_BYTES", 2**20)
     big = write("# " + "x" * 2**20 + "\n")
     result = invoke("--data", str(big), "plans")
     assert result.exit_code == 1
