@@ -254,7 +254,6 @@ def _number_text_problem(text: str) -> str | None:
     return None
 
 
-
 def read_text(path: str | Path) -> tuple[str | None, list[Problem]]:
     """A data file's text, or the problem that kept it from being read (a pipe, a device, a huge file)."""
     from . import files
