@@ -664,6 +664,7 @@ def read(target: Path, real_paths: Sequence[str]) -> Index | None:
     """
     if not target.exists():
         return None
+    checked_ns = time.time_ns()  # before any data file is looked at
     try:
         db = sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as e:
@@ -687,7 +688,28 @@ def read(target: Path, real_paths: Sequence[str]) -> Index | None:
     if [s.path for s in stamps] != list(real_paths) or not all(_unchanged(s, built) for s in stamps):
         db.close()
         return None
+    if any(built - s.mtime_ns <= _RACY_NS for s in stamps):
+        _checked(target, stamps, checked_ns)
     return Index(db, [s.path for s in stamps])
+
+
+def _checked(target: Path, stamps: Sequence[Stamp], checked_ns: int) -> None:
+    """Record that every file was found as stamped at `checked_ns`, as git refreshes a racy index entry: a file
+    written just before the build (the shipped file, by `pip install` a second before the first command) is
+    otherwise hashed at every run for as long as the index lasts. Only when the index still holds these
+    stamps (another run may have replaced it), and never an error: the next run hashes again."""
+    with (
+        contextlib.suppress(sqlite3.Error, OSError),
+        contextlib.closing(sqlite3.connect(target, timeout=0.1, isolation_level=None)) as db,
+    ):
+        db.execute("BEGIN IMMEDIATE")
+        now = [Stamp(*row[1:]) for row in db.execute("SELECT * FROM stamps ORDER BY position")]
+        if now == list(stamps):
+            db.execute(
+                "UPDATE meta SET value = ? WHERE key = 'built_ns' AND CAST(value AS INTEGER) < ?",
+                (str(checked_ns), checked_ns),
+            )
+        db.execute("COMMIT")
 
 
 # -- what a command reads -----------------------------------------------------------------------------------------

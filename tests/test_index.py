@@ -9,6 +9,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -211,6 +212,31 @@ def test_a_file_touched_but_not_changed_keeps_the_index(invoke: Invoke, cache: P
     os.utime(mine, ns=(mine.stat().st_atime_ns, mine.stat().st_mtime_ns + 5_000_000_000))
     invoke("metric", "trademarks", "--data", str(mine))
     assert built.stat().st_ino == before  # the same bytes: the index was not rewritten
+
+
+def test_a_file_written_just_before_the_build_is_hashed_only_until_it_is_old_enough(
+    cache: Path, write: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As after `pip install . && ipcompare ...`: the shipped file is a second old when the index is built."""
+    mine = write(PLAN)
+    index.open_source([mine])  # built within 2 s of the file's mtime: racy
+    hashed: list[str] = []
+    sha256 = index._sha256
+
+    def counted(path: str) -> str:
+        hashed.append(path)
+        return sha256(path)
+
+    monkeypatch.setattr(index, "_sha256", counted)
+    assert index.open_source([mine])._index is not None and str(mine.resolve()) in hashed  # racy: hashed
+    later = time.time_ns() + 10_000_000_000
+    monkeypatch.setattr(time, "time_ns", lambda: later)  # the module index.py reads the clock from
+    hashed.clear()
+    assert index.open_source([mine])._index is not None and hashed  # hashed, and found as stamped 10 s on
+    hashed.clear()
+    assert index.open_source([mine])._index is not None and not hashed  # trusted by its stat from now on
+    mine.write_text(PLAN.replace("value: 9", "value: 7"), encoding="utf-8")
+    assert index.open_source([mine])._index is None  # a change is still seen
 
 
 def test_a_broken_file_is_reported_as_without_the_index_and_never_indexed(
