@@ -147,14 +147,13 @@ def cells(r: Run, baseline: float) -> list[str]:
 
 
 def report(rows: list[Row], bench: Bench) -> None:
-    from tabulate import tabulate  # only now: importing it takes 10 MB, which every child's MB would count
+    from ipcompare.render import markdown_table  # only now: nothing imported while measuring counts in their MB
 
     baseline = bench.baseline
     headers = ["data", "command", "cold ms", "cold", "cold MB", "warm ms", "warm", "warm MB"]
     table = [[r.data, r.command, *cells(r.cold, baseline), *cells(r.warm, baseline)] for r in rows]
-    align = ("left", "left", "right", "right", "right", "right", "right", "right")
     print()
-    print(tabulate(table, headers, disable_numparse=True, colalign=align))
+    print(markdown_table(headers, table))
     print(f"\nbaseline, `python -c 'import typer'`: {baseline * 1000:.0f} ms (median of {len(bench.baselines)} runs)")
     floor = max(run_.floor for r in rows for run_ in (r.cold, r.warm))
     print(f"this script's own peak memory while measuring: {floor:.0f} MB (<=N: the child's may be less)")

@@ -633,3 +633,32 @@ def test_json_has_one_row_per_line_and_reads_back_as_the_rows() -> None:
     assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(table.rows) + 2
     assert json.loads(out.getvalue()) == table.json()
     assert all(json.loads(line.rstrip(",")) == row for line, row in zip(lines[1:-1], table.json(), strict=True))
+
+
+# --- markdown, as tabulate draws it ------------------------------------------------------------------------------
+
+_MARKDOWN_TEXT = "ab xyz019 .,-%()（）：，。、襄阳市有效注册商标量万件亿元│└├─·—～≥≤×₂²\\|*_`<>&\u3000éü€°±<br>"
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_markdown_is_drawn_as_tabulate_draws_it(seed: int) -> None:
+    """The oracle is tabulate's github format (ipcompare drew markdown with it, and no longer imports it)."""
+    import tabulate
+
+    generator = random.Random(seed)
+
+    def text(longest: int) -> str:
+        return "".join(generator.choice(_MARKDOWN_TEXT) for _ in range(generator.randint(0, longest)))
+
+    for _ in range(50):
+        width = generator.randint(1, 6)
+        headers = [text(8) for _ in range(width)]
+        rows = [[text(14) for _ in range(width)] for _ in range(generator.randint(0, 5))]
+        expected = tabulate.tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+        assert render_module.markdown_table(headers, rows) == expected, (headers, rows)
+
+
+@pytest.mark.parametrize("args", [["metric", "trademarks"], ["compare", "襄阳", "泰安", "--national"], ["metrics"]])
+def test_every_markdown_table_lines_up_its_chinese_text(invoke: Invoke, args: list[str]) -> None:
+    lines = [line for line in invoke(*args, "-f", "markdown").stdout.splitlines() if line.startswith("|")]
+    assert len(lines) > 3 and len({cell_len(line) for line in lines}) == 1  # every row as wide as the header
