@@ -5,7 +5,8 @@ UsageError or OutputError in its own words, and `_report` prints one line per pr
 option a parameter came from, and returns the exit code (errors.ExitCode). Never a traceback.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Typer reads the commands' signatures at every start, and
+# an annotation kept as a string costs an eval (and a compile) each time, ~2 ms a start.
 
 import gc
 import io
@@ -285,7 +286,7 @@ class Settings:
         _read(dataset.files)  # every file the dataset came from, the shipped one and IPCOMPARE_DATA's too
         return dataset
 
-    def source(self) -> Source:
+    def source(self) -> "Source":
         """The data, through the index (index.py) unless --no-cache."""
         from .index import open_source
 
@@ -789,7 +790,7 @@ def diff(
         raise typer.Exit(int(ExitCode.ERROR))
 
 
-def _with_plans(source: Source, *names: str) -> Dataset:
+def _with_plans(source: "Source", *names: str) -> Dataset:
     """The data with the figures of the plans named (all of it when one is FILE:PLAN or REV:PLAN, or unknown:
     versions.resolve reads those, and words the error)."""
     if any(":" in name for name in names):
