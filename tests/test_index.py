@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import EXAMPLES, FIXTURES, PLAN, Invoke, Write
 
 import ipcompare
@@ -98,6 +99,12 @@ def test_the_quick_reader_leaves_what_it_does_not_read_to_the_careful_one(text: 
         loader._quick_tree(text)
     quick, careful = loader.read_yaml_quickly(text, "x.yaml"), loader.read_yaml_text(text, "x.yaml")
     assert repr(quick) == repr(careful)  # the careful reader's tree and problems (an Odd equals only itself)
+
+
+@pytest.mark.parametrize("number", ["0", "7", "-3", "+12", "2025", "8.5", "-0.25", "+1.0", "00.5", "1234567890123456"])
+def test_the_quick_reader_reads_numbers_as_yaml_does(number: str) -> None:
+    quick, careful = loader._quick_tree(f"a: {number}\n")["a"], yaml.safe_load(f"a: {number}\n")["a"]
+    assert (type(quick), quick) == (type(careful), careful)
 
 
 def test_figures_made_quickly_equal_figures_read_field_by_field(monkeypatch: pytest.MonkeyPatch) -> None:
