@@ -1021,39 +1021,52 @@ def _fine_year(value: Any, required: bool = False) -> bool:
 
 def _quick_figure(data: _Map, file: str) -> Figure | None:
     """The figure of a well-formed mapping (as most are), made without _Fields' checks one by one; None for
-    one with anything to report (or a range), which `_figure` reads and reports as always."""
+    one with anything to report, which `_figure` reads and reports as always."""
+    values = figure_values(data)
+    if values is None:
+        return None
+    values["loc"] = _located(data, file)
+    return made(Figure, values)
+
+
+def _fine_number(value: Any) -> bool:
+    return type(value) in (int, float) and _number_problem(value) is None
+
+
+def figure_values(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The fields of the Figure a well-formed mapping makes, all but `loc`; None for one that `_figure` would
+    find anything to report in. The index's cold build (bulk.py) makes its rows from these too."""
     get = data.get
     value, comparator, kind, direction = get("value"), get("comparator"), get("kind"), get("direction")
+    span = get("range")
     if not (
         _FIGURE_KEY_SET.issuperset(data)
         and _fine_text(get("metric"), True)
         and _fine_year(get("year"), True)
         and _fine_year(get("since"))
         and all(_fine_text(get(k)) for k in ("quote", "unit", "scope", "note"))
-        and get("range") is None
-        and (value is None or (type(value) in (int, float) and _number_problem(value) is None))
+        and (span is None or (isinstance(span, list) and len(span) == 2 and all(map(_fine_number, span))))
+        and (value is None or _fine_number(value))
         and (comparator is None or (type(comparator) is str and comparator in COMPARATORS))
         and (kind is None or (type(kind) is str and kind in KINDS))
         and (direction is None or (type(direction) is str and direction in DIRECTIONS))
     ):
         return None
-    values = {
+    return {
         "metric": data["metric"],
         "year": data["year"],
         "quote": get("quote") or "",
         "value": None if value is None else float(value),
-        "low": None,
-        "high": None,
+        "low": None if span is None else float(span[0]),
+        "high": None if span is None else float(span[1]),
         "unit": get("unit"),
         "comparator": None if comparator is None else COMPARATORS[comparator],
         "kind": None if kind is None else KINDS[kind],
         "direction": None if direction is None else DIRECTIONS[direction],
         "since": get("since"),
         "note": get("note"),
-        "loc": _located(data, file),
         "scope": get("scope"),
     }
-    return made(Figure, values)
 
 
 def _figure(f: _Fields) -> Figure | None:
