@@ -269,6 +269,11 @@ def read_text(path: str | Path) -> tuple[str | None, list[Problem]]:
         data = read_bytes(path, MAX_DATA_BYTES, "a data file")
     except ReadError as e:
         return None, [Problem(name, None, str(e))]
+    return decoded(data, name)
+
+
+def decoded(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
+    """A data file's bytes as text with \\n line ends, or the problem that they are not UTF-8."""
     try:
         return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"), []
     except UnicodeDecodeError as e:
@@ -1172,8 +1177,11 @@ class Part:
     plans: list[Plan] = field(default_factory=list)
 
 
-def parse(tree: Any, file: str) -> tuple[Part, list[Problem]]:
-    """Read the entries and plans of one file; what cannot be read is left out and reported."""
+def parse(tree: Any, file: str, plan: Callable[[_Fields], Plan | None] = _plan) -> tuple[Part, list[Problem]]:
+    """Read the entries and plans of one file; what cannot be read is left out and reported.
+
+    `plan` reads each plan (the index's cold build reads their figures into rows on the way, bulk.py).
+    """
     problems: list[Problem] = []
     part = Part(file)
     if tree is None:
@@ -1187,7 +1195,7 @@ def parse(tree: Any, file: str) -> tuple[Part, list[Problem]]:
         top.error(f"schema {schema} is not supported (this ipcompare reads schema 1)", "schema")
     part.metrics = [e for e in map(_metric_entry, top.items("metrics", "metric")) if e]
     part.regions = [e for e in map(_region_entry, top.items("regions", "region")) if e]
-    part.plans = [p for p in map(_plan, top.items("plans", "plan")) if p]
+    part.plans = [p for p in map(plan, top.items("plans", "plan")) if p]
     return part, problems
 
 
