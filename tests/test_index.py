@@ -136,13 +136,14 @@ def test_a_figure_with_a_list_where_a_word_belongs_is_reported_not_a_crash(
 def test_the_index_holds_what_the_files_hold(cache: Path) -> None:
     paths = [FIXTURES / "taian_final.yaml", FIXTURES / "inner_mongolia_14th.yaml"]
     direct = ipcompare.load(paths, env=False)
-    first = index.open_source(paths)  # builds the index, and answers from what it loaded
-    assert list(cache.glob("index-*.sqlite"))
-    second = index.open_source(paths)
-    assert second._index is not None and first._index is None
-    indexed = second.everything()
-    assert (_catalogue(indexed), indexed.files) == (_catalogue(direct), direct.files)
-    assert _plans(indexed) == _plans(direct)
+    first = index.open_source(paths)  # builds the index, and answers from it
+    (built,) = cache.glob("index-*.sqlite")
+    second = index.open_source(paths)  # reads it
+    assert first._index is not None and second._index is not None
+    assert built.stat().st_ino == next(cache.glob("index-*.sqlite")).stat().st_ino  # not built again
+    for indexed in (first.everything(), second.everything()):
+        assert (_catalogue(indexed), indexed.files) == (_catalogue(direct), direct.files)
+        assert _plans(indexed) == _plans(direct)
 
 
 def test_a_question_about_one_metric_reads_only_its_figures(cache: Path) -> None:

@@ -1,0 +1,522 @@
+"""The index's cold build: the data files read straight into the index's rows, file by file, in parallel.
+
+`loader.load` builds the whole dataset as objects and checks it whole; at thousands of plans that is seconds of
+one core and memory in proportion to the data. Here each file is read (in worker processes when there is much
+to read) into the rows of its plans and figures, checked as far as one file can be checked, and written to the
+index as it comes, so that memory follows one file at a time. What needs every file is checked at the end on
+what the files name: the catalogue (metrics and regions, small), plan ids, the regions plans belong to, and each
+metric, unit and kind the figures use (`validate.plan_problems` says which checks are which).
+
+A build only proves that the data has no problem. At the first sign of one nothing is written, and the caller
+loads the files as always (`loader.load`), which reports every problem word for word as without the index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import re
+import signal
+import sqlite3
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .files import ReadError, read_bytes
+from .index import (
+    INSERT_FIGURE,
+    INSERT_PLAN,
+    SCHEMA,
+    Stamp,
+    _create,
+    _database,
+    _figure_row,
+    _places,
+    _plan_row,
+    write_catalogue,
+    write_key,
+)
+from .loader import (
+    _FIGURE_KEY_SET,
+    MAX_DATA_BYTES,
+    Part,
+    _Careful,
+    _Fields,
+    _fine_number,
+    _fine_text,
+    _fine_year,
+    _Map,
+    _plain,
+    _plan,
+    _Quick,
+    _Seq,
+    build,
+    decoded,
+    parse,
+    read_yaml_quickly,
+)
+from .model import COMPARATORS, DIRECTIONS, KINDS, Figure, Metric, Plan
+from .paths import display_path
+from .records import record
+from .validate import _NOT_NEGATIVE, check, plan_problems, unit_fits
+
+#: Less data than this is read in this process: starting workers would cost more than they save.
+PARALLEL_BYTES = 4 * 2**20
+#: Files go to the workers in batches of about this many bytes: few round trips, and even loads.
+BATCH_BYTES = 2**19
+
+#: What a figure's row leaves empty in the index (commands normalise in the units they are asked for).
+_NO_NORMAL = (None, None, None, None)
+#: A metric, unit and kind the figures of a file use (the unit None for a qualitative figure).
+Use = tuple[str, str | None, str | None]
+
+
+class Unbuilt(Exception):
+    """The files could not be read in parallel (a worker died); the caller loads them directly."""
+
+
+class _Problem(Exception):
+    """Some file has a problem: nothing is written, and the careful load says what it is."""
+
+
+class _Unsure(Exception):
+    """The lean reading of a file met something it leaves to the careful one (bulk._careful)."""
+
+
+@record(kw_only=False)
+class Rows:
+    """What one data file puts in the index: its stamp, its catalogue entries (a Part without plans) and the rows
+    of its plans (numbered within the file), targets and baselines, with the metrics, units and kinds they use."""
+
+    stamp: Stamp
+    part: Part
+    plans: list[tuple[Any, ...]]
+    targets: list[tuple[Any, ...]]
+    baselines: list[tuple[Any, ...]]
+    uses: set[Use]
+
+
+# -- one file -------------------------------------------------------------------------------------------------------
+
+
+def read_file(given: str, real: str, name: str, position: int) -> Rows | None:
+    """The rows of one data file (`name` as messages call it, `position` its place in the files table), or None
+    when it has a problem. The stamp is of the bytes read, so the index holds what its key says."""
+    try:
+        info = os.stat(real)
+        data = read_bytes(given, MAX_DATA_BYTES, "a data file")
+    except (OSError, ReadError):
+        return None
+    text, _ = decoded(data, name)
+    if text is None:
+        return None
+    stamp = Stamp(real, info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    reader = _Reader(name, position)
+    part: Part | None
+    try:
+        part = reader.lean(text)
+    except _Unsure:
+        reader = _Reader(name, position)
+        part = reader.careful(text)
+    if part is None:
+        return None
+    return Rows(stamp, part, reader.plans, reader.targets, reader.baselines, reader.uses)
+
+
+#: What the lean reader leaves to the careful one: anchors, aliases and tags (a text without '&', '*' and '!' has
+#: none, so it need not look for them), and the line breaks of YAML's that editors do not count (see _Lines).
+#: Characters YAML refuses stop libyaml, and with it the lean reader.
+_UNSURE = re.compile("[&*!\x85\u2028\u2029]")
+
+
+class _Reader:
+    """The rows of one file's plans and figures, read the lean way or the careful way."""
+
+    def __init__(self, name: str, position: int) -> None:
+        self.name, self.position = name, position
+        self.plans: list[tuple[Any, ...]] = []
+        self.targets: list[tuple[Any, ...]] = []
+        self.baselines: list[tuple[Any, ...]] = []
+        self.uses: set[Use] = set()
+
+    def lean(self, text: str) -> Part:
+        """The lean way: figures read straight from libyaml's events into rows (_Lean). Raises _Unsure for any
+        problem, and for anything the quick reader leaves to the careful one."""
+        if _UNSURE.search(text):
+            raise _Unsure
+        try:
+            tree = _Lean(text).build(text)
+        except _Careful:
+            raise _Unsure from None
+        part, problems = parse(tree, self.name, self._plan)
+        if problems:
+            raise _Unsure
+        return part
+
+    def _plan(self, fields: _Fields) -> Plan | None:
+        """A plan's own fields as `_plan` reads them, and its figures as rows (the Plan returned has none)."""
+        data = fields.data
+        lists = {key: data.pop(key) for key in ("targets", "baselines") if type(data.get(key)) is _Figures}
+        plan = _plan(fields)
+        if plan is None or fields.problems or plan_problems([plan]):
+            raise _Unsure
+        uses, position = self.uses, self.position
+        for target, rows in ((True, self.targets), (False, self.baselines)):
+            for n, item in enumerate(lists.get("targets" if target else "baselines", ())):
+                if type(item) is not tuple:  # a list item that is no mapping: a problem
+                    raise _Unsure
+                row = _row(item[1], plan, target)
+                if row is None:
+                    raise _Unsure
+                rows.append((plan.id, n, *row, position, item[0]))
+                uses.add((row[0], row[8], row[3]))  # metric, unit, kind
+        self.plans.append(_plan_row(plan, len(self.plans), (self.position, plan.loc.line)))
+        return None  # the plan is in the rows: the Part keeps none
+
+    def careful(self, text: str) -> Part | None:
+        """The careful way: the file read and checked as `loader.load` reads it, then made into rows; None when
+        it has a problem."""
+        tree, problems = read_yaml_quickly(text, self.name)
+        if problems:
+            return None
+        part, problems = parse(tree, self.name)
+        if problems or plan_problems(part.plans):
+            return None
+        for i, plan in enumerate(part.plans):
+            self.plans.append(_plan_row(plan, i, (self.position, plan.loc.line)))
+            for rows, figures in ((self.targets, plan.targets), (self.baselines, plan.baselines)):
+                for n, figure in enumerate(figures):
+                    rows.append(_figure_row(plan.id, n, figure, _NO_NORMAL, (self.position, figure.loc.line)))
+                    self.uses.add(_use(figure))
+        part.plans = []
+        return part
+
+
+def _row(data: dict[str, Any], plan: Plan, target: bool) -> tuple[Any, ...] | None:
+    """A figure's row from `metric` to `note` (what index._figure_row makes of the Figure that loading `data`
+    makes), when `check` would find nothing wrong with that figure but for its metric and unit, which are checked
+    on the catalogue (_fits); else None.
+
+    loader.figure_values, validate.figure_fine and index._figure_row in one, in a third of their time: they
+    are what it must agree with, and tests/test_bulk.py holds it to them.
+    """
+    get: Callable[[str], Any] = data.get
+    metric, year, since, value, span = get("metric"), get("year"), get("since"), get("value"), get("range")
+    unit, comparator, kind, direction = get("unit"), get("comparator"), get("kind"), get("direction")
+    quote, note, scope = get("quote"), get("note"), get("scope")
+    numbers = _numbers(value, span)
+    if not (
+        numbers is not None
+        and _FIGURE_KEY_SET.issuperset(data)
+        and _fine_text(metric, True)
+        and _fine_year(year, True)
+        and _fine_year(since)
+        and _fine_text(quote, True)
+        and _fine_text(unit)
+        and _fine_text(scope)
+        and _fine_text(note)
+        and (kind is None or (type(kind) is str and kind in KINDS))
+    ):
+        return None
+    value, low, high = numbers
+    if value is None and low is None:  # qualitative: a direction alone
+        if not (type(direction) is str and direction in DIRECTIONS and unit is None and comparator is None):
+            return None
+    elif not (
+        unit is not None
+        and kind is not None
+        and type(comparator) is str
+        and comparator in COMPARATORS
+        and direction is None
+    ):
+        return None
+    if not _fine_kind(kind, numbers, note, since):
+        return None
+    start = plan.period_start
+    if target and kind == "increment" and since is None and start <= year:  # loader._over_the_period
+        since = start
+    if since is not None and since > year - (0 if kind == "increment" else 1):
+        return None
+    if not (start <= year <= plan.period_end if target else year <= start):
+        return None
+    return (metric, year, since, kind, comparator, value, low, high, unit, direction, scope, *_NO_NORMAL, quote, note)
+
+
+_NONE3 = (None, None, None)
+
+
+def _numbers(value: Any, span: Any) -> tuple[float | None, float | None, float | None] | None:
+    """A figure's value, low and high as floats; None when they are not numbers, or a range and a value both, or a
+    range that runs backwards."""
+    if span is None:
+        if value is None:
+            return _NONE3
+        return (float(value), None, None) if _fine_number(value) else None
+    if value is not None or type(span) is not list or len(span) != 2:
+        return None
+    low, high = span
+    if not (_fine_number(low) and _fine_number(high)) or low > high:
+        return None
+    return None, float(low), float(high)
+
+
+#: validate._NOT_NEGATIVE, as the text figures are read as.
+_NOT_NEGATIVE_KINDS = frozenset(k.value for k in _NOT_NEGATIVE)
+
+
+def _fine_kind(kind: str | None, numbers: tuple[float | None, ...], note: str | None, since: int | None) -> bool:
+    """validate._value_problems and _kind_problems: numbers a figure of its kind can have, and what it needs."""
+    if kind in _NOT_NEGATIVE_KINDS and any(n is not None and n < 0 for n in numbers):
+        return False
+    if kind == "share" and any(n is not None and n > 100 for n in numbers):
+        return False
+    return not ((kind == "unclear" and note is None) or (kind == "flow-change" and since is None))
+
+
+def _use(figure: Figure) -> Use:
+    return figure.metric, figure.unit, None if figure.kind is None else figure.kind.value
+
+
+class _Figures(_Seq):
+    """A plan's targets or baselines as the lean reader keeps them: (line, fields) for each figure."""
+
+
+_SCALAR = yaml.ScalarEvent
+_MAPPING_END = yaml.MappingEndEvent
+_SEQUENCE_START = yaml.SequenceStartEvent
+_SEQUENCE_END = yaml.SequenceEndEvent
+
+
+class _Lean(_Quick):
+    """The quick reader, but each figure of a plan is read straight from its events into a plain dict of its
+    fields: no _Map, no lines of its keys (only messages use them, and a file with a problem is read again the
+    careful way), and no look at anchors and tags (only for a text without '&', '*' and '!', which has none).
+    Figures are most of a file's events, and this is most of the time the quick reader spends on them."""
+
+    def build(self, text: str) -> Any:
+        try:
+            from yaml._yaml import CParser
+        except ImportError:  # PyYAML built without libyaml
+            raise _Careful from None
+        self.get = CParser(text).get_event
+        try:
+            return self._run(self.get)
+        except yaml.YAMLError:
+            raise _Careful from None
+
+    def start(self, event: Any, new: Any) -> None:
+        current, stack = self.current, self.stack
+        if type(current) is _Figures and type(new) is _Map:
+            current.append((self.line(event), self._figure()))
+            current.item_lines.append(0)
+            return
+        if (
+            type(new) is _Seq
+            and len(stack) == 3
+            and type(current) is _Map
+            and self.key in ("targets", "baselines")
+            and type(stack[1]) is _Map
+            and stack[1].get("plans") is stack[2]
+        ):  # a plan's targets or baselines (the file's root, its plans, the plan)
+            new = _Figures()
+            new.item_lines = []
+        super().start(event, new)
+
+    def _figure(self) -> dict[str, Any]:
+        """The fields of the figure whose mapping has just started, up to its end."""
+        get, seen = self.get, self.seen
+        fields: dict[str, Any] = {}
+        while True:
+            event = get()
+            if type(event) is not _SCALAR:
+                if type(event) is _MAPPING_END:
+                    return fields
+                raise _Careful
+            key = event.value
+            if key in fields or key not in _FIGURE_KEY_SET:
+                raise _Careful  # written twice, or not a figure's key: for the careful reader to report
+            event = get()
+            value: Any
+            if type(event) is _SCALAR:
+                value = event.value
+                if not event.style:  # plain: as _Quick reads it
+                    known = seen.get(value, seen)
+                    if known is not seen:
+                        value = known
+                    elif len(value) > 32:
+                        value = _plain(value)
+                    else:
+                        value = seen[value] = _plain(value)
+            elif type(event) is _SEQUENCE_START:
+                value = self._scalars()
+            else:
+                raise _Careful
+            fields[key] = value
+
+    def _scalars(self) -> list[Any]:
+        """A list of plain scalars (a range), up to its end."""
+        out: list[Any] = []
+        while True:
+            event = self.get()
+            if type(event) is _SEQUENCE_END:
+                return out
+            if type(event) is not _SCALAR or event.style:
+                raise _Careful
+            out.append(_plain(event.value))
+
+
+# -- every file ---------------------------------------------------------------------------------------------------
+
+
+def write(files: Sequence[tuple[str | Path, str]], target: Path) -> bool:
+    """Build the index of `files` (each as given and its real path) at `target`; False, with nothing written, when
+    a file has a problem (the caller loads the files to report it).
+
+    Raises OSError or sqlite3.Error when the index cannot be written, Unbuilt when the workers failed.
+    """
+    given = [str(g) for g, _ in files]
+    real = [r for _, r in files]
+    names = [display_path(g) for g in given]
+    position = {name: i for i, name in enumerate(names)}  # as index.write_tables numbers them
+    tasks = [(g, r, n, position[n]) for g, r, n in zip(given, real, names, strict=True)]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    collecting = gc.isenabled()
+    gc.disable()  # rows and trees hold no cycles: walking them for some is wasted time
+    try:
+        with _reading(tasks) as results:
+            _database(target, lambda db: _fill(db, results, names, real))
+    except _Problem:
+        return False
+    except BrokenProcessPool as e:
+        raise Unbuilt(str(e)) from None
+    finally:
+        if collecting:
+            gc.enable()
+    return True
+
+
+def _fill(db: sqlite3.Connection, results: Iterator[Rows | None], names: list[str], real: list[str]) -> None:
+    """The index's tables, from each file's rows as they come; then the checks that need every file."""
+    _create(db, SCHEMA)
+    db.executemany("INSERT INTO files VALUES (?,?)", enumerate(real))
+    targets, baselines = INSERT_FIGURE.format("targets"), INSERT_FIGURE.format("baselines")
+    parts: list[Part] = []
+    stamps: list[Stamp] = []
+    uses: set[Use] = set()
+    plans: set[str] = set()
+    regions: set[str] = set()
+    for rows in results:
+        if rows is None:
+            raise _Problem
+        offset = len(plans)
+        for row in rows.plans:
+            if row[0] in plans:
+                raise _Problem  # a duplicate plan id
+            plans.add(row[0])
+            regions.add(row[2])
+        db.executemany(INSERT_PLAN, ((row[0], row[1] + offset, *row[2:]) for row in rows.plans))
+        db.executemany(targets, rows.targets)
+        db.executemany(baselines, rows.baselines)
+        parts.append(rows.part)
+        stamps.append(rows.stamp)
+        uses |= rows.uses
+    problems: list[Any] = []
+    catalogue = build(parts, problems)
+    metrics = {m.id: m for m in catalogue.metrics}
+    if problems or check(catalogue) or not regions <= {r.id for r in catalogue.regions}:
+        raise _Problem
+    if not all(_fits(metrics, use) for use in uses):
+        raise _Problem
+    write_catalogue(db, catalogue, _places(names))
+    write_key(db, real, stamps)
+
+
+def _fits(metrics: dict[str, Metric], use: Use) -> bool:
+    """Whether figures of this metric, unit and kind are what `check` lets through: a known metric, and a unit
+    that fits it (for a quantified figure)."""
+    metric_id, unit, kind = use
+    metric = metrics.get(metric_id)
+    if metric is None:
+        return False
+    return unit is None or unit_fits(metric, unit, None if kind is None else KINDS[kind])
+
+
+_Task = tuple[str, str, str, int]
+
+
+@contextlib.contextmanager
+def _reading(tasks: list[_Task]) -> Iterator[Iterator[Rows | None]]:
+    """Each file's rows in order: read here when there is little to read, else by worker processes (as many as
+    there are cores), whose first batches are handed out before the index is opened (and the workers forked)."""
+    sizes = [_size(real) for _, real, _, _ in tasks]
+    workers = os.cpu_count() or 1
+    if workers < 2 or len(tasks) < 2 or sum(sizes) < PARALLEL_BYTES:
+        yield (read_file(*task) for task in tasks)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    sys.stdout.flush()  # a forked worker must not write out what is buffered here when it exits
+    sys.stderr.flush()
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker)
+    try:
+        batches = iter(_batches(tasks, sizes))
+        pending: deque[Future[list[Rows | None]]] = deque()
+        for batch in batches:  # a few batches ahead of the one being written: memory for these only
+            pending.append(pool.submit(_read_batch, batch))
+            if len(pending) >= 2 * workers:
+                break
+        yield _results(pool, pending, batches)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _results(
+    pool: ProcessPoolExecutor, pending: deque[Future[list[Rows | None]]], batches: Iterator[list[_Task]]
+) -> Iterator[Rows | None]:
+    while pending:
+        done = pending.popleft().result()
+        batch = next(batches, None)
+        if batch is not None:
+            pending.append(pool.submit(_read_batch, batch))
+        yield from done
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # its read will say why
+
+
+def _batches(tasks: list[_Task], sizes: list[int]) -> Iterator[list[_Task]]:
+    """The tasks in order, in runs of about BATCH_BYTES (a larger file alone)."""
+    batch: list[_Task] = []
+    size = 0
+    for task, bytes_ in zip(tasks, sizes, strict=True):
+        batch.append(task)
+        size += bytes_
+        if size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _worker() -> None:
+    """A worker leaves Ctrl-C to the main process (which stops the build), and collects no garbage (its trees
+    and rows hold no cycles)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.disable()
+
+
+def _read_batch(batch: list[_Task]) -> list[Rows | None]:
+    return [read_file(*task) for task in batch]
