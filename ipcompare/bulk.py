@@ -17,7 +17,6 @@ import contextlib
 import gc
 import hashlib
 import os
-import re
 import signal
 import sqlite3
 import sys
@@ -75,6 +74,8 @@ BATCH_BYTES = 2**19
 
 #: What a figure's row leaves empty in the index (commands normalise in the units they are asked for).
 _NO_NORMAL = (None, None, None, None)
+#: A file to read: as given, its real path, its name in messages, its position in the files table.
+_Task = tuple[str, str, str, int]
 #: A metric, unit and kind the figures of a file use (the unit None for a qualitative figure).
 Use = tuple[str, str | None, str | None]
 
@@ -89,6 +90,56 @@ class _Problem(Exception):
 
 class _Unsure(Exception):
     """The lean reading of a file met something it leaves to the careful one (bulk._careful)."""
+
+
+@record(kw_only=False)
+class Batch:
+    """What a batch of files puts in the index: the rows of their plans (numbered within the batch), targets and
+    baselines as a small SQLite database (serialized: one buffer to pass between processes, and copied into the
+    index by SQLite itself), and what the checks across files need: their stamps and catalogue entries, each
+    plan's id and region, and the metrics, units and kinds the figures use."""
+
+    rows: bytes
+    stamps: list[Stamp]
+    parts: list[Part]
+    plans: list[tuple[str, str]]
+    uses: set[Use]
+
+
+#: The tables of a batch: the index's columns without its keys (plan ids are checked before the rows are copied).
+_BATCH_TABLES = f"""
+CREATE TABLE plans ({", ".join(f"c{i}" for i in range(18))});
+CREATE TABLE targets ({", ".join(f"c{i}" for i in range(21))});
+CREATE TABLE baselines ({", ".join(f"c{i}" for i in range(21))});
+"""
+#: The plans of a batch into the index, numbered after those already there.
+_MERGE_PLANS = f"INSERT INTO plans SELECT c0, c1 + ?, {', '.join(f'c{i}' for i in range(2, 18))} FROM batch.plans"
+
+
+def read_batch(tasks: list[_Task]) -> Batch | None:
+    """The rows of some data files (see read_file), or None when one has a problem."""
+    files = []
+    for task in tasks:
+        rows = read_file(*task)
+        if rows is None:
+            return None
+        files.append(rows)
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        db.execute("BEGIN")
+        _create(db, _BATCH_TABLES)
+        plans: list[tuple[str, str]] = []
+        for rows in files:
+            db.executemany(INSERT_PLAN, ((row[0], len(plans) + row[1], *row[2:]) for row in rows.plans))
+            plans += ((row[0], row[2]) for row in rows.plans)
+            db.executemany(INSERT_FIGURE.format("targets"), rows.targets)
+            db.executemany(INSERT_FIGURE.format("baselines"), rows.baselines)
+        db.execute("COMMIT")
+        data = db.serialize()
+    finally:
+        db.close()
+    uses = set().union(*(rows.uses for rows in files))
+    return Batch(data, [rows.stamp for rows in files], [rows.part for rows in files], plans, uses)
 
 
 @record(kw_only=False)
@@ -122,6 +173,8 @@ def read_file(given: str, real: str, name: str, position: int) -> Rows | None:
     reader = _Reader(name, position)
     part: Part | None
     try:
+        if any(mark in data for mark in _UNSURE):
+            raise _Unsure
         part = reader.lean(text)
     except _Unsure:
         reader = _Reader(name, position)
@@ -131,10 +184,10 @@ def read_file(given: str, real: str, name: str, position: int) -> Rows | None:
     return Rows(stamp, part, reader.plans, reader.targets, reader.baselines, reader.uses)
 
 
-#: What the lean reader leaves to the careful one: anchors, aliases and tags (a text without '&', '*' and '!' has
-#: none, so it need not look for them), and the line breaks of YAML's that editors do not count (see _Lines).
-#: Characters YAML refuses stop libyaml, and with it the lean reader.
-_UNSURE = re.compile("[&*!\x85\u2028\u2029]")
+#: What the lean reader leaves to the careful one, as UTF-8: anchors, aliases and tags (a text without '&', '*' and
+#: '!' has none, so it need not look for them), and the line breaks of YAML's that editors do not count (see
+#: loader._Lines). Characters YAML refuses stop libyaml, and with it the lean reader.
+_UNSURE = tuple(mark.encode() for mark in "&*!\x85\u2028\u2029")
 
 
 class _Reader:
@@ -149,9 +202,7 @@ class _Reader:
 
     def lean(self, text: str) -> Part:
         """The lean way: figures read straight from libyaml's events into rows (_Lean). Raises _Unsure for any
-        problem, and for anything the quick reader leaves to the careful one."""
-        if _UNSURE.search(text):
-            raise _Unsure
+        problem, and for anything the quick reader leaves to the careful one (see _UNSURE too)."""
         try:
             tree = _Lean(text).build(text)
         except _Careful:
@@ -171,8 +222,6 @@ class _Reader:
         uses, position = self.uses, self.position
         for target, rows in ((True, self.targets), (False, self.baselines)):
             for n, item in enumerate(lists.get("targets" if target else "baselines", ())):
-                if type(item) is not tuple:  # a list item that is no mapping: a problem
-                    raise _Unsure
                 row = _row(item[1], plan, target)
                 if row is None:
                     raise _Unsure
@@ -290,6 +339,7 @@ class _Figures(_Seq):
 
 
 _SCALAR = yaml.ScalarEvent
+_MAPPING_START = yaml.MappingStartEvent
 _MAPPING_END = yaml.MappingEndEvent
 _SEQUENCE_START = yaml.SequenceStartEvent
 _SEQUENCE_END = yaml.SequenceEndEvent
@@ -306,7 +356,7 @@ class _Lean(_Quick):
             from yaml._yaml import CParser
         except ImportError:  # PyYAML built without libyaml
             raise _Careful from None
-        self.get = CParser(text).get_event
+        self.get: Callable[[], Any] = CParser(text).get_event
         try:
             return self._run(self.get)
         except yaml.YAMLError:
@@ -314,10 +364,6 @@ class _Lean(_Quick):
 
     def start(self, event: Any, new: Any) -> None:
         current, stack = self.current, self.stack
-        if type(current) is _Figures and type(new) is _Map:
-            current.append((self.line(event), self._figure()))
-            current.item_lines.append(0)
-            return
         if (
             type(new) is _Seq
             and len(stack) == 3
@@ -325,24 +371,42 @@ class _Lean(_Quick):
             and self.key in ("targets", "baselines")
             and type(stack[1]) is _Map
             and stack[1].get("plans") is stack[2]
-        ):  # a plan's targets or baselines (the file's root, its plans, the plan)
-            new = _Figures()
-            new.item_lines = []
+        ):  # a plan's targets or baselines (the file's root, its plans, the plan): read here up to its end
+            figures = _Figures()
+            figures.item_lines = []
+            super().start(event, figures)
+            self._figures(figures)
+            self.current = self.stack.pop()
+            return
         super().start(event, new)
 
+    def _figures(self, figures: _Figures) -> None:
+        """The figures of a list whose start has just been read, up to its end."""
+        get = self.get
+        while True:
+            event = get()
+            if type(event) is _MAPPING_START:
+                line = self.line(event)
+                figures.append((line, self._figure()))
+                figures.item_lines.append(line)
+            elif type(event) is _SEQUENCE_END:
+                return
+            else:  # an item that is no mapping: a problem, for the careful reader to report
+                raise _Careful
+
     def _figure(self) -> dict[str, Any]:
-        """The fields of the figure whose mapping has just started, up to its end."""
+        """The fields of the figure whose mapping has just started, up to its end (a key that is not a figure's is
+        for _row to refuse)."""
         get, seen = self.get, self.seen
         fields: dict[str, Any] = {}
+        pairs = 0
         while True:
             event = get()
             if type(event) is not _SCALAR:
-                if type(event) is _MAPPING_END:
+                if type(event) is _MAPPING_END and len(fields) == pairs:
                     return fields
-                raise _Careful
+                raise _Careful  # a key that is no text, or one written twice: for the careful reader to report
             key = event.value
-            if key in fields or key not in _FIGURE_KEY_SET:
-                raise _Careful  # written twice, or not a figure's key: for the careful reader to report
             event = get()
             value: Any
             if type(event) is _SCALAR:
@@ -360,6 +424,7 @@ class _Lean(_Quick):
             else:
                 raise _Careful
             fields[key] = value
+            pairs += 1
 
     def _scalars(self) -> list[Any]:
         """A list of plain scalars (a range), up to its end."""
@@ -403,31 +468,37 @@ def write(files: Sequence[tuple[str | Path, str]], target: Path) -> bool:
     return True
 
 
-def _fill(db: sqlite3.Connection, results: Iterator[Rows | None], names: list[str], real: list[str]) -> None:
-    """The index's tables, from each file's rows as they come; then the checks that need every file."""
+def _fill(db: sqlite3.Connection, batches: Iterator[Batch | None], names: list[str], real: list[str]) -> None:
+    """The index's tables, from each batch's rows as they come; then the checks that need every file."""
     _create(db, SCHEMA)
     db.executemany("INSERT INTO files VALUES (?,?)", enumerate(real))
-    targets, baselines = INSERT_FIGURE.format("targets"), INSERT_FIGURE.format("baselines")
+    db.execute("COMMIT")  # a database is attached outside a transaction; each batch is then one of its own
+    db.execute("ATTACH ':memory:' AS batch")
     parts: list[Part] = []
     stamps: list[Stamp] = []
     uses: set[Use] = set()
     plans: set[str] = set()
     regions: set[str] = set()
-    for rows in results:
-        if rows is None:
+    for batch in batches:
+        if batch is None:
             raise _Problem
         offset = len(plans)
-        for row in rows.plans:
-            if row[0] in plans:
-                raise _Problem  # a duplicate plan id
-            plans.add(row[0])
-            regions.add(row[2])
-        db.executemany(INSERT_PLAN, ((row[0], row[1] + offset, *row[2:]) for row in rows.plans))
-        db.executemany(targets, rows.targets)
-        db.executemany(baselines, rows.baselines)
-        parts.append(rows.part)
-        stamps.append(rows.stamp)
-        uses |= rows.uses
+        for plan, region in batch.plans:
+            if plan in plans:
+                raise _Problem  # a duplicate plan id (before the rows of its figures clash)
+            plans.add(plan)
+            regions.add(region)
+        db.deserialize(batch.rows, name="batch")
+        db.execute("BEGIN")
+        db.execute(_MERGE_PLANS, (offset,))
+        db.execute("INSERT INTO targets SELECT * FROM batch.targets")
+        db.execute("INSERT INTO baselines SELECT * FROM batch.baselines")
+        db.execute("COMMIT")
+        parts += batch.parts
+        stamps += batch.stamps
+        uses |= batch.uses
+    db.execute("DETACH batch")
+    db.execute("BEGIN")
     problems: list[Any] = []
     catalogue = build(parts, problems)
     metrics = {m.id: m for m in catalogue.metrics}
@@ -449,17 +520,14 @@ def _fits(metrics: dict[str, Metric], use: Use) -> bool:
     return unit is None or unit_fits(metric, unit, None if kind is None else KINDS[kind])
 
 
-_Task = tuple[str, str, str, int]
-
-
 @contextlib.contextmanager
-def _reading(tasks: list[_Task]) -> Iterator[Iterator[Rows | None]]:
-    """Each file's rows in order: read here when there is little to read, else by worker processes (as many as
+def _reading(tasks: list[_Task]) -> Iterator[Iterator[Batch | None]]:
+    """Each batch of files in order: read here when there is little to read, else by worker processes (as many as
     there are cores), whose first batches are handed out before the index is opened (and the workers forked)."""
     sizes = [_size(real) for _, real, _, _ in tasks]
     workers = os.cpu_count() or 1
     if workers < 2 or len(tasks) < 2 or sum(sizes) < PARALLEL_BYTES:
-        yield (read_file(*task) for task in tasks)
+        yield (read_batch(batch) for batch in _batches(tasks, sizes))
         return
     import multiprocessing
 
@@ -469,7 +537,7 @@ def _reading(tasks: list[_Task]) -> Iterator[Iterator[Rows | None]]:
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker)
     try:
         batches = iter(_batches(tasks, sizes))
-        pending: deque[Future[list[Rows | None]]] = deque()
+        pending: deque[Future[Batch | None]] = deque()
         for batch in batches:  # a few batches ahead of the one being written: memory for these only
             pending.append(pool.submit(_read_batch, batch))
             if len(pending) >= 2 * workers:
@@ -480,14 +548,14 @@ def _reading(tasks: list[_Task]) -> Iterator[Iterator[Rows | None]]:
 
 
 def _results(
-    pool: ProcessPoolExecutor, pending: deque[Future[list[Rows | None]]], batches: Iterator[list[_Task]]
-) -> Iterator[Rows | None]:
+    pool: ProcessPoolExecutor, pending: deque[Future[Batch | None]], batches: Iterator[list[_Task]]
+) -> Iterator[Batch | None]:
     while pending:
         done = pending.popleft().result()
         batch = next(batches, None)
         if batch is not None:
             pending.append(pool.submit(_read_batch, batch))
-        yield from done
+        yield done
 
 
 def _size(path: str) -> int:
@@ -518,5 +586,5 @@ def _worker() -> None:
     gc.disable()
 
 
-def _read_batch(batch: list[_Task]) -> list[Rows | None]:
-    return [read_file(*task) for task in batch]
+def _read_batch(batch: list[_Task]) -> Batch | None:
+    return read_batch(batch)  # by this name in a worker (a test replaces it)
