@@ -31,7 +31,6 @@ import yaml
 
 from .files import ReadError, read_bytes
 from .index import (
-    INSERT_FIGURE,
     INSERT_PLAN,
     SCHEMA,
     Stamp,
@@ -72,8 +71,6 @@ PARALLEL_BYTES = 4 * 2**20
 #: Files go to the workers in batches of about this many bytes: few round trips, and even loads.
 BATCH_BYTES = 2**19
 
-#: What a figure's row leaves empty in the index (commands normalise in the units they are asked for).
-_NO_NORMAL = (None, None, None, None)
 #: A file to read: as given, its real path, its name in messages, its position in the files table.
 _Task = tuple[str, str, str, int]
 #: A metric, unit and kind the figures of a file use (the unit None for a qualitative figure).
@@ -106,14 +103,26 @@ class Batch:
     uses: set[Use]
 
 
-#: The tables of a batch: the index's columns without its keys (plan ids are checked before the rows are copied).
+def _columns(first: int, end: int) -> str:
+    return ", ".join(f"c{i}" for i in range(first, end))
+
+
+#: Where a figure's normalized_value, _low, _high and _unit columns are: a batch leaves them out, as the index
+#: leaves them empty (commands normalise in the units they are asked for).
+NORMAL = 13
+#: The tables of a batch: the index's columns without its keys (plan ids are checked before the rows are copied),
+#: and a figure's without the four normalized ones.
 _BATCH_TABLES = f"""
-CREATE TABLE plans ({", ".join(f"c{i}" for i in range(18))});
-CREATE TABLE targets ({", ".join(f"c{i}" for i in range(21))});
-CREATE TABLE baselines ({", ".join(f"c{i}" for i in range(21))});
+CREATE TABLE plans ({_columns(0, 18)});
+CREATE TABLE targets ({_columns(0, 17)});
+CREATE TABLE baselines ({_columns(0, 17)});
 """
-#: The plans of a batch into the index, numbered after those already there.
-_MERGE_PLANS = f"INSERT INTO plans SELECT c0, c1 + ?, {', '.join(f'c{i}' for i in range(2, 18))} FROM batch.plans"
+_INSERT_FIGURE = "INSERT INTO {} VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+#: The plans of a batch into the index, numbered after those already there; then its targets and baselines.
+_MERGE_PLANS = f"INSERT INTO plans SELECT c0, c1 + ?, {_columns(2, 18)} FROM batch.plans"
+_MERGE_FIGURES = (
+    f"INSERT INTO {{0}} SELECT {_columns(0, NORMAL)}, NULL, NULL, NULL, NULL, {_columns(NORMAL, 17)} FROM batch.{{0}}"
+)
 
 
 def read_batch(tasks: list[_Task]) -> Batch | None:
@@ -132,8 +141,8 @@ def read_batch(tasks: list[_Task]) -> Batch | None:
         for rows in files:
             db.executemany(INSERT_PLAN, ((row[0], len(plans) + row[1], *row[2:]) for row in rows.plans))
             plans += ((row[0], row[2]) for row in rows.plans)
-            db.executemany(INSERT_FIGURE.format("targets"), rows.targets)
-            db.executemany(INSERT_FIGURE.format("baselines"), rows.baselines)
+            db.executemany(_INSERT_FIGURE.format("targets"), rows.targets)
+            db.executemany(_INSERT_FIGURE.format("baselines"), rows.baselines)
         db.execute("COMMIT")
         data = db.serialize()
     finally:
@@ -243,16 +252,17 @@ class _Reader:
             self.plans.append(_plan_row(plan, i, (self.position, plan.loc.line)))
             for rows, figures in ((self.targets, plan.targets), (self.baselines, plan.baselines)):
                 for n, figure in enumerate(figures):
-                    rows.append(_figure_row(plan.id, n, figure, _NO_NORMAL, (self.position, figure.loc.line)))
+                    row = _figure_row(plan.id, n, figure, (None,) * 4, (self.position, figure.loc.line))
+                    rows.append(row[:NORMAL] + row[NORMAL + 4 :])
                     self.uses.add(_use(figure))
         part.plans = []
         return part
 
 
 def _row(data: dict[str, Any], plan: Plan, target: bool) -> tuple[Any, ...] | None:
-    """A figure's row from `metric` to `note` (what index._figure_row makes of the Figure that loading `data`
-    makes), when `check` would find nothing wrong with that figure but for its metric and unit, which are checked
-    on the catalogue (_fits); else None.
+    """A figure's row from `metric` to `note`, less the normalized columns (what index._figure_row makes of the
+    Figure that loading `data` makes), when `check` would find nothing wrong with that figure but for its metric
+    and unit, which are checked on the catalogue (_fits); else None.
 
     loader.figure_values, validate.figure_fine and index._figure_row in one, in a third of their time: they
     are what it must agree with, and tests/test_bulk.py holds it to them.
@@ -296,7 +306,7 @@ def _row(data: dict[str, Any], plan: Plan, target: bool) -> tuple[Any, ...] | No
         return None
     if not (start <= year <= plan.period_end if target else year <= start):
         return None
-    return (metric, year, since, kind, comparator, value, low, high, unit, direction, scope, *_NO_NORMAL, quote, note)
+    return metric, year, since, kind, comparator, value, low, high, unit, direction, scope, quote, note
 
 
 _NONE3 = (None, None, None)
@@ -335,7 +345,8 @@ def _use(figure: Figure) -> Use:
 
 
 class _Figures(_Seq):
-    """A plan's targets or baselines as the lean reader keeps them: (line, fields) for each figure."""
+    """A plan's targets or baselines as the lean reader keeps them: (line, fields) for each figure (and no
+    item_lines: it is read by bulk._Reader only)."""
 
 
 _SCALAR = yaml.ScalarEvent
@@ -343,6 +354,11 @@ _MAPPING_START = yaml.MappingStartEvent
 _MAPPING_END = yaml.MappingEndEvent
 _SEQUENCE_START = yaml.SequenceStartEvent
 _SEQUENCE_END = yaml.SequenceEndEvent
+
+
+#: The plain scalars a worker has read, as they read (_Quick.seen, kept from file to file): metric ids, years, units
+#: and kinds recur in every file. Emptied when it grows large.
+_SEEN: dict[str, Any] = {}
 
 
 class _Lean(_Quick):
@@ -357,6 +373,9 @@ class _Lean(_Quick):
         except ImportError:  # PyYAML built without libyaml
             raise _Careful from None
         self.get: Callable[[], Any] = CParser(text).get_event
+        if len(_SEEN) > 100_000:
+            _SEEN.clear()
+        self.seen = _SEEN
         try:
             return self._run(self.get)
         except yaml.YAMLError:
@@ -386,9 +405,7 @@ class _Lean(_Quick):
         while True:
             event = get()
             if type(event) is _MAPPING_START:
-                line = self.line(event)
-                figures.append((line, self._figure()))
-                figures.item_lines.append(line)
+                figures.append((self.line(event), self._figure()))
             elif type(event) is _SEQUENCE_END:
                 return
             else:  # an item that is no mapping: a problem, for the careful reader to report
@@ -491,8 +508,8 @@ def _fill(db: sqlite3.Connection, batches: Iterator[Batch | None], names: list[s
         db.deserialize(batch.rows, name="batch")
         db.execute("BEGIN")
         db.execute(_MERGE_PLANS, (offset,))
-        db.execute("INSERT INTO targets SELECT * FROM batch.targets")
-        db.execute("INSERT INTO baselines SELECT * FROM batch.baselines")
+        db.execute(_MERGE_FIGURES.format("targets"))
+        db.execute(_MERGE_FIGURES.format("baselines"))
         db.execute("COMMIT")
         parts += batch.parts
         stamps += batch.stamps

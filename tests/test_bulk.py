@@ -383,7 +383,8 @@ def _careful_row(data: dict[str, Any], plan: Plan, target: bool) -> tuple[Any, .
         figure = loader._over_the_period(figure, plan.period_start)
     if not validate.figure_fine(plan, figure, "target" if target else "baseline"):
         return None
-    return index._figure_row(plan.id, 0, figure, (None,) * 4, (0, 3))[2:-2]
+    row = index._figure_row(plan.id, 0, figure, (None,) * 4, (0, 3))
+    return row[2 : bulk.NORMAL] + row[bulk.NORMAL + 4 : -2]
 
 
 @settings(max_examples=500, deadline=None, database=None)
