@@ -62,7 +62,7 @@ from .loader import (
     read_yaml_quickly,
 )
 from .model import COMPARATORS, DIRECTIONS, KINDS, Figure, Metric, Plan
-from .paths import display_path
+from .paths import display_paths
 from .records import record
 from .validate import _NOT_NEGATIVE, check, plan_problems, unit_fits
 
@@ -466,7 +466,7 @@ def write(files: Sequence[tuple[str | Path, str]], target: Path) -> bool:
     """
     given = [str(g) for g, _ in files]
     real = [r for _, r in files]
-    names = [display_path(g) for g in given]
+    names = display_paths(files)
     position = {name: i for i, name in enumerate(names)}  # as index.write_tables numbers them
     tasks = [(g, r, n, position[n]) for g, r, n in zip(given, real, names, strict=True)]
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -15,8 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ipcompare import bulk, index, loader, validate
+from ipcompare.controls import escape_controls, has_controls
 from ipcompare.model import COMPARATORS, DIRECTIONS, KINDS, Figure, Location, Plan, Status
-from ipcompare.paths import real_data_paths
+from ipcompare.paths import display_path, display_paths, real_data_paths
 from ipcompare.records import made
 
 REGIONS = """\
@@ -416,3 +417,22 @@ def test_every_shape_of_figure_is_read_the_lean_way() -> None:
         for _, data in figures:
             row = bulk._row(data, plan, target)
             assert row is not None and row == _careful_row(data, plan, target)
+
+
+# -- helpers the build leans on ------------------------------------------------------------------------------------
+
+
+def test_has_controls_finds_what_escape_controls_escapes() -> None:
+    for code in [*range(0x3000), *range(0xFE00, 0xFFFE), 0x1F600, 0xE0001]:
+        for text in (chr(code), f"达到{chr(code)}9万件"):
+            assert has_controls(text) == (escape_controls(text) != text), hex(code)
+
+
+def test_display_paths_are_display_path_of_each_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.yaml").write_text("", encoding="utf-8")
+    outside = FIXTURES / "compare.yaml"
+    for where in (tmp_path, tmp_path / "in", Path("/")):
+        monkeypatch.chdir(where)
+        files = real_data_paths([tmp_path / "in", outside, os.path.relpath(outside)], bundled=False)
+        assert display_paths(files) == [display_path(given) for given, _ in files]
