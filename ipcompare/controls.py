@@ -5,8 +5,6 @@ One definition, so a string the loader accepts can never carry a terminal escape
 
 from __future__ import annotations
 
-import re
-
 # C0 controls except newline and tab, DEL, and the C1 controls (ESC-less CSI among them).
 _CONTROL = {c: f"\\x{c:02x}" for c in [*range(0, 32), *range(127, 160)] if chr(c) not in "\n\t"}
 # Bidirectional embeddings, overrides and isolates reorder the text around them on screen ("Trojan Source"),
@@ -19,10 +17,7 @@ def escape_controls(text: str) -> str:
     return text.translate(_CONTROL)
 
 
-#: Any of them, found by one scan (the loader asks of every text it reads; translate looks up every character).
-_ANY_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in _CONTROL) + "]")
-
-
 def has_controls(text: str) -> bool:
-    # Every control character here is one str.isprintable() refuses, and it is quicker than a search.
-    return not text.isprintable() and _ANY_CONTROL.search(text) is not None
+    # Every control character here is one str.isprintable() refuses (with tab, newline and some others): a text it
+    # accepts, as nearly all are, is not looked at character by character.
+    return not text.isprintable() and escape_controls(text) != text
