@@ -551,17 +551,39 @@ def _reading(tasks: list[_Task]) -> Iterator[Iterator[Batch | None]]:
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
     sys.stdout.flush()  # a forked worker must not write out what is buffered here when it exits
     sys.stderr.flush()
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker)
+    # Ctrl-C is the main process's to handle (it stops the build): a worker ignores it (_worker), and is started
+    # with it held back until then, lest it arrive before and print a traceback of the worker's own.
+    held = _hold_interrupts()
+    try:
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker)
+    except BaseException:
+        _release_interrupts(held)
+        raise
     try:
         batches = iter(_batches(tasks, sizes))
         pending: deque[Future[Batch | None]] = deque()
-        for batch in batches:  # a few batches ahead of the one being written: memory for these only
-            pending.append(pool.submit(_read_batch, batch))
-            if len(pending) >= 2 * workers:
-                break
+        try:
+            for batch in batches:  # a few batches ahead of the one being written: memory for these only
+                pending.append(pool.submit(_read_batch, batch))  # the first forks the workers
+                if len(pending) >= 2 * workers:
+                    break
+        finally:
+            _release_interrupts(held)
         yield _results(pool, pending, batches)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _hold_interrupts() -> set[int | signal.Signals] | None:
+    """Hold back Ctrl-C (it stays pending) where the platform can; the previous mask, to give back."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def _release_interrupts(held: set[int | signal.Signals] | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _results(
@@ -600,6 +622,8 @@ def _worker() -> None:
     """A worker leaves Ctrl-C to the main process (which stops the build), and collects no garbage (its trees
     and rows hold no cycles)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     gc.disable()
 
 

@@ -5,7 +5,11 @@ this process or in workers, the lean way or the careful way; a problem anywhere 
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -306,6 +310,34 @@ def test_a_change_to_one_file_is_picked_up(invoke: Invoke, cache: Path, how: str
     assert ",7,,,万件," in value()
     (folder / "plans" / "p99.yaml").write_text(plans_file(990, 1), encoding="utf-8")
     assert "plan-990" in invoke("--data", str(folder), "plans", "-f", "csv").stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="a process group to send Ctrl-C to")
+def test_ctrl_c_while_workers_read_is_one_line_and_leaves_nothing_behind(folder: Path, tmp_path: Path) -> None:
+    """A build of more than PARALLEL_BYTES, interrupted at moments from start-up to its end: `ipcompare:
+    interrupted` and exit 130 (no worker's traceback), and no temporary file in the cache folder."""
+    for i in range(bulk.PARALLEL_BYTES // 6000 + 100):
+        (folder / "plans" / f"q{i:04}.yaml").write_text(plans_file(1000 + 3 * i, 3), encoding="utf-8")
+    cache = tmp_path / "cache"
+    env = {**os.environ, "IPCOMPARE_CACHE_DIR": str(cache)}
+    env.pop("IPCOMPARE_DATA", None)
+    command = [sys.executable, "-m", "ipcompare", "--data", str(folder), "metric", "trademarks", "-f", "json"]
+    interrupted = 0
+    for step in range(40):
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True
+        )
+        time.sleep(0.2 + 0.08 * step)
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to the main process and its workers
+        _, errors = process.communicate(timeout=60)
+        assert not [p.name for p in cache.glob("*") if p.name.endswith(".tmp")]
+        if process.returncode == 0:  # it had finished
+            break
+        if process.returncode == -signal.SIGINT:  # before Python had started
+            continue
+        assert (process.returncode, errors.decode()) == (130, "ipcompare: interrupted\n")
+        interrupted += 1
+    assert interrupted
 
 
 def test_workers_that_die_leave_a_note_and_the_files_are_read_directly(
