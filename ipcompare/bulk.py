@@ -31,7 +31,6 @@ import yaml
 
 from .files import ReadError, read_bytes
 from .index import (
-    INSERT_PLAN,
     SCHEMA,
     Stamp,
     _create,
@@ -89,43 +88,61 @@ class _Unsure(Exception):
     """The lean reading of a file met something it leaves to the careful one (bulk._careful)."""
 
 
+#: Rows of the plans, targets or baselines table.
+Row = tuple[Any, ...]
+
+
 @record(kw_only=False)
 class Batch:
-    """What a batch of files puts in the index: the rows of their plans (numbered within the batch), targets and
-    baselines as a small SQLite database (serialized: one buffer to pass between processes, and copied into the
-    index by SQLite itself), and what the checks across files need: their stamps and catalogue entries, each
-    plan's id and region, and the metrics, units and kinds the figures use."""
+    """What a batch of files puts in the index, and what the checks across files need: their stamps and catalogue
+    entries, each plan's id and region, and the metrics, units and kinds the figures use.
 
-    rows: bytes
+    The rows of its plans (numbered within the batch), targets and baselines come from a worker as a small SQLite
+    database, serialized: one buffer to pass between processes, copied into the index by SQLite itself. Read in
+    this process, or where SQLite cannot serialize, they are the lists of rows.
+    """
+
+    rows: bytes | tuple[list[Row], list[Row], list[Row]]
     stamps: list[Stamp]
     parts: list[Part]
     plans: list[tuple[str, str]]
     uses: set[Use]
 
 
-def _columns(first: int, end: int) -> str:
-    return ", ".join(f"c{i}" for i in range(first, end))
+def _schema_columns() -> dict[str, list[str]]:
+    """The columns of each table of index.SCHEMA, in order."""
+    db = sqlite3.connect(":memory:")
+    try:
+        _create(db, SCHEMA)
+        tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {table: [row[1] for row in db.execute(f"PRAGMA table_info({table})")] for table in tables}
+    finally:
+        db.close()
 
 
-#: Where a figure's normalized_value, _low, _high and _unit columns are: a batch leaves them out, as the index
-#: leaves them empty (commands normalise in the units they are asked for).
-NORMAL = 13
-#: The tables of a batch: the index's columns without its keys (plan ids are checked before the rows are copied),
-#: and a figure's without the four normalized ones.
+_SCHEMA_COLUMNS = _schema_columns()
+#: The columns of the plans table, and of the targets and baselines tables but the four normalized ones, which the
+#: index leaves empty (commands normalise in the units they are asked for): a batch's rows have these.
+PLAN_COLUMNS = _SCHEMA_COLUMNS["plans"]
+FIGURE_COLUMNS = [c for c in _SCHEMA_COLUMNS["targets"] if not c.startswith("normalized_")]
+#: Where index._figure_row puts the four normalized columns.
+NORMAL = _SCHEMA_COLUMNS["targets"].index("normalized_value")
+#: A batch's tables: no types and no keys (plan ids are checked before the rows are copied).
 _BATCH_TABLES = f"""
-CREATE TABLE plans ({_columns(0, 18)});
-CREATE TABLE targets ({_columns(0, 17)});
-CREATE TABLE baselines ({_columns(0, 17)});
+CREATE TABLE plans ({", ".join(PLAN_COLUMNS)});
+CREATE TABLE targets ({", ".join(FIGURE_COLUMNS)});
+CREATE TABLE baselines ({", ".join(FIGURE_COLUMNS)});
 """
-_INSERT_FIGURE = "INSERT INTO {} VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-#: The plans of a batch into the index, numbered after those already there; then its targets and baselines.
-_MERGE_PLANS = f"INSERT INTO plans SELECT c0, c1 + ?, {_columns(2, 18)} FROM batch.plans"
-_MERGE_FIGURES = (
-    f"INSERT INTO {{0}} SELECT {_columns(0, NORMAL)}, NULL, NULL, NULL, NULL, {_columns(NORMAL, 17)} FROM batch.{{0}}"
-)
+_INSERT_PLAN = f"INSERT INTO plans ({', '.join(PLAN_COLUMNS)}) VALUES ({', '.join('?' * len(PLAN_COLUMNS))})"
+_INSERT_FIGURE = f"INSERT INTO {{}} ({', '.join(FIGURE_COLUMNS)}) VALUES ({', '.join('?' * len(FIGURE_COLUMNS))})"
+#: A serialized batch, attached as `batch`, into the index: its plans numbered after those already there.
+_MERGE_PLANS = f"INSERT INTO plans SELECT id, position + ?, {', '.join(PLAN_COLUMNS[2:])} FROM batch.plans"
+_MERGE_FIGURES = f"INSERT INTO {{0}} ({', '.join(FIGURE_COLUMNS)}) SELECT {', '.join(FIGURE_COLUMNS)} FROM batch.{{0}}"
+#: Whether this Python's SQLite can serialize a database (3.36 and later, and some earlier builds).
+_SERIALIZE = hasattr(sqlite3.Connection, "serialize")
 
 
-def read_batch(tasks: list[_Task]) -> Batch | None:
+def read_batch(tasks: list[_Task], *, serialize: bool = False) -> Batch | None:
     """The rows of some data files (see read_file), or None when one has a problem."""
     files = []
     for task in tasks:
@@ -133,22 +150,36 @@ def read_batch(tasks: list[_Task]) -> Batch | None:
         if rows is None:
             return None
         files.append(rows)
+    plans: list[Row] = []
+    targets: list[Row] = []
+    baselines: list[Row] = []
+    for rows in files:
+        offset = len(plans)
+        plans += [(row[0], offset + row[1], *row[2:]) for row in rows.plans]
+        targets += rows.targets
+        baselines += rows.baselines
+    uses = set().union(*(rows.uses for rows in files))
+    ids = [(row[0], row[2]) for row in plans]
+    data = _serialized(plans, targets, baselines) if serialize else (plans, targets, baselines)
+    return Batch(data, [rows.stamp for rows in files], [rows.part for rows in files], ids, uses)
+
+
+def _serialized(plans: list[Row], targets: list[Row], baselines: list[Row]) -> bytes:
     db = sqlite3.connect(":memory:", isolation_level=None)
     try:
         db.execute("BEGIN")
         _create(db, _BATCH_TABLES)
-        plans: list[tuple[str, str]] = []
-        for rows in files:
-            db.executemany(INSERT_PLAN, ((row[0], len(plans) + row[1], *row[2:]) for row in rows.plans))
-            plans += ((row[0], row[2]) for row in rows.plans)
-            db.executemany(_INSERT_FIGURE.format("targets"), rows.targets)
-            db.executemany(_INSERT_FIGURE.format("baselines"), rows.baselines)
+        _insert(db, plans, targets, baselines)
         db.execute("COMMIT")
-        data = db.serialize()
+        return db.serialize()
     finally:
         db.close()
-    uses = set().union(*(rows.uses for rows in files))
-    return Batch(data, [rows.stamp for rows in files], [rows.part for rows in files], plans, uses)
+
+
+def _insert(db: sqlite3.Connection, plans: list[Row], targets: list[Row], baselines: list[Row]) -> None:
+    db.executemany(_INSERT_PLAN, plans)
+    db.executemany(_INSERT_FIGURE.format("targets"), targets)
+    db.executemany(_INSERT_FIGURE.format("baselines"), baselines)
 
 
 @record(kw_only=False)
@@ -505,11 +536,15 @@ def _fill(db: sqlite3.Connection, batches: Iterator[Batch | None], names: list[s
                 raise _Problem  # a duplicate plan id (before the rows of its figures clash)
             plans.add(plan)
             regions.add(region)
-        db.deserialize(batch.rows, name="batch")
         db.execute("BEGIN")
-        db.execute(_MERGE_PLANS, (offset,))
-        db.execute(_MERGE_FIGURES.format("targets"))
-        db.execute(_MERGE_FIGURES.format("baselines"))
+        if isinstance(batch.rows, bytes):
+            db.deserialize(batch.rows, name="batch")
+            db.execute(_MERGE_PLANS, (offset,))
+            db.execute(_MERGE_FIGURES.format("targets"))
+            db.execute(_MERGE_FIGURES.format("baselines"))
+        else:
+            plans_rows, targets_rows, baselines_rows = batch.rows
+            _insert(db, [(r[0], r[1] + offset, *r[2:]) for r in plans_rows], targets_rows, baselines_rows)
         db.execute("COMMIT")
         parts += batch.parts
         stamps += batch.stamps
@@ -544,7 +579,7 @@ def _reading(tasks: list[_Task]) -> Iterator[Iterator[Batch | None]]:
     sizes = [_size(real) for _, real, _, _ in tasks]
     workers = os.cpu_count() or 1
     if workers < 2 or len(tasks) < 2 or sum(sizes) < PARALLEL_BYTES:
-        yield (read_batch(batch) for batch in _batches(tasks, sizes))
+        yield (read_batch(batch) for batch in _batches(tasks, sizes))  # rows as lists: nothing to pass
         return
     import multiprocessing
 
@@ -628,4 +663,4 @@ def _worker() -> None:
 
 
 def _read_batch(batch: list[_Task]) -> Batch | None:
-    return read_batch(batch)  # by this name in a worker (a test replaces it)
+    return read_batch(batch, serialize=_SERIALIZE)  # by this name in a worker (a test replaces it)

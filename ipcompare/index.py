@@ -453,22 +453,20 @@ def write_tables(db: sqlite3.Connection, dataset: Dataset, paths: Sequence[str],
     db.executemany("INSERT INTO files VALUES (?,?)", enumerate(paths))
     where = _places(dataset.files)
     write_catalogue(db, dataset, where)
-    db.executemany(INSERT_PLAN, (_plan_row(p, i, where(p.loc)) for i, p in enumerate(dataset.plans)))
+    db.executemany(
+        "INSERT INTO plans VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (_plan_row(p, i, where(p.loc)) for i, p in enumerate(dataset.plans)),
+    )
     normal = _normalized(dataset) if normalize else {}
     for table in ("targets", "baselines"):
         db.executemany(
-            INSERT_FIGURE.format(table),
+            f"INSERT INTO {table} VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 _figure_row(p.id, n, f, normal.get(id(f), (None,) * 4), where(f.loc))
                 for p in dataset.plans
                 for n, f in enumerate(getattr(p, table))
             ),
         )
-
-
-INSERT_PLAN = "INSERT INTO plans VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-#: For the targets or the baselines table.
-INSERT_FIGURE = "INSERT INTO {} VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
 
 def _places(files: Sequence[str]) -> Callable[[Location], tuple[int, int | None]]:

@@ -150,12 +150,15 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-@pytest.fixture(params=["here", "workers"])
+@pytest.fixture(params=["here", "workers", "workers-unserialized"])
 def how(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Each test runs twice: the files read in this process, and read by workers (each file a batch of its own)."""
-    if request.param == "workers":
+    """Each test runs three times: the files read in this process, and read by workers (each file a batch of its
+    own) passing their rows as a serialized database, or as lists where SQLite cannot serialize."""
+    if request.param != "here":
         monkeypatch.setattr(bulk, "PARALLEL_BYTES", 0)
         monkeypatch.setattr(bulk, "BATCH_BYTES", 1)
+    if request.param == "workers-unserialized":
+        monkeypatch.setattr(bulk, "_SERIALIZE", False)
     return str(request.param)
 
 
