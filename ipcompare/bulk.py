@@ -74,6 +74,8 @@ BATCH_BYTES = 2**19
 _Task = tuple[str, str, str, int]
 #: A metric, unit and kind the figures of a file use (the unit None for a qualitative figure).
 Use = tuple[str, str | None, str | None]
+#: A row of the plans, targets or baselines table.
+Row = tuple[Any, ...]
 
 
 class Unbuilt(Exception):
@@ -85,101 +87,10 @@ class _Problem(Exception):
 
 
 class _Unsure(Exception):
-    """The lean reading of a file met something it leaves to the careful one (bulk._careful)."""
+    """The lean reading of a file met something it leaves to the careful one (_Reader.careful)."""
 
 
-#: Rows of the plans, targets or baselines table.
-Row = tuple[Any, ...]
-
-
-@record(kw_only=False)
-class Batch:
-    """What a batch of files puts in the index, and what the checks across files need: their stamps and catalogue
-    entries, each plan's id and region, and the metrics, units and kinds the figures use.
-
-    The rows of its plans (numbered within the batch), targets and baselines come from a worker as a small SQLite
-    database, serialized: one buffer to pass between processes, copied into the index by SQLite itself. Read in
-    this process, or where SQLite cannot serialize, they are the lists of rows.
-    """
-
-    rows: bytes | tuple[list[Row], list[Row], list[Row]]
-    stamps: list[Stamp]
-    parts: list[Part]
-    plans: list[tuple[str, str]]
-    uses: set[Use]
-
-
-def _schema_columns() -> dict[str, list[str]]:
-    """The columns of each table of index.SCHEMA, in order."""
-    db = sqlite3.connect(":memory:")
-    try:
-        _create(db, SCHEMA)
-        tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {table: [row[1] for row in db.execute(f"PRAGMA table_info({table})")] for table in tables}
-    finally:
-        db.close()
-
-
-_SCHEMA_COLUMNS = _schema_columns()
-#: The columns of the plans table, and of the targets and baselines tables but the four normalized ones, which the
-#: index leaves empty (commands normalise in the units they are asked for): a batch's rows have these.
-PLAN_COLUMNS = _SCHEMA_COLUMNS["plans"]
-FIGURE_COLUMNS = [c for c in _SCHEMA_COLUMNS["targets"] if not c.startswith("normalized_")]
-#: Where index._figure_row puts the four normalized columns.
-NORMAL = _SCHEMA_COLUMNS["targets"].index("normalized_value")
-#: A batch's tables: no types and no keys (plan ids are checked before the rows are copied).
-_BATCH_TABLES = f"""
-CREATE TABLE plans ({", ".join(PLAN_COLUMNS)});
-CREATE TABLE targets ({", ".join(FIGURE_COLUMNS)});
-CREATE TABLE baselines ({", ".join(FIGURE_COLUMNS)});
-"""
-_INSERT_PLAN = f"INSERT INTO plans ({', '.join(PLAN_COLUMNS)}) VALUES ({', '.join('?' * len(PLAN_COLUMNS))})"
-_INSERT_FIGURE = f"INSERT INTO {{}} ({', '.join(FIGURE_COLUMNS)}) VALUES ({', '.join('?' * len(FIGURE_COLUMNS))})"
-#: A serialized batch, attached as `batch`, into the index: its plans numbered after those already there.
-_MERGE_PLANS = f"INSERT INTO plans SELECT id, position + ?, {', '.join(PLAN_COLUMNS[2:])} FROM batch.plans"
-_MERGE_FIGURES = f"INSERT INTO {{0}} ({', '.join(FIGURE_COLUMNS)}) SELECT {', '.join(FIGURE_COLUMNS)} FROM batch.{{0}}"
-#: Whether this Python's SQLite can serialize a database (3.36 and later, and some earlier builds).
-_SERIALIZE = hasattr(sqlite3.Connection, "serialize")
-
-
-def read_batch(tasks: list[_Task], *, serialize: bool = False) -> Batch | None:
-    """The rows of some data files (see read_file), or None when one has a problem."""
-    files = []
-    for task in tasks:
-        rows = read_file(*task)
-        if rows is None:
-            return None
-        files.append(rows)
-    plans: list[Row] = []
-    targets: list[Row] = []
-    baselines: list[Row] = []
-    for rows in files:
-        offset = len(plans)
-        plans += [(row[0], offset + row[1], *row[2:]) for row in rows.plans]
-        targets += rows.targets
-        baselines += rows.baselines
-    uses = set().union(*(rows.uses for rows in files))
-    ids = [(row[0], row[2]) for row in plans]
-    data = _serialized(plans, targets, baselines) if serialize else (plans, targets, baselines)
-    return Batch(data, [rows.stamp for rows in files], [rows.part for rows in files], ids, uses)
-
-
-def _serialized(plans: list[Row], targets: list[Row], baselines: list[Row]) -> bytes:
-    db = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        db.execute("BEGIN")
-        _create(db, _BATCH_TABLES)
-        _insert(db, plans, targets, baselines)
-        db.execute("COMMIT")
-        return db.serialize()
-    finally:
-        db.close()
-
-
-def _insert(db: sqlite3.Connection, plans: list[Row], targets: list[Row], baselines: list[Row]) -> None:
-    db.executemany(_INSERT_PLAN, plans)
-    db.executemany(_INSERT_FIGURE.format("targets"), targets)
-    db.executemany(_INSERT_FIGURE.format("baselines"), baselines)
+# -- one file -----------------------------------------------------------------------------------------------------
 
 
 @record(kw_only=False)
@@ -189,13 +100,10 @@ class Rows:
 
     stamp: Stamp
     part: Part
-    plans: list[tuple[Any, ...]]
-    targets: list[tuple[Any, ...]]
-    baselines: list[tuple[Any, ...]]
+    plans: list[Row]
+    targets: list[Row]
+    baselines: list[Row]
     uses: set[Use]
-
-
-# -- one file -------------------------------------------------------------------------------------------------------
 
 
 def read_file(given: str, real: str, name: str, position: int) -> Rows | None:
@@ -235,9 +143,9 @@ class _Reader:
 
     def __init__(self, name: str, position: int) -> None:
         self.name, self.position = name, position
-        self.plans: list[tuple[Any, ...]] = []
-        self.targets: list[tuple[Any, ...]] = []
-        self.baselines: list[tuple[Any, ...]] = []
+        self.plans: list[Row] = []
+        self.targets: list[Row] = []
+        self.baselines: list[Row] = []
         self.uses: set[Use] = set()
 
     def lean(self, text: str) -> Part:
@@ -290,7 +198,7 @@ class _Reader:
         return part
 
 
-def _row(data: dict[str, Any], plan: Plan, target: bool) -> tuple[Any, ...] | None:
+def _row(data: dict[str, Any], plan: Plan, target: bool) -> Row | None:
     """A figure's row from `metric` to `note`, less the normalized columns (what index._figure_row makes of the
     Figure that loading `data` makes), when `check` would find nothing wrong with that figure but for its metric
     and unit, which are checked on the catalogue (_fits); else None.
@@ -484,6 +392,99 @@ class _Lean(_Quick):
             if type(event) is not _SCALAR or event.style:
                 raise _Careful
             out.append(_plain(event.value))
+
+
+# -- a batch of files ---------------------------------------------------------------------------------------------
+
+
+@record(kw_only=False)
+class Batch:
+    """What a batch of files puts in the index, and what the checks across files need: their stamps and catalogue
+    entries, each plan's id and region, and the metrics, units and kinds the figures use.
+
+    The rows of its plans (numbered within the batch), targets and baselines come from a worker as a small SQLite
+    database, serialized: one buffer to pass between processes, copied into the index by SQLite itself. Read in
+    this process, or where SQLite cannot serialize, they are the lists of rows.
+    """
+
+    rows: bytes | tuple[list[Row], list[Row], list[Row]]
+    stamps: list[Stamp]
+    parts: list[Part]
+    plans: list[tuple[str, str]]
+    uses: set[Use]
+
+
+def _schema_columns() -> dict[str, list[str]]:
+    """The columns of each table of index.SCHEMA, in order."""
+    db = sqlite3.connect(":memory:")
+    try:
+        _create(db, SCHEMA)
+        tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {table: [row[1] for row in db.execute(f"PRAGMA table_info({table})")] for table in tables}
+    finally:
+        db.close()
+
+
+_SCHEMA_COLUMNS = _schema_columns()
+#: The columns of the plans table, and of the targets and baselines tables but the four normalized ones, which the
+#: index leaves empty (commands normalise in the units they are asked for): a batch's rows have these.
+PLAN_COLUMNS = _SCHEMA_COLUMNS["plans"]
+FIGURE_COLUMNS = [c for c in _SCHEMA_COLUMNS["targets"] if not c.startswith("normalized_")]
+#: Where index._figure_row puts the four normalized columns.
+NORMAL = _SCHEMA_COLUMNS["targets"].index("normalized_value")
+#: A batch's tables: no types and no keys (plan ids are checked before the rows are copied).
+_BATCH_TABLES = f"""
+CREATE TABLE plans ({", ".join(PLAN_COLUMNS)});
+CREATE TABLE targets ({", ".join(FIGURE_COLUMNS)});
+CREATE TABLE baselines ({", ".join(FIGURE_COLUMNS)});
+"""
+_INSERT_PLAN = f"INSERT INTO plans ({', '.join(PLAN_COLUMNS)}) VALUES ({', '.join('?' * len(PLAN_COLUMNS))})"
+_INSERT_FIGURE = f"INSERT INTO {{}} ({', '.join(FIGURE_COLUMNS)}) VALUES ({', '.join('?' * len(FIGURE_COLUMNS))})"
+#: A serialized batch, attached as `batch`, into the index: its plans numbered after those already there.
+_MERGE_PLANS = f"INSERT INTO plans SELECT id, position + ?, {', '.join(PLAN_COLUMNS[2:])} FROM batch.plans"
+_MERGE_FIGURES = f"INSERT INTO {{0}} ({', '.join(FIGURE_COLUMNS)}) SELECT {', '.join(FIGURE_COLUMNS)} FROM batch.{{0}}"
+#: Whether this Python's SQLite can serialize a database (3.36 and later, and some earlier builds).
+_SERIALIZE = hasattr(sqlite3.Connection, "serialize")
+
+
+def read_batch(tasks: list[_Task], *, serialize: bool = False) -> Batch | None:
+    """The rows of some data files (see read_file), or None when one has a problem."""
+    files = []
+    for task in tasks:
+        rows = read_file(*task)
+        if rows is None:
+            return None
+        files.append(rows)
+    plans: list[Row] = []
+    targets: list[Row] = []
+    baselines: list[Row] = []
+    for rows in files:
+        offset = len(plans)
+        plans += [(row[0], offset + row[1], *row[2:]) for row in rows.plans]
+        targets += rows.targets
+        baselines += rows.baselines
+    uses = set().union(*(rows.uses for rows in files))
+    ids = [(row[0], row[2]) for row in plans]
+    data = _serialized(plans, targets, baselines) if serialize else (plans, targets, baselines)
+    return Batch(data, [rows.stamp for rows in files], [rows.part for rows in files], ids, uses)
+
+
+def _serialized(plans: list[Row], targets: list[Row], baselines: list[Row]) -> bytes:
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        db.execute("BEGIN")
+        _create(db, _BATCH_TABLES)
+        _insert(db, plans, targets, baselines)
+        db.execute("COMMIT")
+        return db.serialize()
+    finally:
+        db.close()
+
+
+def _insert(db: sqlite3.Connection, plans: list[Row], targets: list[Row], baselines: list[Row]) -> None:
+    db.executemany(_INSERT_PLAN, plans)
+    db.executemany(_INSERT_FIGURE.format("targets"), targets)
+    db.executemany(_INSERT_FIGURE.format("baselines"), baselines)
 
 
 # -- every file ---------------------------------------------------------------------------------------------------
