@@ -22,10 +22,8 @@ import sqlite3
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -64,6 +62,9 @@ from .model import COMPARATORS, DIRECTIONS, KINDS, Figure, Metric, Plan
 from .paths import display_paths
 from .records import record
 from .validate import _NOT_NEGATIVE, check, plan_problems, unit_fits
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: Less data than this is read in this process: starting workers would cost more than they save.
 PARALLEL_BYTES = 4 * 2**20
@@ -509,8 +510,6 @@ def write(files: Sequence[tuple[str | Path, str]], target: Path) -> bool:
             _database(target, lambda db: _fill(db, results, names, real))
     except _Problem:
         return False
-    except BrokenProcessPool as e:
-        raise Unbuilt(str(e)) from None
     finally:
         if collecting:
             gc.enable()
@@ -582,7 +581,8 @@ def _reading(tasks: list[_Task]) -> Iterator[Iterator[Batch | None]]:
     if workers < 2 or len(tasks) < 2 or sum(sizes) < PARALLEL_BYTES:
         yield (read_batch(batch) for batch in _batches(tasks, sizes))  # rows as lists: nothing to pass
         return
-    import multiprocessing
+    import multiprocessing  # here: a few milliseconds of every small build's start
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
     sys.stdout.flush()  # a forked worker must not write out what is buffered here when it exits
@@ -625,11 +625,16 @@ def _release_interrupts(held: set[int | signal.Signals] | None) -> None:
 def _results(
     pool: ProcessPoolExecutor, pending: deque[Future[Batch | None]], batches: Iterator[list[_Task]]
 ) -> Iterator[Batch | None]:
+    from concurrent.futures.process import BrokenProcessPool
+
     while pending:
-        done = pending.popleft().result()
-        batch = next(batches, None)
-        if batch is not None:
-            pending.append(pool.submit(_read_batch, batch))
+        try:
+            done = pending.popleft().result()
+            batch = next(batches, None)
+            if batch is not None:
+                pending.append(pool.submit(_read_batch, batch))
+        except BrokenProcessPool as e:
+            raise Unbuilt(str(e)) from None
         yield done
 
 
