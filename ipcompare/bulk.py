@@ -68,8 +68,9 @@ if TYPE_CHECKING:
 
 #: Less data than this is read in this process: starting workers would cost more than they save.
 PARALLEL_BYTES = 4 * 2**20
-#: Files go to the workers in batches of about this many bytes: few round trips, and even loads.
-BATCH_BYTES = 2**19
+#: Files go to the workers in batches of at most about this many bytes (fewer, smaller ones for less data, so that
+#: each worker has several): few round trips, and even loads.
+BATCH_BYTES = 2**20
 
 #: A file to read: as given, its real path, its name in messages, its position in the files table.
 _Task = tuple[str, str, str, int]
@@ -579,7 +580,7 @@ def _reading(tasks: list[_Task]) -> Iterator[Iterator[Batch | None]]:
     sizes = [_size(real) for _, real, _, _ in tasks]
     workers = os.cpu_count() or 1
     if workers < 2 or len(tasks) < 2 or sum(sizes) < PARALLEL_BYTES:
-        yield (read_batch(batch) for batch in _batches(tasks, sizes))  # rows as lists: nothing to pass
+        yield (read_batch(batch) for batch in _batches(tasks, sizes, BATCH_BYTES))  # rows as lists: nothing to pass
         return
     import multiprocessing  # here: a few milliseconds of every small build's start
     from concurrent.futures import ProcessPoolExecutor
@@ -596,7 +597,8 @@ def _reading(tasks: list[_Task]) -> Iterator[Iterator[Batch | None]]:
         _release_interrupts(held)
         raise
     try:
-        batches = iter(_batches(tasks, sizes))
+        size = min(BATCH_BYTES, max(BATCH_BYTES // 4, sum(sizes) // (8 * workers)))
+        batches = iter(_batches(tasks, sizes, size))
         pending: deque[Future[Batch | None]] = deque()
         try:
             for batch in batches:  # a few batches ahead of the one being written: memory for these only
@@ -645,14 +647,14 @@ def _size(path: str) -> int:
         return 0  # its read will say why
 
 
-def _batches(tasks: list[_Task], sizes: list[int]) -> Iterator[list[_Task]]:
-    """The tasks in order, in runs of about BATCH_BYTES (a larger file alone)."""
+def _batches(tasks: list[_Task], sizes: list[int], most: int) -> Iterator[list[_Task]]:
+    """The tasks in order, in runs of about `most` bytes (a larger file alone)."""
     batch: list[_Task] = []
     size = 0
     for task, bytes_ in zip(tasks, sizes, strict=True):
         batch.append(task)
         size += bytes_
-        if size >= BATCH_BYTES:
+        if size >= most:
             yield batch
             batch, size = [], 0
     if batch:

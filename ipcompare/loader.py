@@ -1040,7 +1040,7 @@ def _fine_number(value: Any) -> bool:
 
 def figure_values(data: dict[str, Any]) -> dict[str, Any] | None:
     """The fields of the Figure a well-formed mapping makes, all but `loc`; None for one that `_figure` would
-    find anything to report in. The index's cold build (bulk.py) makes its rows from these too."""
+    find anything to report in. bulk._row does the same for the index's cold build (a test compares them)."""
     get = data.get
     value, comparator, kind, direction = get("value"), get("comparator"), get("kind"), get("direction")
     span = get("range")

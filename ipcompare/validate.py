@@ -325,7 +325,9 @@ def _check_plans(
 # A file's plans are checked as the file is read, without the catalogue or the other files: `plan_problems` and
 # `figure_fine` are `check` less what needs those, and the build checks the rest on what each file names
 # (`unit_fits` for each metric, unit and kind it uses, plan ids and regions). They only need to tell whether there
-# is a problem: when there is one, the files are loaded as always, and `check` says what it is.
+# is a problem: when there is one, the files are loaded as always, and `check` says what it is. The build reads most
+# figures with bulk._row, which does what loader.figure_values and figure_fine do in one step: a check of a figure
+# added here is added there too (tests/test_bulk.py compares them on generated figures).
 
 
 def plan_problems(plans: Sequence[Plan]) -> list[Problem]:
