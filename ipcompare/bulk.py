@@ -586,8 +586,10 @@ def _reading(tasks: list[_Task]) -> Iterator[Iterator[Batch | None]]:
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-    sys.stdout.flush()  # a forked worker must not write out what is buffered here when it exits
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):  # a forked worker must not write out what is buffered here as it exits
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
     # Ctrl-C is the main process's to handle (it stops the build): a worker ignores it (_worker), and is started
     # with it held back until then, lest it arrive before and print a traceback of the worker's own.
     held = _hold_interrupts()
