@@ -18,4 +18,6 @@ def escape_controls(text: str) -> str:
 
 
 def has_controls(text: str) -> bool:
-    return escape_controls(text) != text
+    # Every control character here is one str.isprintable() refuses (with tab, newline and some others): a text it
+    # accepts, as nearly all are, is not looked at character by character.
+    return not text.isprintable() and escape_controls(text) != text

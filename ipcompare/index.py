@@ -195,12 +195,6 @@ def _sha256(path: str) -> str:
     return hashlib.sha256(files.read_bytes(path, files.MAX_DATA_BYTES, "a data file")).hexdigest()
 
 
-def stamp(path: str) -> Stamp:
-    """The file's key now; raises OSError (or files.ReadError) when it cannot be read."""
-    info = os.stat(path)
-    return Stamp(path, info.st_size, info.st_mtime_ns, _sha256(path))
-
-
 def index_path(real_paths: Sequence[str]) -> Path:
     """One index per list of data files (the shipped file alone, or with a user's): the list's hash names it."""
     # A cheap key (hashlib costs an import at every start): two lists that share it only rebuild in turn, as
@@ -515,11 +509,38 @@ def write_tables(db: sqlite3.Connection, dataset: Dataset, paths: Sequence[str],
     """
     _create(db, SCHEMA)
     db.executemany("INSERT INTO files VALUES (?,?)", enumerate(paths))
-    position = {name: i for i, name in enumerate(dataset.files)}
+    where = _places(dataset.files)
+    write_catalogue(db, dataset, where)
+    db.executemany(
+        "INSERT INTO plans VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (_plan_row(p, i, where(p.loc)) for i, p in enumerate(dataset.plans)),
+    )
+    normal = _normalized(dataset) if normalize else {}
+    for table in ("targets", "baselines"):
+        db.executemany(
+            f"INSERT INTO {table} VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                _figure_row(p.id, n, f, normal.get(id(f), (None,) * 4), where(f.loc))
+                for p in dataset.plans
+                for n, f in enumerate(getattr(p, table))
+            ),
+        )
+
+
+def _places(files: Sequence[str]) -> Callable[[Location], tuple[int, int | None]]:
+    """The `file` and `line` columns of what is written at a Location, given the files' names in order."""
+    position = {name: i for i, name in enumerate(files)}
 
     def where(loc: Location) -> tuple[int, int | None]:
         return position.get(loc.file, 0), loc.line
 
+    return where
+
+
+def write_catalogue(
+    db: sqlite3.Connection, dataset: Dataset, where: Callable[[Location], tuple[int, int | None]]
+) -> None:
+    """The metrics and regions tables."""
     db.executemany(
         "INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (
@@ -552,20 +573,6 @@ def write_tables(db: sqlite3.Connection, dataset: Dataset, paths: Sequence[str],
             for i, r in enumerate(dataset.regions)
         ),
     )
-    db.executemany(
-        "INSERT INTO plans VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (_plan_row(p, i, where(p.loc)) for i, p in enumerate(dataset.plans)),
-    )
-    normal = _normalized(dataset) if normalize else {}
-    for table in ("targets", "baselines"):
-        db.executemany(
-            f"INSERT INTO {table} VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                _figure_row(p.id, n, f, normal.get(id(f), (None,) * 4), where(f.loc))
-                for p in dataset.plans
-                for n, f in enumerate(getattr(p, table))
-            ),
-        )
 
 
 def _plan_row(p: Plan, position: int, where: tuple[int, int | None]) -> tuple[Any, ...]:
@@ -620,20 +627,14 @@ def _meta(db: sqlite3.Connection, **more: str) -> None:
     db.executemany("INSERT INTO meta VALUES (?,?)", values.items())
 
 
-def write(dataset: Dataset, real_paths: Sequence[str], stamps: Sequence[Stamp], target: Path) -> None:
-    """Write the index of `dataset` to `target` (the cache folder is made when missing)."""
-
-    def fill(db: sqlite3.Connection) -> None:
-        write_tables(db, dataset, list(real_paths), normalize=False)
-        _create(db, _INDEX_TABLES)
-        db.executemany(
-            "INSERT INTO stamps VALUES (?,?,?,?,?)",
-            ((i, s.path, s.size, s.mtime_ns, s.sha256) for i, s in enumerate(stamps)),
-        )
-        _meta(db, built_ns=str(time.time_ns()), paths=json.dumps(list(real_paths), ensure_ascii=False))
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _database(target, fill)
+def write_key(db: sqlite3.Connection, real_paths: Sequence[str], stamps: Sequence[Stamp]) -> None:
+    """What makes the tables an index: the stamps of the files it was built from, and when it was built."""
+    _create(db, _INDEX_TABLES)
+    db.executemany(
+        "INSERT INTO stamps VALUES (?,?,?,?,?)",
+        ((i, s.path, s.size, s.mtime_ns, s.sha256) for i, s in enumerate(stamps)),
+    )
+    _meta(db, built_ns=str(time.time_ns()), paths=json.dumps(list(real_paths), ensure_ascii=False))
 
 
 def export(dataset: Dataset, target: Path) -> None:
@@ -666,7 +667,7 @@ def read(target: Path, real_paths: Sequence[str]) -> Index | None:
         return None
     checked_ns = time.time_ns()  # before any data file is looked at
     try:
-        db = sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        db = _connect_ro(target)
     except sqlite3.Error as e:
         raise CacheProblem(f"cannot open the index {target}: {e}") from None
     try:
@@ -710,6 +711,10 @@ def _checked(target: Path, stamps: Sequence[Stamp], checked_ns: int) -> None:
                 (str(checked_ns), checked_ns),
             )
         db.execute("COMMIT")
+
+
+def _connect_ro(target: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
 
 
 # -- what a command reads -----------------------------------------------------------------------------------------
@@ -800,16 +805,22 @@ def open_source(paths: Sequence[str | Path] = (), *, bundled: bool = True, cache
         index, note = None, f"{e}; rebuilding it"
     if index is not None:
         return Source(None, index)
+    from .bulk import Unbuilt
+    from .bulk import write as build
+
     try:
-        stamps = [stamp(f) for f in real]
-    except Exception:  # a file that cannot be read: the load says which, and why
-        stamps = None
-    dataset = load(paths, bundled=bundled)
-    if stamps is None:
-        return Source(dataset, None)
-    try:
-        write(dataset, real, stamps, target)
+        built = build(files, target)
     except (OSError, sqlite3.Error) as e:
         reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        dataset = load(paths, bundled=bundled)
         return Source(dataset, None, f"cannot write the index in {cache_dir()} ({reason}): read the files directly")
-    return Source(dataset, None, note.replace("; rebuilding it", "; rebuilt it") if note else None)
+    except Unbuilt as e:
+        return Source(load(paths, bundled=bundled), None, f"cannot build the index ({e}): read the files directly")
+    if not built:  # a file has a problem: loading the files says which, word for word as without the index
+        return Source(load(paths, bundled=bundled), None)
+    # Read back from what was written, as the next command will: no dataset is held whole.
+    note = note.replace("; rebuilding it", "; rebuilt it") if note else None
+    try:
+        return Source(None, Index(_connect_ro(target), real), note)
+    except sqlite3.Error:
+        return Source(load(paths, bundled=bundled), None, note)

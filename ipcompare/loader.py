@@ -265,6 +265,11 @@ def read_text(path: str | Path) -> tuple[str | None, list[Problem]]:
         data = files.read_bytes(path, files.MAX_DATA_BYTES, "a data file")
     except files.ReadError as e:
         return None, [Problem(name, None, str(e))]
+    return decoded(data, name)
+
+
+def decoded(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
+    """A data file's bytes as text with \\n line ends, or the problem that they are not UTF-8."""
     try:
         return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"), []
     except UnicodeDecodeError as e:
@@ -300,13 +305,15 @@ def _plain(value: str) -> Any:
     resolvers = _IMPLICIT.get(value[:1] if value else "")
     if not resolvers:
         return value
+    # The numbers figures are written in, tried before YAML's own patterns (a fifth of the time): YAML reads text
+    # of these forms as these numbers (no '_', ':' or exponent; an int's leading zero, octal, is never one).
+    if _PLAIN_INT.fullmatch(value):
+        return int(value)
+    if _PLAIN_FLOAT.fullmatch(value):
+        return float(value)
     tag = next((tag for tag, pattern in resolvers if pattern.match(value)), None)
     if tag is None or tag == _TAG + "str":
         return value
-    if tag == _TAG + "int" and _PLAIN_INT.fullmatch(value):
-        return int(value)
-    if tag == _TAG + "float" and _PLAIN_FLOAT.fullmatch(value):
-        return float(value)
     if tag == _TAG + "bool":
         return _BOOLS[value.lower()]
     if tag == _TAG + "null":
@@ -1015,39 +1022,52 @@ def _fine_year(value: Any, required: bool = False) -> bool:
 
 def _quick_figure(data: _Map, file: str) -> Figure | None:
     """The figure of a well-formed mapping (as most are), made without _Fields' checks one by one; None for
-    one with anything to report (or a range), which `_figure` reads and reports as always."""
+    one with anything to report, which `_figure` reads and reports as always."""
+    values = figure_values(data)
+    if values is None:
+        return None
+    values["loc"] = _located(data, file)
+    return made(Figure, values)
+
+
+def _fine_number(value: Any) -> bool:
+    return type(value) in (int, float) and _number_problem(value) is None
+
+
+def figure_values(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The fields of the Figure a well-formed mapping makes, all but `loc`; None for one that `_figure` would
+    find anything to report in. bulk._row does the same for the index's cold build (a test compares them)."""
     get = data.get
     value, comparator, kind, direction = get("value"), get("comparator"), get("kind"), get("direction")
+    span = get("range")
     if not (
         _FIGURE_KEY_SET.issuperset(data)
         and _fine_text(get("metric"), True)
         and _fine_year(get("year"), True)
         and _fine_year(get("since"))
         and all(_fine_text(get(k)) for k in ("quote", "unit", "scope", "note"))
-        and get("range") is None
-        and (value is None or (type(value) in (int, float) and _number_problem(value) is None))
+        and (span is None or (isinstance(span, list) and len(span) == 2 and all(map(_fine_number, span))))
+        and (value is None or _fine_number(value))
         and (comparator is None or (type(comparator) is str and comparator in COMPARATORS))
         and (kind is None or (type(kind) is str and kind in KINDS))
         and (direction is None or (type(direction) is str and direction in DIRECTIONS))
     ):
         return None
-    values = {
+    return {
         "metric": data["metric"],
         "year": data["year"],
         "quote": get("quote") or "",
         "value": None if value is None else float(value),
-        "low": None,
-        "high": None,
+        "low": None if span is None else float(span[0]),
+        "high": None if span is None else float(span[1]),
         "unit": get("unit"),
         "comparator": None if comparator is None else COMPARATORS[comparator],
         "kind": None if kind is None else KINDS[kind],
         "direction": None if direction is None else DIRECTIONS[direction],
         "since": get("since"),
         "note": get("note"),
-        "loc": _located(data, file),
         "scope": get("scope"),
     }
-    return made(Figure, values)
 
 
 def _figure(f: _Fields) -> Figure | None:
@@ -1153,8 +1173,11 @@ class Part:
     plans: list[Plan] = field(default_factory=list)
 
 
-def parse(tree: Any, file: str) -> tuple[Part, list[Problem]]:
-    """Read the entries and plans of one file; what cannot be read is left out and reported."""
+def parse(tree: Any, file: str, plan: Callable[[_Fields], Plan | None] = _plan) -> tuple[Part, list[Problem]]:
+    """Read the entries and plans of one file; what cannot be read is left out and reported.
+
+    `plan` reads each plan (the index's cold build reads their figures into rows on the way, bulk.py).
+    """
     problems: list[Problem] = []
     part = Part(file)
     if tree is None:
@@ -1168,7 +1191,7 @@ def parse(tree: Any, file: str) -> tuple[Part, list[Problem]]:
         top.error(f"schema {schema} is not supported (this ipcompare reads schema 1)", "schema")
     part.metrics = [e for e in map(_metric_entry, top.items("metrics", "metric")) if e]
     part.regions = [e for e in map(_region_entry, top.items("regions", "region")) if e]
-    part.plans = [p for p in map(_plan, top.items("plans", "plan")) if p]
+    part.plans = [p for p in map(plan, top.items("plans", "plan")) if p]
     return part, problems
 
 

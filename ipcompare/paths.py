@@ -19,6 +19,21 @@ def display_path(path: str | Path) -> str:
         return str(path)
 
 
+def display_paths(files: Sequence[tuple[str | Path, str]]) -> list[str]:
+    """display_path of each file (as given, with its real path), the working directory looked up once."""
+    try:
+        cwd = os.path.realpath(Path.cwd())
+    except OSError:
+        return [str(given) for given, _ in files]
+    names = []
+    for given, real in files:
+        try:
+            names.append(str(Path(real).relative_to(cwd)))
+        except ValueError:
+            names.append(str(given))
+    return names
+
+
 def bundled_path() -> Path:
     """The shipped dataset: inside the installed package, or data/ of a source checkout."""
     packaged = Path(__file__).resolve().parent / "data" / "targets.yaml"  # a wheel puts it in the package

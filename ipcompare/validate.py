@@ -46,31 +46,31 @@ def _figures(plan: Plan) -> Iterator[tuple[str, str, Figure]]:
             yield role, f"plan {plan.id!r}: {role} {index} ({figure.metric} {figure.year})", figure
 
 
-def _unit_problem(metric: Metric, figure: Figure) -> str | None:
-    """Why a figure's unit cannot be a value of its metric, or None when it fits."""
-    assert figure.unit is not None
-    unit = parse_unit(figure.unit)
+def _unit_problem(metric: Metric, written: str, kind: Kind | None) -> str | None:
+    """Why a figure's unit (`written`, of a figure of `kind`) cannot be a value of its metric, or None when it fits."""
+    unit = parse_unit(written)
     if unit is None:
-        return f"unknown unit {figure.unit!r} (known units: {', '.join(known_units()[:14])}, ...)"
-    if figure.kind == Kind.UNCLEAR and unit.dimension == "percent":
+        return f"unknown unit {written!r} (known units: {', '.join(known_units()[:14])}, ...)"
+    if kind == Kind.UNCLEAR and unit.dimension == "percent":
         return None  # a rate whose basis the plan does not give (增长率超过77%: of what, over what?)
-    if figure.kind in PERCENT_KINDS:
+    if kind in PERCENT_KINDS:
         if unit.dimension not in ("percent", "percentage-point"):
-            return f"a {figure.kind} is written in %, not {figure.unit!r}"
-        if figure.kind == Kind.SHARE and metric.unit is not None and metric.unit != "%":
+            return f"a {kind} is written in %, not {written!r}"
+        if kind == Kind.SHARE and metric.unit is not None and metric.unit != "%":
             return f"kind share needs a metric measured in %, but {metric.id} is measured in {metric.unit}"
         return None
     if metric.unit is None:
         return f"metric {metric.id!r} has no unit: it takes qualitative targets (a direction) only"
     canonical = parse_unit(metric.unit)
     if canonical is not None and not fits(unit, canonical):
-        return f"unit {figure.unit!r} does not fit metric {metric.id!r}, which is measured in {metric.unit}"
+        return f"unit {written!r} does not fit metric {metric.id!r}, which is measured in {metric.unit}"
     return None
 
 
-def _figure_problems(plan: Plan, figure: Figure, role: str, metrics: dict[str, Metric]) -> list[tuple[str, str]]:
-    """Messages about one figure, each with the key whose line it points at."""
-    metric = metrics.get(figure.metric)
+def _figure_problems(plan: Plan, figure: Figure, role: str, metrics: dict[str, Metric] | None) -> list[tuple[str, str]]:
+    """Messages about one figure, each with the key whose line it points at; without `metrics` (the catalogue
+    not known yet), all but those about its metric and unit."""
+    metric = metrics.get(figure.metric) if metrics is not None else None
     out = _reference_problems(figure, role, metric, metrics)
     out += _shape_problems(figure, role, metric)
     out += _value_problems(figure)
@@ -80,11 +80,11 @@ def _figure_problems(plan: Plan, figure: Figure, role: str, metrics: dict[str, M
 
 
 def _reference_problems(
-    figure: Figure, role: str, metric: Metric | None, metrics: dict[str, Metric]
+    figure: Figure, role: str, metric: Metric | None, metrics: dict[str, Metric] | None
 ) -> list[tuple[str, str]]:
     """What a figure points at: a metric of the catalogue, and the words of its plan that it rests on."""
     out: list[tuple[str, str]] = []
-    if metric is None:
+    if metric is None and metrics is not None:
         hint = suggest(figure.metric, ((m.id, m.names()) for m in metrics.values()))
         out.append(("metric", f"unknown metric {figure.metric!r}{hint}"))
     if not figure.quote:
@@ -121,7 +121,7 @@ def _quantified_problems(figure: Figure, role: str, metric: Metric | None) -> li
     if figure.direction is not None:
         out.append(("direction", "direction is for qualitative figures; a number already says it"))
     if metric is not None and figure.unit is not None:
-        message = _unit_problem(metric, figure)
+        message = _unit_problem(metric, figure.unit, figure.kind)
         if message:
             out.append(("unit", message))
     return out
@@ -301,12 +301,13 @@ def _check_region_parent(report: _Report, r: Region, regions: dict[str, Region])
 
 
 def _check_plans(
-    report: _Report, plans: Sequence[Plan], regions: dict[str, Region], metrics: dict[str, Metric]
+    report: _Report, plans: Sequence[Plan], regions: dict[str, Region] | None, metrics: dict[str, Metric] | None
 ) -> None:
-    """Each plan's region, period and dates hold, and then each of its targets and baselines."""
+    """Each plan's region, period and dates hold, and then each of its targets and baselines (without the
+    catalogue, all but the plan's region and its figures' metrics and units)."""
     for plan in plans:
         where = f"plan {plan.id!r}"
-        if plan.region and plan.region not in regions:
+        if regions is not None and plan.region and plan.region not in regions:
             report.add(plan.loc, "region", f"{where}: unknown region {plan.region!r}")
         if plan.period_start > plan.period_end:
             report.add(
@@ -317,6 +318,33 @@ def _check_plans(
         for role, label, figure in _figures(plan):
             for key, message in _figure_problems(plan, figure, role, metrics):
                 report.add(figure.loc, key, f"{label}: {message}")
+
+
+# -- the same checks, file by file (the index's cold build, bulk.py) -------------------------------------------------
+#
+# A file's plans are checked as the file is read, without the catalogue or the other files: `plan_problems` and
+# `figure_fine` are `check` less what needs those, and the build checks the rest on what each file names
+# (`unit_fits` for each metric, unit and kind it uses, plan ids and regions). They only need to tell whether there
+# is a problem: when there is one, the files are loaded as always, and `check` says what it is. The build reads most
+# figures with bulk._row, which does what loader.figure_values and figure_fine do in one step: a check of a figure
+# added here is added there too (tests/test_bulk.py compares them on generated figures).
+
+
+def plan_problems(plans: Sequence[Plan]) -> list[Problem]:
+    """The problems `check` finds in these plans that need neither the catalogue nor the other plans."""
+    report = _Report()
+    _check_plans(report, plans, None, None)
+    return report
+
+
+def figure_fine(plan: Plan, figure: Figure, role: str) -> bool:
+    """Whether `plan_problems` finds nothing wrong with one figure of the plan (`role` target or baseline)."""
+    return not _figure_problems(plan, figure, role, None)
+
+
+def unit_fits(metric: Metric, unit: str, kind: Kind | None) -> bool:
+    """Whether a quantified figure of `metric` may be written in `unit` (as `check` asks of every figure)."""
+    return _unit_problem(metric, unit, kind) is None
 
 
 @record(frozen=False, kw_only=False)

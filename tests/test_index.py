@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import EXAMPLES, FIXTURES, PLAN, Invoke, Write
 
 import ipcompare
@@ -101,6 +102,12 @@ def test_the_quick_reader_leaves_what_it_does_not_read_to_the_careful_one(text: 
     assert repr(quick) == repr(careful)  # the careful reader's tree and problems (an Odd equals only itself)
 
 
+@pytest.mark.parametrize("number", ["0", "7", "-3", "+12", "2025", "8.5", "-0.25", "+1.0", "00.5", "1234567890123456"])
+def test_the_quick_reader_reads_numbers_as_yaml_does(number: str) -> None:
+    quick, careful = loader._quick_tree(f"a: {number}\n")["a"], yaml.safe_load(f"a: {number}\n")["a"]
+    assert (type(quick), quick) == (type(careful), careful)
+
+
 def test_figures_made_quickly_equal_figures_read_field_by_field(monkeypatch: pytest.MonkeyPatch) -> None:
     files = [str(p) for p in DATA_FILES if p.name not in ("ten_mistakes.yaml",) and "hubei" not in str(p)]
     files = [f for f in files if f != str(bundled_path())]
@@ -130,13 +137,14 @@ def test_a_figure_with_a_list_where_a_word_belongs_is_reported_not_a_crash(
 def test_the_index_holds_what_the_files_hold(cache: Path) -> None:
     paths = [FIXTURES / "taian_final.yaml", FIXTURES / "inner_mongolia_14th.yaml"]
     direct = ipcompare.load(paths, env=False)
-    first = index.open_source(paths)  # builds the index, and answers from what it loaded
-    assert list(cache.glob("index-*.sqlite"))
-    second = index.open_source(paths)
-    assert second._index is not None and first._index is None
-    indexed = second.everything()
-    assert (_catalogue(indexed), indexed.files) == (_catalogue(direct), direct.files)
-    assert _plans(indexed) == _plans(direct)
+    first = index.open_source(paths)  # builds the index, and answers from it
+    (built,) = cache.glob("index-*.sqlite")
+    second = index.open_source(paths)  # reads it
+    assert first._index is not None and second._index is not None
+    assert built.stat().st_ino == next(cache.glob("index-*.sqlite")).stat().st_ino  # not built again
+    for indexed in (first.everything(), second.everything()):
+        assert (_catalogue(indexed), indexed.files) == (_catalogue(direct), direct.files)
+        assert _plans(indexed) == _plans(direct)
 
 
 def test_a_question_about_one_metric_reads_only_its_figures(cache: Path) -> None:
@@ -236,7 +244,8 @@ def test_a_file_written_just_before_the_build_is_hashed_only_until_it_is_old_eno
     hashed.clear()
     assert index.open_source([mine])._index is not None and not hashed  # trusted by its stat from now on
     mine.write_text(PLAN.replace("value: 9", "value: 7"), encoding="utf-8")
-    assert index.open_source([mine])._index is None  # a change is still seen
+    changed = index.open_source([mine]).everything().plan("my-plan")
+    assert [t.value for t in changed.targets] == [7]  # a change is still seen
 
 
 def test_a_broken_file_is_reported_as_without_the_index_and_never_indexed(
