@@ -53,6 +53,15 @@ def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
 
 
 @pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own, so that what the test sees is its own index."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("IPCOMPARE_CACHE_DIR", str(folder))
+    monkeypatch.delenv("IPCOMPARE_NO_CACHE", raising=False)
+    return folder
+
+
+@pytest.fixture
 def write(tmp_path: Path) -> Write:
     def write_file(text: str, name: str = "mine.yaml") -> Path:
         path = tmp_path / name

@@ -142,14 +142,6 @@ def folder(tmp_path: Path) -> Path:
     return data
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("IPCOMPARE_CACHE_DIR", str(folder))
-    monkeypatch.delenv("IPCOMPARE_NO_CACHE", raising=False)
-    return folder
-
-
 @pytest.fixture(params=["here", "workers", "workers-unserialized"])
 def how(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Each test runs three times: the files read in this process, and read by workers (each file a batch of its

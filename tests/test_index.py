@@ -26,15 +26,6 @@ from ipcompare.records import replace
 DATA_FILES = [bundled_path(), *sorted(FIXTURES.glob("*.yaml")), *sorted(EXAMPLES.rglob("*.yaml"))]
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A cache folder of the test's own, so that what the test sees is its own index."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("IPCOMPARE_CACHE_DIR", str(folder))
-    monkeypatch.delenv("IPCOMPARE_NO_CACHE", raising=False)
-    return folder
-
-
 def _plain(figure: Figure) -> Figure:
     """A figure without the lines of its keys, which the index does not keep (commands never show them)."""
     return replace(figure, loc=Location(figure.loc.file, figure.loc.line))
