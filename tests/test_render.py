@@ -596,7 +596,7 @@ def test_strings_are_measured_and_cut_as_rich_does() -> None:
 
 _PROBE = """\
 import runpy, sys
-sys.argv = ["ipcompare", "metric", "high-value-patents"]
+sys.argv = ["ipcompare", "metric", "high-value-patents", *sys.argv[1:]]
 try:
     runpy.run_module("ipcompare", run_name="__main__")
 except SystemExit as exit:
@@ -606,17 +606,27 @@ sys.stderr.write(repr(sorted(loaded & {"rich", "wcwidth", "tabulate"})))
 """
 
 
-@pytest.mark.parametrize("columns", [None, "80"])
-def test_a_table_on_a_pipe_does_not_import_rich(tmp_path: Path, columns: str | None) -> None:
+@pytest.mark.parametrize(
+    ("columns", "args", "drawn"), [(None, [], "┏"), ("80", [], "┏"), (None, ["-f", "markdown"], "|--")]
+)
+def test_a_table_on_a_pipe_does_not_import_rich_or_tabulate(
+    tmp_path: Path, columns: str | None, args: list[str], drawn: str
+) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("IPCOMPARE_DATA", "COLUMNS")}
     if columns:
         env["COLUMNS"] = columns
     result = subprocess.run(
-        [sys.executable, "-c", _PROBE], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60, check=False
+        [sys.executable, "-c", _PROBE, *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+        check=False,
     )
     assert result.stderr.endswith("[]"), result.stderr
     assert result.stderr.splitlines()[-2] in ("exit 0", "exit None")
-    assert "┏" in result.stdout and "襄阳" in result.stdout
+    assert drawn in result.stdout and "襄阳" in result.stdout
 
 
 def test_json_has_one_row_per_line_and_reads_back_as_the_rows() -> None:
