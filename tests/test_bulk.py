@@ -142,15 +142,12 @@ def folder(tmp_path: Path) -> Path:
     return data
 
 
-@pytest.fixture(params=["here", "workers", "workers-unserialized"])
+@pytest.fixture(params=["here", "workers"])
 def how(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Each test runs three times: the files read in this process, and read by workers (each file a batch of its
-    own) passing their rows as a serialized database, or as lists where SQLite cannot serialize."""
-    if request.param != "here":
+    """Each test runs twice: the files read in this process, and read by workers (each file a batch of its own)."""
+    if request.param == "workers":
         monkeypatch.setattr(bulk, "PARALLEL_BYTES", 0)
         monkeypatch.setattr(bulk, "BATCH_BYTES", 1)
-    if request.param == "workers-unserialized":
-        monkeypatch.setattr(bulk, "_SERIALIZE", False)
     return str(request.param)
 
 
@@ -186,9 +183,12 @@ def loaded_tables(paths: list[Path], target: Path) -> dict[str, list[tuple[Any, 
     ],
     ids=["folder", "fixtures", "compare"],
 )
+@pytest.mark.parametrize("serialize", [True, False], ids=["serialized", "lists"])
 def test_the_index_holds_what_loading_the_files_gives(
-    how: str, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[Any]
+    how: str, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[Any], serialize: bool
 ) -> None:
+    """Workers pass their rows as a serialized database, or as lists where SQLite cannot serialize."""
+    monkeypatch.setattr(bulk, "_SERIALIZE", serialize)
     monkeypatch.chdir(Path(__file__).resolve().parent.parent)
     paths = [folder if p == "folder" else p for p in paths]
     built = tmp_path / "built.sqlite"
@@ -318,11 +318,11 @@ def test_ctrl_c_while_workers_read_is_one_line_and_leaves_nothing_behind(folder:
     env.pop("IPCOMPARE_DATA", None)
     command = [sys.executable, "-m", "ipcompare", "--data", str(folder), "metric", "trademarks", "-f", "json"]
     interrupted = 0
-    for step in range(40):
+    for step in range(8):  # from about the workers' start to about the build's end
         process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True
         )
-        time.sleep(0.2 + 0.08 * step)
+        time.sleep(0.2 + 0.09 * step)
         os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to the main process and its workers
         _, errors = process.communicate(timeout=60)
         assert not [p.name for p in cache.glob("*") if p.name.endswith(".tmp")]
@@ -333,6 +333,13 @@ def test_ctrl_c_while_workers_read_is_one_line_and_leaves_nothing_behind(folder:
         assert (process.returncode, errors.decode()) == (130, "ipcompare: interrupted\n")
         interrupted += 1
     assert interrupted
+
+
+def test_a_worker_ignores_ctrl_c_and_collects_no_garbage() -> None:
+    script = "import gc, signal\nfrom ipcompare import bulk\nbulk._worker()\n"
+    script += "print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN, gc.isenabled())"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout.split() == ["True", "False"]
 
 
 def test_workers_that_die_leave_a_note_and_the_files_are_read_directly(
