@@ -14,7 +14,7 @@ from enum import Enum, StrEnum
 from typing import Any
 
 from .model import Comparator, Direction, Figure, Kind, Level, Status
-from .records import field, fields, record
+from .records import field, fields, is_record, record
 
 Number = float | int
 #: A record field spread into its parent object in JSON.
@@ -39,7 +39,7 @@ def _converter(kind: type) -> Callable[[Any], Any]:
     """How values of one type become JSON, worked out once per type: a `metric` of thousands of rows asks
     for each of its fields' types again and again."""
     convert: Callable[[Any], Any]
-    if hasattr(kind, "__record__"):
+    if is_record(kind):
         shape = tuple((f.name, bool(f.metadata.get("inline"))) for f in fields(kind))
 
         def convert(value: Any) -> dict[str, Any]:
