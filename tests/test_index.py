@@ -330,10 +330,10 @@ NOT_IMPORTED = [
 
 def _imported(tmp_path: Path, *args: str) -> set[str]:
     script = (
-        "import sys, runpy\n"
+        "import sys\n"
         f"sys.argv = ['ipcompare', *{list(args)!r}]\n"
-        "try:\n    runpy.run_module('ipcompare', run_name='__main__')\n"
-        "except SystemExit:\n    pass\n"
+        "from ipcompare.__main__ import run\n"
+        "run()\n"
         "sys.stderr.write(repr(sorted(sys.modules)))\n"
     )
     env = {k: v for k, v in os.environ.items() if k not in ("IPCOMPARE_DATA", "IPCOMPARE_NO_CACHE")}

@@ -595,12 +595,10 @@ def test_strings_are_measured_and_cut_as_rich_does() -> None:
 # --- a table on a pipe starts without importing rich (issue 13) -------------------------------------------------
 
 _PROBE = """\
-import runpy, sys
+import sys
 sys.argv = ["ipcompare", "metric", "high-value-patents", *sys.argv[1:]]
-try:
-    runpy.run_module("ipcompare", run_name="__main__")
-except SystemExit as exit:
-    sys.stderr.write(f"exit {exit.code}\\n")
+from ipcompare.__main__ import run
+sys.stderr.write(f"exit {run()}\\n")
 loaded = {name.split(".")[0] for name in sys.modules}
 sys.stderr.write(repr(sorted(loaded & {"rich", "wcwidth", "tabulate"})))
 """
