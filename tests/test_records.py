@@ -72,10 +72,10 @@ def test_a_frozen_record_cannot_change_and_hashes_by_its_fields() -> None:
     ("make", "message"),
     [
         # mypy refuses each of these too, as it would for a dataclass
-        (lambda: Point(), "missing required argument 'x'"),  # type: ignore[call-arg]
+        (lambda: Point(), r"Point.__init__\(\) missing 1 required keyword-only argument: 'x'"),  # type: ignore[call-arg]
         (lambda: Point(x=1, z=2), "unexpected keyword argument 'z'"),  # type: ignore[call-arg]
-        (lambda: Point(1), "takes 0 positional arguments"),  # type: ignore[call-arg]
-        (lambda: Where("f", 1, "extra"), "takes 2 positional arguments"),  # type: ignore[call-arg]
+        (lambda: Point(1), "takes 1 positional argument but 2 were given"),  # type: ignore[call-arg]
+        (lambda: Where("f", 1, "extra"), "takes 3 positional arguments but 4 were given"),  # type: ignore[call-arg]
         (lambda: Where("f", file="g", line=1), "multiple values for argument 'file'"),  # type: ignore[misc]
     ],
 )
@@ -148,3 +148,35 @@ def test_replace_leaves_behind_what_was_worked_out_from_the_old_fields() -> None
     old = Total(parts=(1, 2))
     assert old.sum == 3
     assert records.replace(old, parts=(5,)).sum == 5
+
+
+def test_each_class_gets_its_own_init_whichever_is_made_first() -> None:
+    """`__init__` is compiled at a class's first instance: a record extending another, and a plain subclass,
+    each take their own fields, whether the parent or the child was made first."""
+
+    @record
+    class Parent:
+        a: int
+        b: list[int] = field(default_factory=list)
+
+    @record
+    class Child(Parent):
+        c: str = "c"
+
+    class Plain(Child):
+        pass
+
+    assert Child(a=1, c="x") == Child(a=1, b=[], c="x") and Parent(a=2).b == [] and Plain(a=3).c == "c"
+    assert Parent(a=1, b=[5]).b == [5] and Child(a=1).b is not Child(a=1).b
+    with pytest.raises(TypeError, match="unexpected keyword argument 'c'"):
+        Parent(a=1, c="x")  # type: ignore[call-arg]
+    assert records.fields(Plain(a=4, c="y")) == records.fields(Child)
+
+
+def test_a_positional_field_without_default_after_one_with_is_refused_where_the_class_is_defined() -> None:
+    with pytest.raises(TypeError, match="non-default argument 'b' follows default argument"):
+
+        @record(kw_only=False)
+        class Wrong:
+            a: int = 0
+            b: int  # type: ignore[misc]
