@@ -115,3 +115,27 @@ def test_progress_is_diff_progress(invoke: Invoke) -> None:
         assert _run(invoke, LISTINGS["progress"], "--format", fmt) == _run(
             invoke, LISTINGS["diff --progress"], "--format", fmt
         )
+
+
+def test_json_of_a_result_spreads_inline_fields_in_place_and_keeps_their_order() -> None:
+    """A row's JSON keys follow its fields; an inline record's keys stand in its place, and an inline field
+    that is None is written under its own name (null), not dropped."""
+    from ipcompare.model import Kind
+    from ipcompare.records import field, record
+    from ipcompare.results import INLINE, as_json
+
+    @record
+    class Inner:
+        year: int
+        kind: Kind | None
+
+    @record
+    class Outer:
+        first: str
+        inner: Inner | None = field(metadata=INLINE)
+        last: list[Inner]
+
+    made = as_json(Outer(first="a", inner=Inner(year=2025, kind=Kind.LEVEL), last=[Inner(year=1, kind=None)]))
+    assert list(made) == ["first", "year", "kind", "last"] and made["kind"] == "level" and type(made["kind"]) is str
+    assert made["last"] == [{"year": 1, "kind": None}]
+    assert as_json(Outer(first="b", inner=None, last=[])) == {"first": "b", "inner": None, "last": []}
