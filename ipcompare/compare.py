@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import UsageError
 from .model import PERCENT_KINDS, SPAN_KINDS, Dataset, Figure, Kind, Level, Metric, Plan, Region, Status
-from .records import field, record, replace
+from .records import field, fill, record
 from .results import (
     BaselineData,
     Cell,
@@ -215,14 +215,16 @@ def _with_descendants(ds: Dataset, regions: Iterable[Region]) -> set[str]:
     return wanted
 
 
-def _ranked(rows: list[MetricRow], metrics: dict[str, Metric], references: set[int]) -> dict[int, tuple[int, int]]:
+def _ranked(
+    rows: list[MetricRow], metrics: dict[str, Metric], references: set[int], buckets: dict[int, tuple[Any, ...]]
+) -> dict[int, tuple[int, int]]:
     """Rank within each bucket (metric, scope, kind, span, year), best first by the bucket's own metric;
     ties share a rank (1, 1, 3). By id(row): (rank, how many ranked); a national reference row is not ranked."""
     groups: dict[tuple[Any, ...], list[MetricRow]] = {}
     for row in rows:
         comparable = row.normalized is not None and row.figure.kind not in (None, Kind.UNCLEAR)
         if comparable and id(row) not in references:
-            groups.setdefault(_bucket(row), []).append(row)
+            groups.setdefault(buckets[id(row)], []).append(row)
     ranks: dict[int, tuple[int, int]] = {}
     for members in groups.values():
         higher_is_better = metrics[members[0].metric].higher_is_better
@@ -240,7 +242,7 @@ def _value(row: MetricRow) -> Number | None:
 
 
 def _sort_key(
-    row: MetricRow, higher_is_better: bool, led: set[tuple[Any, ...]], position: dict[str, int]
+    row: MetricRow, higher_is_better: bool, led: set[tuple[Any, ...]], position: dict[str, int], bucket: tuple[Any, ...]
 ) -> tuple[Any, ...]:
     """The metric first, then its parts; within each, groups led by a national reference row first, then by
     scope, kind and year; best first within each group."""
@@ -249,7 +251,7 @@ def _sort_key(
     figure = row.figure
     return (
         position[row.metric],
-        _bucket(row) not in led,
+        bucket not in led,
         figure.scope or "",
         KIND_ORDER.index(_group(figure)),
         figure.year,
@@ -296,17 +298,18 @@ def compare_metric(
         if figure.metric in members
     ]
     every = rows  # kept alive while rows are known by id()
-    national = _against_national(every)  # among every target; ranks among those the options keep
+    buckets = {id(r): _bucket(r) for r in every}
+    national = _against_national(every, buckets)  # among every target; ranks among those the options keep
     rows = _filtered(ds, every, year, levels, regions, status)
-    ranks = _ranked(rows, members, {i for i, (reference, _) in national.items() if reference})
-    rows = [
-        replace(r, reference=national[id(r)][0], vs_national=national[id(r)][1], rank=rank, rank_of=of)
-        for r in rows
-        for rank, of in [ranks.get(id(r), (None, None))]
-    ]
-    led = {_bucket(r) for r in rows if r.reference}
+    ranks = _ranked(rows, members, {i for i, (reference, _) in national.items() if reference}, buckets)
+    for r in rows:
+        # The rows are this function's own until it returns: filled in place (records.fill), not copied.
+        reference, ratio = national[id(r)]
+        rank, of = ranks.get(id(r), (None, None))
+        fill(r, reference=reference, vs_national=ratio, rank=rank, rank_of=of)
+    led = {buckets[id(r)] for r in rows if r.reference}
     position = {m.id: i for i, m in enumerate(family)}
-    rows.sort(key=lambda r: _sort_key(r, members[r.metric].higher_is_better, led, position))
+    rows.sort(key=lambda r: _sort_key(r, members[r.metric].higher_is_better, led, position, buckets[id(r)]))
 
     unpopulated = sorted({r.region for r in rows if r.normalized is None and r.figure.amount.value is not None})
     years: dict[str, int] = {}
@@ -328,18 +331,20 @@ def compare_metric(
     )
 
 
-def _against_national(rows: list[MetricRow]) -> dict[int, tuple[bool, float | None]]:
+def _against_national(
+    rows: list[MetricRow], buckets: dict[int, tuple[Any, ...]]
+) -> dict[int, tuple[bool, float | None]]:
     """The national row of each bucket, and every row's ratio to it: by id(row), (is the reference, ratio)."""
     reference: dict[tuple[Any, ...], MetricRow] = {}
     for row in rows:
         if row.level == Level.NATIONAL and row.normalized is not None and row.figure.kind:
             # the final plan wins over a draft; among equals, the first in the data
-            key = _bucket(row)
+            key = buckets[id(row)]
             if key not in reference or (reference[key].status == Status.DRAFT and row.status == Status.FINAL):
                 reference[key] = row
     marked: dict[int, tuple[bool, float | None]] = {}
     for row in rows:
-        national = reference.get(_bucket(row)) if row.figure.kind else None
+        national = reference.get(buckets[id(row)]) if row.figure.kind else None
         ratio = None
         value, base = _value(row), _value(national) if national is not None else None
         if value is not None and base:

@@ -244,6 +244,17 @@ def replace(obj: T, /, **changes: Any) -> T:
     return new
 
 
+def fill(obj: Any, /, **values: Any) -> None:
+    """Set fields of a frozen record that has not yet left the function that made it (as a dataclass's
+    `__post_init__` does with object.__setattr__): a copy per change would cost thousands of copies where a
+    comparison works out ranks for rows it has already made. Never for a record anyone else may hold."""
+    spec: _Spec = obj.__record__
+    unknown = values.keys() - spec.known
+    if unknown:
+        raise TypeError(f"{type(obj).__name__} has no field {min(unknown)!r}")
+    obj.__dict__.update(values)
+
+
 def made(cls: type[T], values: dict[str, Any]) -> T:
     """A record from values already checked, every field given, without `__init__`'s checks.
 

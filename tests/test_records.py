@@ -180,3 +180,11 @@ def test_a_positional_field_without_default_after_one_with_is_refused_where_the_
         class Wrong:
             a: int = 0
             b: int  # type: ignore[misc]
+
+
+def test_fill_sets_the_named_fields_of_a_record_in_place_and_refuses_unknown_names() -> None:
+    a = Point(x=1)
+    records.fill(a, y=4)
+    assert a == Point(x=1, y=4) and a.y == 4
+    with pytest.raises(TypeError, match="no field 'z'"):
+        records.fill(a, z=1)
