@@ -586,3 +586,31 @@ def test_lines_are_counted_as_an_editor_counts_them_after_a_unicode_line_separat
     assert _problems(mine) == [
         "mine.yaml:17: plan 'my-plan': target 1 (trademarks 2025): since 2030 is not before year 2025"
     ]
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(st.lists(_JSON_VALUES, max_size=5) | st.dictionaries(st.text(max_size=6), _JSON_VALUES, max_size=5))
+def test_json_output_is_what_json_dumps_writes_one_row_a_line(document: Any) -> None:
+    """render writes JSON with its own reuse of json's C encoder: each row (or field) is exactly what
+    json.dumps(..., ensure_ascii=False) writes for it, and the whole reads back as the document."""
+    import io
+
+    from ipcompare.render import _json
+
+    out = io.StringIO()
+    _json(document, out)
+    text = out.getvalue()
+    dumps = functools.partial(json.dumps, ensure_ascii=False)
+    if isinstance(document, list) and document:
+        assert text == "[\n" + ",\n".join(dumps(row) for row in document) + "\n]\n"
+    elif document:
+        assert text == "{\n" + ",\n".join(f"{dumps(k)}: {dumps(v)}" for k, v in document.items()) + "\n}\n"
+    else:
+        assert text == dumps(document) + "\n"
+    assert dumps(json.loads(text)) == dumps(document)
