@@ -43,6 +43,9 @@ PROG = "ipcompare"
 #: already in the message). Some depend on the command: `metric` filters with --region, `compare`
 #: takes its regions as arguments.
 _OPTIONS: dict[str, str] = {
+    "explain": "--explain",
+    "select": "--select",
+    "ignore": "--ignore",
     "unit": "--unit",
     "per_capita": "--per-capita",
     "excel": "--excel",
@@ -949,6 +952,83 @@ def extract(
 
     table_format = Format(chosen.value) if chosen is not None else None
     Output(table_format, output, excel, lang).emit(candidates_table(drafts, lang), "no quantified figure was read")
+
+
+class SeverityChoice(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@app.command(
+    cls=_Command,
+    epilog=_examples(
+        "ipcompare check",
+        "ipcompare check xiangyang-14th-fyp --select IP10 --format json",
+        "ipcompare check --explain IP102",
+    ),
+)
+def check(
+    ctx: typer.Context,
+    plans: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[PLAN...]", help="Plans to check (ids); every plan when none is named."),
+    ] = None,
+    explain: Annotated[
+        str | None, typer.Option("--explain", metavar="CODE", help="Explain a rule (IP102) and exit.")
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", metavar="CODE", help="Only these rules: a code or its start (IP1) (repeatable)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="CODE", help="Leave out these rules: a code or its start (repeatable)."),
+    ] = None,
+    severity: Annotated[
+        SeverityChoice,
+        typer.Option(
+            "--severity",
+            help="Report findings at this severity or above; exit 1 when any of them is not explained.",
+        ),
+    ] = SeverityChoice.INFO,
+    lang: LangOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Check that plans add up: sums, stated growth rates, targets against baselines, parts against wholes,
+    spans, quotes. Prints file:line: CODE [severity] message; exit 1 when a finding is not explained."""
+    from .checks import SEVERITY_ORDER, Severity, check_plans, fails, rule, selected
+    from .tables.checks import finding_line, findings_table
+
+    if explain is not None:
+        found = rule(explain)
+        _stdout(f"{found.code} {found.name} ({found.severity.value}): {found.summary}\n\n{found.explanation}\n")
+        return
+    rules = selected(select or [], ignore or [])
+    out = Output(fmt, output, excel, lang)
+    source = _settings(ctx, data, no_bundled, no_cache).source()
+    dataset = source.everything()
+    chosen = [dataset.plan(p) for p in plans] if plans else None
+    level = Severity(severity.value)
+    shown = SEVERITY_ORDER[: SEVERITY_ORDER.index(level) + 1]
+    findings = [f for f in check_plans(dataset, chosen, rules) if f.severity in shown]
+    if fmt is None and output is None:  # as a linter prints: one line each, then a count on stderr
+        _stdout("".join(finding_line(f) + "\n" for f in findings))
+        explained = sum(f.explained is not None for f in findings)
+        checked = len(chosen) if chosen is not None else len(dataset.plans)
+        _say(
+            f"{PROG}: {_count(len(findings), 'finding')} in {_count(checked, 'plan')}"
+            + (f" ({explained} explained in the data's notes)" if explained else "")
+        )
+    else:
+        out.emit(findings_table(findings, lang))
+    if fails(findings, level):
+        raise typer.Exit(int(ExitCode.ERROR))
 
 
 @app.command(

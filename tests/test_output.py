@@ -29,6 +29,7 @@ LISTINGS: dict[str, list[str]] = {
     "progress": ["progress", "inner-mongolia-13th-fyp", "inner-mongolia-14th-made-up"],
     "diff --progress": ["diff", "inner-mongolia-13th-fyp", "inner-mongolia-14th-made-up", "--progress"],
     "extract": ["extract", str(REPO / "data" / "sources" / "003_5d042cf0ad576120.txt")],
+    "check": ["check", "inner-mongolia-13th-fyp"],
 }
 FORMATS = ("table", "markdown", "csv", "json")
 

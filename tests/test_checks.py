@@ -1,0 +1,199 @@
+"""`ipcompare check`: each rule on a small plan of its own, found where it should be and not where it should not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import Invoke, Write
+
+from ipcompare.checks import RULES
+
+
+def _plan(targets: list[dict[str, Any]], baselines: list[dict[str, Any]] = (), **plan: Any) -> str:  # type: ignore[assignment]
+    """A data file with one plan of Xiangyang (the shipped catalogue), its figures as given."""
+    body = {
+        "id": "my-plan",
+        "region": "xiangyang",
+        "title_zh": "我的规划",
+        "title_en": "My plan",
+        "period": {"start": 2021, "end": 2025},
+        "status": "final",
+        **plan,
+        "targets": targets,
+        "baselines": list(baselines),
+    }
+    return yaml.safe_dump({"plans": [body]}, allow_unicode=True, sort_keys=False)
+
+
+def _fig(metric: str, year: int, value: float, unit: str, kind: str, quote: str, **more: Any) -> dict[str, Any]:
+    return {
+        "metric": metric,
+        "year": year,
+        "value": value,
+        "unit": unit,
+        "comparator": "reach",
+        "kind": kind,
+        "quote": quote,
+        **more,
+    }
+
+
+def _check(invoke: Invoke, path: Path, *args: str) -> tuple[int, list[dict[str, Any]]]:
+    result = invoke("--data", str(path), "check", "my-plan", "--format", "json", *args)
+    return result.exit_code, json.loads(result.stdout)
+
+
+GI_BASE = _fig("gi-trademarks", 2020, 50, "件", "level", "地理标志商标50件")
+GI_ADD = _fig("gi-trademarks", 2025, 40, "件", "increment", "新增40件", since=2021, comparator="stated")
+
+
+def test_a_start_level_and_an_increment_that_do_not_make_the_end_level_are_found(invoke: Invoke, write: Write) -> None:
+    end = _fig("gi-trademarks", 2025, 100, "件", "level", "总数突破100件", comparator="exceed")
+    code, found = _check(invoke, write(_plan([GI_ADD, end], [GI_BASE])))
+    assert code == 1 and [f["code"] for f in found] == ["IP101"]
+    assert "50 件 (2020) + 40 件 (2021–2025) = 90 件" in found[0]["message"] and found[0]["severity"] == "warning"
+    assert [g["quote"] for g in found[0]["figures"]] == ["地理标志商标50件", "新增40件", "总数突破100件"]
+    assert found[0]["line"] is not None and found[0]["file"].endswith("mine.yaml")
+
+
+def test_a_sum_that_adds_up_within_rounding_is_not_found(invoke: Invoke, write: Write) -> None:
+    end = _fig("gi-trademarks", 2025, 91, "件", "level", "总数达到91件")  # 50 + 40 = 90, each written to the unit
+    assert _check(invoke, write(_plan([GI_ADD, end], [GI_BASE]))) == (0, [])
+
+
+def test_a_sum_from_a_part_of_the_metric_is_information_only(invoke: Invoke, write: Write) -> None:
+    part = _fig("gi-certification-marks", 2020, 51, "件", "level", "证明商标51件")
+    end = _fig("gi-trademarks", 2025, 100, "件", "level", "总数突破100件", comparator="exceed")
+    code, found = _check(invoke, write(_plan([GI_ADD, end], [part])))
+    assert [(f["code"], f["severity"]) for f in found] == [("IP101", "info")] and code == 1
+    assert "counts only a part of it (gi-certification-marks)" in found[0]["message"]
+    assert _check(invoke, write(_plan([GI_ADD, end], [part])), "--severity", "warning") == (0, [])
+
+
+def test_a_stated_rate_the_baseline_and_target_do_not_imply_is_found_with_both(invoke: Invoke, write: Write) -> None:
+    base = _fig("invention-patents-per-10k", 2020, 4.09, "件", "level", "达到4.09件")
+    rate = _fig("invention-patents-per-10k", 2025, 25, "%", "growth-rate", "年均增长25%", comparator="stated")
+    target = _fig("invention-patents-per-10k", 2025, 12, "件", "level", "达到12件")
+    code, found = _check(invoke, write(_plan([rate, target], [base])))
+    assert [f["code"] for f in found] == ["IP102"] and code == 1
+    assert "24.0 % a year over 5 years; the plan states 25 %" in found[0]["message"]
+
+
+def test_a_stated_rate_within_its_rounding_is_not_found(invoke: Invoke, write: Write) -> None:
+    base = _fig("high-value-patents", 2020, 1.02, "件", "level", "1.02件")
+    rate = _fig("high-value-patents", 2025, 43, "%", "growth-rate", "年均增长43%", comparator="stated")
+    target = _fig("high-value-patents", 2025, 6, "件", "level", "达到6件")  # 42.5 % a year: 43 as rounded
+    assert _check(invoke, write(_plan([rate, target], [base]))) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("metric", "base", "goal", "found"),
+    [
+        ("trademarks", 9, 8.5, True),  # more is better, the target is below
+        ("trademarks", 9, 9, True),  # at it
+        ("trademarks", 9, 9.5, False),
+        ("admin-protection-rank", 10, 12, True),  # a rank: less is better
+        ("admin-protection-rank", 10, 8, False),
+    ],
+)
+def test_a_target_no_better_than_its_baseline_is_found(
+    invoke: Invoke, write: Write, metric: str, base: float, goal: float, found: bool
+) -> None:
+    unit = "万件" if metric == "trademarks" else "位"
+    baseline = _fig(metric, 2020, base, unit, "level", f"{base}{unit}")
+    target = _fig(metric, 2025, goal, unit, "level", f"达到{goal}{unit}")
+    code, findings = _check(invoke, write(_plan([target], [baseline])))
+    assert [f["code"] for f in findings] == (["IP103"] if found else []) and code == int(found)
+
+
+def test_a_target_to_maintain_a_level_is_not_found(invoke: Invoke, write: Write) -> None:
+    baseline = _fig("trademarks", 2020, 9, "万件", "level", "9万件")
+    target = _fig("trademarks", 2025, 9, "万件", "level", "保持9万件", comparator="maintain")
+    assert _check(invoke, write(_plan([target], [baseline]))) == (0, [])
+
+
+def test_a_part_larger_than_its_whole_is_found_in_either_unit(invoke: Invoke, write: Write) -> None:
+    whole = _fig("gi-trademarks", 2025, 1.1, "万件", "level", "1.1万件")  # 10,500 to 11,500 as rounded
+    part = _fig("gi-certification-marks", 2025, 12000, "件", "level", "12000件")
+    code, found = _check(invoke, write(_plan([whole, part])))
+    assert [(f["code"], f["severity"]) for f in found] == [("IP104", "error")] and code == 1
+    fine = _fig("gi-certification-marks", 2025, 11400, "件", "level", "11400件")  # within 1.1万 as rounded
+    assert _check(invoke, write(_plan([whole, fine]))) == (0, [])
+
+
+def test_an_increment_over_another_plans_period_is_found(invoke: Invoke, write: Write) -> None:
+    early = _fig("gi-trademarks", 2025, 40, "件", "increment", "新增40件", since=2016, comparator="stated")
+    code, found = _check(invoke, write(_plan([early])))
+    assert [f["code"] for f in found] == ["IP105"] and code == 1
+    assert "counted over 2016–2025, outside the plan's period 2021–2025" in found[0]["message"]
+    counted_from = _fig(
+        "gi-trademarks", 2025, 40, "件", "increment", "较2020年新增40件", since=2020, comparator="stated"
+    )
+    assert _check(invoke, write(_plan([counted_from]))) == (0, [])
+
+
+def test_a_quote_that_reads_otherwise_is_found(invoke: Invoke, write: Write) -> None:
+    target = _fig("trademarks", 2025, 9, "万件", "level", "有效注册商标量达到8万件")
+    code, found = _check(invoke, write(_plan([target])))
+    assert [f["code"] for f in found] == ["IP202"] and code == 1
+
+
+def test_a_quote_not_in_the_source_document_is_found(invoke: Invoke, write: Write, tmp_path: Path) -> None:
+    (tmp_path / "plan.txt").write_text("有效注册商标量达到9万件。", encoding="utf-8")
+    target = _fig("trademarks", 2025, 9, "万件", "level", "有效注册商标量达到9万件")
+    missing = _fig("trademarks", 2024, 8, "万件", "level", "有效注册商标量达到8万件")
+    code, found = _check(invoke, write(_plan([target, missing], source="plan.txt")))
+    assert [f["code"] for f in found] == ["IP201"] and found[0]["figures"][0]["year"] == 2024 and code == 1
+
+
+def test_a_finding_explained_in_a_note_naming_its_code_is_listed_but_passes(invoke: Invoke, write: Write) -> None:
+    baseline = _fig("trademarks", 2020, 9, "万件", "level", "9万件")
+    target = _fig("trademarks", 2025, 8.5, "万件", "level", "达到8.5万件", note="IP103: the plan counts only ...")
+    code, found = _check(invoke, write(_plan([target], [baseline])))
+    assert code == 0 and [f["explained"] for f in found] == ["IP103: the plan counts only ..."]
+    other = _fig("trademarks", 2025, 8.5, "万件", "level", "达到8.5万件", note="IP102 is another rule's")
+    assert _check(invoke, write(_plan([other], [baseline])))[0] == 1
+
+
+def test_findings_print_as_a_linter_prints_them_and_rules_can_be_chosen(invoke: Invoke, write: Write) -> None:
+    baseline = _fig("trademarks", 2020, 9, "万件", "level", "9万件")
+    target = _fig("trademarks", 2025, 8, "万件", "level", "有效注册商标量达到8.5万件")  # IP103, and IP202 (8, 8.5)
+    path = write(_plan([target], [baseline]))
+    lines = invoke("--data", str(path), "check", "my-plan").stdout.splitlines()
+    assert len(lines) == 2 and all(line.startswith(f"{path}:") for line in lines)
+    assert {line.split(": ", 1)[1].split()[0] for line in lines} == {"IP103", "IP202"}
+    assert [f["code"] for f in _check(invoke, path, "--select", "IP1")[1]] == ["IP103"]
+    assert [f["code"] for f in _check(invoke, path, "--ignore", "IP103")[1]] == ["IP202"]
+    bad = invoke("--data", str(path), "check", "--select", "XX9")
+    assert bad.exit_code == 2 and bad.stderr.startswith("ipcompare: error: --select: no rule matches 'XX9'")
+
+
+def test_every_rule_explains_itself_and_an_unknown_code_is_a_usage_error(invoke: Invoke) -> None:
+    for rule in RULES:
+        shown = invoke("check", "--explain", rule.code.lower())
+        assert shown.exit_code == 0 and shown.stdout.startswith(f"{rule.code} {rule.name} ({rule.severity.value})")
+    wrong = invoke("check", "--explain", "IP999")
+    assert wrong.exit_code == 2 and wrong.stderr.count("\n") == 1 and "--explain" in wrong.stderr
+
+
+def test_the_shipped_data_finds_the_two_seed_cases_each_explained(invoke: Invoke) -> None:
+    result = invoke("check", "--format", "json")
+    found = {(f["plan"], f["code"]): f for f in json.loads(result.stdout)}
+    assert result.exit_code == 0
+    gi = found[("inner-mongolia-13th-fyp", "IP101")]
+    assert "51 件 (2015) + 40 件 (2016–2020) = 91 件" in gi["message"] and gi["explained"]
+    assert [g["value"] for g in gi["figures"]] == [51, 40, 100] and gi["line"] > 0
+    rate = found[("xiangyang-14th-fyp", "IP102")]
+    assert "24.0 % a year" in rate["message"] and "25 %" in rate["message"] and rate["explained"]
+    assert all(f["explained"] for f in found.values())  # every finding of the shipped data is explained
+
+
+def test_a_clean_plan_passes(invoke: Invoke, write: Write) -> None:
+    baseline = _fig("trademarks", 2020, 8, "万件", "level", "有效注册商标量8万件")
+    target = _fig("trademarks", 2025, 9, "万件", "level", "有效注册商标量达到9万件")
+    result = invoke("--data", str(write(_plan([target], [baseline]))), "check", "my-plan")
+    assert result.exit_code == 0 and result.stdout == "" and "0 findings in 1 plan" in result.stderr
