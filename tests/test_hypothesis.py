@@ -510,6 +510,26 @@ def test_mutated_shipped_data_loads_or_is_located(workdir: Path, data: Mutated) 
 
 @fuzz(60)
 @given(data=mutated_data())
+def test_check_runs_on_any_data_that_loads_and_locates_every_finding(workdir: Path, data: Mutated) -> None:
+    """Whatever numbers a plan states, `check` finds or not, but never fails: each finding at a line of the
+    file, with the figures it used, each of which is in the plans."""
+    from ipcompare.checks import check_plans
+
+    path = workdir / "targets.yaml"
+    path.write_bytes(data.text.encode("utf-8", "surrogatepass"))
+    try:
+        dataset = ipcompare.load([path], bundled=False, env=False)
+    except ipcompare.DataError:
+        return
+    lines = data.text.count("\n") + 1
+    quotes = {f.quote for p in dataset.plans for f in (*p.targets, *p.baselines)}
+    for finding in check_plans(dataset):
+        assert finding.line is not None and 1 <= finding.line <= lines, finding
+        assert finding.figures and all(f.quote in quotes for f in finding.figures)
+
+
+@fuzz(60)
+@given(data=mutated_data())
 def test_mutated_shipped_data_as_an_old_version_loads_or_is_located(data: Mutated) -> None:
     """`diff --rev` and FILE:PLAN read an old version with today's catalogue (load_version)."""
     name = "HEAD~1:data/targets.yaml"
