@@ -103,6 +103,13 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{metric} is already per 10k people: its values are shown as the plans give them.",
         "{metric}本身即为每万人口指标，按规划原值列示。",
     ),
+    "note.mixed-levels": (
+        "Totals of regions of different levels (a province, a city) are listed together here: set side by side, "
+        "they say as much about the regions' sizes as about their plans. --per-capita divides each by its "
+        "population.",
+        "此处并列不同层级地区（省、市）的总量，比较时反映的更多是地区规模而非规划力度；"
+        "--per-capita 按人口折算为每万人口值。",
+    ),
     "note.unpopulated": (
         "No population in the data for {regions}: no per-capita figure.",
         "数据中没有{regions}的人口，无法折算每万人口值。",

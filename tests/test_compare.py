@@ -507,3 +507,21 @@ def test_the_per_capita_note_names_a_population_year_other_than_2020(invoke: Inv
     assert "2020 census" not in text
     shipped = invoke(*small("metric", "things", "--per-capita", "-f", "markdown")).stdout
     assert "resident population at the 2020 census" in shipped
+
+
+@pytest.mark.parametrize(
+    ("args", "noted"),
+    [
+        (["metric", "trademarks"], True),  # Inner Mongolia's count beside Xiangyang's and Tai'an's
+        (["metric", "trademarks", "--per-capita"], False),  # divided by population: the note's advice taken
+        (["metric", "trademarks", "--level", "prefecture"], False),  # cities only
+        (["metric", "high-value-patents"], False),  # already per 10k people
+        (["metric", "protection-satisfaction"], False),  # a score, not a total
+    ],
+)
+def test_totals_of_regions_of_different_levels_carry_the_per_capita_note(
+    invoke: Invoke, args: list[str], noted: bool
+) -> None:
+    result = invoke(*args, "--format", "markdown")
+    assert result.exit_code == 0
+    assert ("regions of different levels" in result.stdout and "--per-capita" in result.stdout) == noted

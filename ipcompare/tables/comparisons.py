@@ -7,7 +7,7 @@ from collections.abc import Callable
 from ..compare import MetricComparison, RegionComparison
 from ..format import derived, figure_text, kind_label, when
 from ..labels import Lang, label, listing, metric_name, name, stacked
-from ..model import Kind, Status
+from ..model import PERCENT_KINDS, Kind, Level, Status
 from ..results import Cell, CompareRow, MetricRow
 from ..units import convert
 from . import Column, Table
@@ -93,13 +93,35 @@ def _metric_notes(comparison: MetricComparison, lang: Lang | None, listed_parts:
         notes.append(label("note.cagr", lang))
     if any(r.status == Status.DRAFT for r in rows):
         notes.append(label("note.draft", lang))
+    return notes + _population_notes(comparison, lang)
+
+
+def _population_notes(comparison: MetricComparison, lang: Lang | None) -> list[str]:
+    """What dividing by population did, or that the totals listed beg for it."""
+    notes = []
     if comparison.scale.per_capita:
         notes.append(_per_capita_note(comparison, lang))
+    elif _levels_mixed(comparison):
+        notes.append(label("note.mixed-levels", lang))
     if comparison.already_per_capita:
-        notes.append(label("note.already-per-capita", lang).format(metric=metric.id))
+        notes.append(label("note.already-per-capita", lang).format(metric=comparison.metric.id))
     if comparison.unpopulated:
         notes.append(label("note.unpopulated", lang).format(regions=", ".join(comparison.unpopulated)))
     return notes
+
+
+def _levels_mixed(comparison: MetricComparison) -> bool:
+    """Whether totals (counts or money, not per head) of regions of different levels are listed together: a
+    province's count beside a city's says more about their sizes than about their plans."""
+    canonical = comparison.scale.canonical
+    if canonical is None or canonical.per_10k_people or canonical.dimension not in ("count", "money"):
+        return False
+    levels = {
+        r.level
+        for r in comparison.rows
+        if r.normalized is not None and r.level != Level.NATIONAL and r.figure.kind not in PERCENT_KINDS
+    }
+    return len(levels) > 1
 
 
 def _see_also_text(comparison: MetricComparison, lang: Lang | None) -> str:
