@@ -13,7 +13,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -44,6 +44,7 @@ PROG = "ipcompare"
 #: takes its regions as arguments.
 _OPTIONS: dict[str, str] = {
     "explain": "--explain",
+    "wide": "--wide",
     "select": "--select",
     "ignore": "--ignore",
     "unit": "--unit",
@@ -644,6 +645,18 @@ def metric(
     out.emit(metric_table(comparison, lang), empty)
 
 
+class KindChoice(StrEnum):
+    LEVEL = "level"
+    INCREMENT = "increment"
+    FLOW = "flow"
+    FLOW_CHANGE = "flow-change"
+    GROWTH_RATE = "growth-rate"
+    PERIOD_GROWTH = "period-growth"
+    SHARE = "share"
+    UNCLEAR = "unclear"
+    QUALITATIVE = "qualitative"
+
+
 @app.command(
     cls=_Command,
     epilog=_examples(
@@ -657,7 +670,8 @@ def compare(
         list[str],
         typer.Argument(
             metavar="REGION...",
-            help="Regions by id, English or Chinese name (襄阳 泰安 青海).",
+            help="Regions by id, English or Chinese name (襄阳 泰安 青海), or plans by id; a province with no plan "
+            "of its own stands for its cities'.",
             autocompletion=_names("region"),
         ),
     ],
@@ -672,6 +686,30 @@ def compare(
     ] = None,
     national: Annotated[bool, typer.Option("--national", help="Add the national targets as the first column.")] = False,
     year: YearOption = None,
+    kind: Annotated[
+        KindChoice | None, typer.Option("--kind", help="Only targets of this kind (level, increment, ...).")
+    ] = None,
+    latest: Annotated[
+        bool,
+        typer.Option("--latest", help="One column per region: its latest final plan (default: a column per plan)."),
+    ] = False,
+    shared: Annotated[
+        bool, typer.Option("--shared", help="Only the metrics that two or more of the columns named set a number for.")
+    ] = False,
+    min_regions: Annotated[
+        int | None,
+        typer.Option(
+            "--min-regions", metavar="N", min=1, help="Only the metrics that N or more columns set a number for."
+        ),
+    ] = None,
+    per_capita: Annotated[
+        bool, typer.Option("--per-capita", help="Add each count and money target per 10k people.")
+    ] = False,
+    long: Annotated[
+        bool,
+        typer.Option("--long", help="One row per target (tidy): the form of --format csv; --wide gives the matrix."),
+    ] = False,
+    wide: Annotated[bool, typer.Option("--wide", help="CSV as the matrix shown, not one row per target.")] = False,
     lang: LangOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
@@ -680,20 +718,43 @@ def compare(
     no_bundled: NoBundledOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Regions side by side: metrics as rows, regions as columns, each cell the targets with their year."""
+    """Regions side by side: metrics as rows, each region's plans as columns, each cell the targets with their
+    year. CSV is one row per target, with normalised values and quotes."""
     from .compare import compare_regions
-    from .tables.comparisons import compare_table
+    from .tables.comparisons import compare_long_table, compare_table
 
+    if long and wide:
+        raise UsageError("--long and --wide ask for opposite forms: give one", "wide")
     out = Output(fmt, output, excel, lang)
     source = _settings(ctx, data, no_bundled, no_cache).source()
     catalogue = source.catalogue()
     wanted = [r.id for r in catalogue.regions if r.level == Level.NATIONAL]
+    everything = False
     for name in regions:
-        with suppress(UnknownName):  # compare_regions says so, with suggestions
-            wanted.append(catalogue.region(name).id)
-    dataset = source.of_regions(wanted)
-    comparison = compare_regions(dataset, regions, metrics=metric or (), national=national, year=year)
-    out.emit(compare_table(comparison, lang), "no targets for these regions match these options")
+        try:
+            found = catalogue.region(name)
+        except UnknownName:  # a plan id, or a typo that compare_regions words with suggestions
+            everything = True
+            continue
+        below = {r.id for r in catalogue.regions if r.parent == found.id}
+        while more := {r.id for r in catalogue.regions if r.parent in below} - below:
+            below |= more
+        wanted += [found.id, *below]
+    dataset = source.everything() if everything else source.of_regions(wanted)
+    comparison = compare_regions(
+        dataset,
+        regions,
+        metrics=metric or (),
+        national=national,
+        year=year,
+        kind=kind.value if kind else None,
+        latest=latest,
+        min_columns=min_regions or (2 if shared else 1),
+        per_capita=per_capita,
+    )
+    tidy_form = long or (out.format == Format.CSV and not wide)
+    table = compare_long_table(comparison, lang) if tidy_form else compare_table(comparison, lang)
+    out.emit(table, "no targets for these regions match these options")
 
 
 OldArgument = Annotated[

@@ -9,16 +9,18 @@ Rows are typed (results.MetricRow, results.CompareRow); tables/ turns them into 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .errors import UsageError
+from .errors import UnknownName, UsageError
 from .model import PERCENT_KINDS, SPAN_KINDS, Dataset, Figure, Kind, Level, Metric, Plan, Region, Status
 from .records import field, fill, record
 from .results import (
     BaselineData,
     Cell,
     CompareRow,
+    CompareTarget,
     FigureData,
     MetricRow,
     Normalized,
@@ -73,10 +75,27 @@ class MetricComparison:
 
 
 @record
+class CompareColumn:
+    """A column of `compare`: one plan of a region."""
+
+    key: str  # the region's id when the plan is its only column here, else the plan's id
+    region: Region
+    plan: Plan
+    by_plan: bool  # the region has other columns here, or the plan was named: label it with the plan
+
+
+@record
 class RegionComparison:
     regions: list[Region]
     metrics: list[Metric]
     rows: list[CompareRow]
+    columns: list[CompareColumn] = field(default_factory=list)
+    #: the plans chosen as their regions' latest (latest=True), to say so
+    latest: list[Plan] = field(default_factory=list)
+    #: how many of the rows have a number from only one of the named columns
+    single: int = 0
+    min_columns: int = 1
+    per_capita: bool = False
 
 
 def scale_for(metric: Metric, *, per_capita: bool = False, unit: str | None = None) -> Scale:
@@ -415,20 +434,32 @@ def compare_regions(
     metrics: Iterable[str] = (),
     national: bool = False,
     year: int | None = None,
+    kind: Kind | str | None = None,
+    latest: bool = False,
+    min_columns: int = 1,
+    per_capita: bool = False,
 ) -> RegionComparison:
-    """A matrix: for each metric, each region's targets (every plan of the region, every kind)."""
-    chosen = _resolve_regions(ds, regions)
-    planned = {p.region for p in ds.plans}
-    _require_plans(ds, chosen, planned)
-    named = [r.id for r in chosen]
+    """A matrix: for each metric, each column's targets. A column is a region's plan: a region with one plan
+    in the comparison is one column, one with several (a 13th and a 14th plan, a draft and its final) a
+    column for each, unless `latest` keeps only its latest final plan. A name may also be a plan id, or a
+    region whose plans are its cities' (山东 for 泰安).
+
+    `min_columns` keeps the metrics that at least that many of the named columns (not the national one) set
+    a number for. Each target carries its normalised value (per 10k people with `per_capita`) and its quote.
+    """
+    wanted_kind = None if kind is None or kind == "qualitative" else Kind(kind)
+    columns, picked_latest = _columns(ds, regions, latest)
+    named = [c.key for c in columns]
     if national:
-        nation = [r for r in ds.regions if r.level == Level.NATIONAL and r.id in planned and r not in chosen]
-        chosen = nation + chosen
+        taken = {c.region.id for c in columns}
+        nation = [r for r in ds.regions if r.level == Level.NATIONAL and r.id not in taken]
+        columns = _columns_of(ds, nation, latest)[0] + columns
+    by_key = {c.key: c for c in columns}
+    cells = _column_cells(ds, columns, year, wanted_kind, kind == "qualitative", per_capita)
     picked = list(dict.fromkeys(ds.metric(m) for m in metrics))
-    cells = _region_cells(ds, {r.id for r in chosen}, year)
     if not picked:
         picked = _most_targeted(ds, cells, named)
-
+    setting = {m.id: sum(any(_has_number(c) for c in cells.get((m.id, k), [])) for k in named) for m in picked}
     rows = [
         CompareRow(
             metric=m.id,
@@ -436,11 +467,127 @@ def compare_regions(
             metric_en=m.name_en,
             unit=m.unit,
             higher_is_better=m.higher_is_better,
-            targets={r.id: cells.get((m.id, r.id), []) for r in chosen},
+            targets={k: cells.get((m.id, k), []) for k in by_key},
         )
         for m in picked
+        if min_columns <= 1 or setting[m.id] >= min_columns
     ]
-    return RegionComparison(regions=chosen, metrics=picked, rows=rows)
+    return RegionComparison(
+        regions=list(dict.fromkeys(c.region for c in columns)),
+        metrics=picked,
+        rows=rows,
+        columns=columns,
+        latest=picked_latest,
+        single=sum(1 for m in picked if setting[m.id] == 1) if min_columns <= 1 else 0,
+        min_columns=min_columns,
+        per_capita=per_capita,
+    )
+
+
+def _columns(ds: Dataset, names: Sequence[str], latest: bool) -> tuple[list[CompareColumn], list[Plan]]:
+    """The columns the names ask for, in their order, and the plans `latest` chose (to say so)."""
+    columns: list[CompareColumn] = []
+    chosen: list[Plan] = []
+    planned = {p.region for p in ds.plans}
+    for name in names:
+        try:
+            regions = [ds.region(name)]
+        except UnknownName:
+            plan = next((p for p in ds.plans if p.id == name), None)
+            if plan is None:
+                raise
+            columns.append(_column(ds, plan, alone=False))
+            continue
+        if regions[0].id not in planned:  # a province whose plans are its cities'
+            below = _with_descendants(ds, regions) - {regions[0].id}
+            regions = [r for r in ds.regions if r.id in below and r.id in planned] or regions
+        _require_plans(ds, regions, planned)
+        more, picked = _columns_of(ds, regions, latest)
+        columns += more
+        chosen += picked
+    unique = list({c.key: c for c in columns}.values())
+    return unique, chosen
+
+
+def _columns_of(ds: Dataset, regions: Sequence[Region], latest: bool) -> tuple[list[CompareColumn], list[Plan]]:
+    columns: list[CompareColumn] = []
+    chosen: list[Plan] = []
+    for region in regions:
+        plans = [p for p in ds.plans if p.region == region.id]
+        if latest and len(plans) > 1:
+            finals = [p for p in plans if p.status == Status.FINAL] or plans
+            plans = [max(finals, key=lambda p: (p.period_end, p.issued or dt.date.min, p.period_start))]
+            chosen += plans
+        columns += [_column(ds, p, alone=len(plans) == 1) for p in plans]
+    return columns, chosen
+
+
+def _column(ds: Dataset, plan: Plan, *, alone: bool) -> CompareColumn:
+    """One plan as a column: keyed by its region's id when it is the region's only column, else by its own."""
+    region = ds.region(plan.region)
+    return CompareColumn(key=region.id if alone else plan.id, region=region, plan=plan, by_plan=not alone)
+
+
+def _column_cells(
+    ds: Dataset,
+    columns: Sequence[CompareColumn],
+    year: int | None,
+    kind: Kind | None,
+    qualitative: bool,
+    per_capita: bool,
+) -> dict[tuple[str, str], list[Cell]]:
+    """Each column's targets (of `year` and `kind` only, when given) by (metric, column key), in reading order."""
+    metrics = {m.id: m for m in ds.metrics}
+    scales: dict[str, Scale | None] = {}
+    cells: dict[tuple[str, str], list[Cell]] = {}
+    for column in columns:
+        plan = column.plan
+        for figure in plan.targets:
+            if year is not None and figure.year != year:
+                continue
+            if (kind is not None and figure.kind != kind) or (qualitative and figure.quantified):
+                continue
+            metric = metrics.get(figure.metric)
+            if metric is None:
+                continue
+            if figure.metric not in scales:
+                scales[figure.metric] = _cell_scale(metric, per_capita)
+            scale = scales[figure.metric]
+            cell = Cell(
+                plan=plan.id,
+                status=plan.status,
+                figure=FigureData.of(figure),
+                normalized=normalize(figure, scale, column.region) if scale is not None else None,
+                per_capita=scale is not None and scale.per_capita,
+                quote=figure.quote,
+            )
+            cells.setdefault((figure.metric, column.key), []).append(cell)
+    for entries in cells.values():
+        entries.sort(key=lambda c: (c.figure.year, KIND_ORDER.index(_group(c.figure)), c.plan))
+    return cells
+
+
+def _cell_scale(metric: Metric, per_capita: bool) -> Scale | None:
+    """The scale of a metric's cells: its base unit, per 10k people when asked and the metric allows (a share
+    or a metric already per head is shown as it is); None for a metric with no unit."""
+    if not metric.unit:
+        return None
+    try:
+        return scale_for(metric, per_capita=per_capita)
+    except UsageError:  # a per-capita figure of a rate or a score: the figure as it is
+        return scale_for(metric)
+
+
+def _most_targeted(ds: Dataset, cells: dict[tuple[str, str], list[Cell]], named: list[str]) -> list[Metric]:
+    """With no metric asked for, every metric the named columns target: the most widely quantified first."""
+    position = {m.id: i for i, m in enumerate(ds.metrics)}
+
+    def weight(m: Metric) -> tuple[int, int, int]:
+        quantified = sum(any(_has_number(c) for c in cells.get((m.id, k), [])) for k in named)
+        any_target = sum(bool(cells.get((m.id, k))) for k in named)
+        return (-quantified, -any_target, position[m.id])
+
+    return sorted((m for m in ds.metrics if any(cells.get((m.id, k)) for k in named)), key=weight)
 
 
 def _require_plans(ds: Dataset, chosen: Iterable[Region], planned: set[str]) -> None:
@@ -454,31 +601,48 @@ def _require_plans(ds: Dataset, chosen: Iterable[Region], planned: set[str]) -> 
             )
 
 
-def _region_cells(ds: Dataset, columns: set[str], year: int | None) -> dict[tuple[str, str], list[Cell]]:
-    """The targets of the regions in `columns` (of `year` only, when given) by (metric, region), in reading order."""
-    cells: dict[tuple[str, str], list[Cell]] = {}
-    for plan in ds.plans:
-        if plan.region not in columns:
-            continue
-        for figure in plan.targets:
-            if year is None or figure.year == year:
-                cell = Cell(plan=plan.id, status=plan.status, figure=FigureData.of(figure))
-                cells.setdefault((figure.metric, plan.region), []).append(cell)
-    for entries in cells.values():
-        entries.sort(key=lambda c: (c.figure.year, KIND_ORDER.index(_group(c.figure)), c.plan))
-    return cells
-
-
-def _most_targeted(ds: Dataset, cells: dict[tuple[str, str], list[Cell]], named: list[str]) -> list[Metric]:
-    """With no metric asked for, every metric the named regions target: the most widely quantified first."""
-    position = {m.id: i for i, m in enumerate(ds.metrics)}
-
-    def weight(m: Metric) -> tuple[int, int, int]:
-        quantified = sum(any(_has_number(c) for c in cells.get((m.id, r), [])) for r in named)
-        any_target = sum(bool(cells.get((m.id, r))) for r in named)
-        return (-quantified, -any_target, position[m.id])
-
-    return sorted((m for m in ds.metrics if any(cells.get((m.id, r)) for r in named)), key=weight)
+def tidy(comparison: RegionComparison) -> list[CompareTarget]:
+    """The comparison in the tidy form: one row per metric, column and target (`compare --long`, its CSV)."""
+    by_key = {c.key: c for c in comparison.columns}
+    out: list[CompareTarget] = []
+    for row in comparison.rows:
+        for key, cells in row.targets.items():
+            column = by_key[key]
+            for cell in cells:
+                figure, amount, normal = cell.figure, cell.figure.amount, cell.normalized
+                out.append(
+                    CompareTarget(
+                        metric=row.metric,
+                        metric_zh=row.metric_zh,
+                        metric_en=row.metric_en,
+                        column=key,
+                        region=column.region.id,
+                        region_zh=column.region.name_zh,
+                        region_en=column.region.name_en,
+                        level=column.region.level,
+                        plan=column.plan.id,
+                        plan_zh=column.plan.short("zh"),
+                        plan_en=column.plan.short("en"),
+                        status=cell.status,
+                        year=figure.year,
+                        since=figure.since,
+                        kind=figure.kind,
+                        comparator=amount.comparator,
+                        direction=figure.direction,
+                        scope=figure.scope,
+                        value=amount.value,
+                        low=amount.low,
+                        high=amount.high,
+                        unit=amount.unit,
+                        normalized_value=normal.value if normal else None,
+                        normalized_low=normal.low if normal else None,
+                        normalized_high=normal.high if normal else None,
+                        normalized_unit=normal.unit if normal else None,
+                        per_capita=cell.per_capita and normal is not None,
+                        quote=cell.quote,
+                    )
+                )
+    return out
 
 
 def _has_number(cell: Cell) -> bool:
@@ -493,8 +657,10 @@ def metric_rows(ds: Dataset, metric: str, **filters: Any) -> list[dict[str, Any]
     return rows
 
 
-def compare_rows(ds: Dataset, regions: Sequence[str], **options: Any) -> list[dict[str, Any]]:
-    """Regions side by side as JSON objects: the rows of `ipcompare compare --format json`. Keywords as
-    compare_regions: metrics, national, year."""
-    rows: list[dict[str, Any]] = as_json(compare_regions(ds, regions, **options).rows)
+def compare_rows(ds: Dataset, regions: Sequence[str], *, long: bool = False, **options: Any) -> list[dict[str, Any]]:
+    """Regions side by side as JSON objects: the rows of `ipcompare compare --format json` (with `long`, of
+    `--long`: one per target, for pandas.DataFrame). Keywords as compare_regions: metrics, national, year,
+    kind, latest, min_columns, per_capita."""
+    comparison = compare_regions(ds, regions, **options)
+    rows: list[dict[str, Any]] = as_json(tidy(comparison) if long else comparison.rows)
     return rows

@@ -90,6 +90,27 @@ _LABELS: dict[str, tuple[str, str]] = {
         "每格为规划原文目标及年份；非存量口径的注明口径；征求意见稿另行标注。",
     ),
     "title.compare": ("Targets side by side", "目标对比"),
+    "note.columns-by-plan": (
+        "A region with several plans here has a column for each, named by the plan (--latest keeps its latest "
+        "final plan).",
+        "同一地区有多部规划的，每部规划单列一栏并注明规划（--latest 只保留最新的正式规划）。",
+    ),
+    "note.latest": ("Each region's latest final plan only: {plans}.", "各地区仅列最新的正式规划：{plans}。"),
+    "note.shared": (
+        "Only the metrics that at least {n} of the columns named set a number for.",
+        "仅列出至少{n}个所列栏目设有数值目标的指标。",
+    ),
+    "note.single": (
+        "Rows with a number from one column only: {n} of {rows}; --shared keeps the metrics two or more columns "
+        "set a number for.",
+        "仅一栏设有数值的行：{rows}行中{n}行；--shared 只保留两栏及以上设有数值的指标。",
+    ),
+    "note.compare-per-capita": (
+        "= ... /万人: the target per 10k people, by each region's population in the data (see "
+        "regions[].population); rates, scores and figures already per head are as written.",
+        "= ……/万人：按数据中各地区人口折算的每万人口值（见 regions[].population）；"
+        "比率、分值及本已按人口计的数字按原文列示。",
+    ),
     "note.per-capita": (
         "Per 10k people: each region's resident population at the 2020 census (7th census), used for every year.",
         "每万人口：按各地区2020年第七次全国人口普查常住人口折算，各年份均用此数。",

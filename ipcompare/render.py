@@ -116,7 +116,7 @@ def _csv(table: Table[Any], out: TextIO, excel: bool = False) -> None:
 
 
 def _markdown(table: Table[Any], out: TextIO) -> None:
-    headers = [c.header for c in table.columns]
+    headers = [_markdown_cell(c.header) for c in table.columns]  # a header may be a region's name: data
     cells = [[_markdown_cell(c.text(r)) for c in table.columns] for r in table.rows]
     if table.title:
         out.write(f"**{_markdown_cell(table.title)}**\n\n")

@@ -214,16 +214,20 @@ class MetricRow:
 
 @record
 class Cell:
-    """One target in a cell of `ipcompare compare`."""
+    """One target in a cell of `ipcompare compare`, with its normalised value and its quote."""
 
     plan: str
     status: Status
     figure: FigureData = field(metadata=INLINE)
+    normalized: Normalized | None = None
+    per_capita: bool = False  # `normalized` is per 10k people (asked for, and the metric is a total)
+    quote: str = ""
 
 
 @record
 class CompareRow:
-    """One metric of `ipcompare compare`: each region's targets, keyed by region id in column order."""
+    """One metric of `ipcompare compare`: each column's targets, keyed by column (the region's id, or the
+    plan's where a region has several columns), in column order."""
 
     metric: str
     metric_zh: str
@@ -231,6 +235,41 @@ class CompareRow:
     unit: str | None
     higher_is_better: bool
     targets: dict[str, list[Cell]]
+
+
+@record
+class CompareTarget:
+    """One target of `ipcompare compare` in the tidy form (--long, and CSV): one row per metric, column and
+    target, with numbers a spreadsheet reads as numbers."""
+
+    metric: str
+    metric_zh: str
+    metric_en: str
+    column: str  # the column's key (the region's id, or the plan's)
+    region: str
+    region_zh: str
+    region_en: str
+    level: Level
+    plan: str
+    plan_zh: str
+    plan_en: str
+    status: Status
+    year: int
+    since: int | None
+    kind: Kind | None
+    comparator: Comparator | None
+    direction: Direction | None
+    scope: str | None
+    value: Number | None
+    low: Number | None
+    high: Number | None
+    unit: str | None
+    normalized_value: Number | None
+    normalized_low: Number | None
+    normalized_high: Number | None
+    normalized_unit: str | None
+    per_capita: bool  # the normalised value is per 10k people
+    quote: str
 
 
 # -- plans, show, metrics: the dataset as it is ---------------------------------------------------------------

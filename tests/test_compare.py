@@ -185,7 +185,10 @@ def test_unit_option_shows_values_in_the_unit_asked_for(invoke: Invoke) -> None:
         (["metric", "trademarks", "--level", "city"], "Invalid value for '--level'"),
         (["metric", "trademarks", "--lang", "fr"], "Invalid value for '--lang'"),
         (["metric", "trademarks", "--excel"], "--excel: only with --format csv, not --format table"),
-        (["compare", "湖北"], "region 'hubei' (湖北省) has no plan in the data (regions with plans: 中国, 青海省"),
+        (
+            ["compare", "孤县", "--data", str(FIXTURES / "lonely_region.yaml")],
+            "region 'lonely' (孤县) has no plan in the data (regions with plans: 中国, 青海省",
+        ),
         (["compare", "襄阳", "火星"], "unknown region '火星'"),
         (["compare", "襄阳", "--metric", "nothing"], "--metric: unknown metric 'nothing'"),
     ],
@@ -457,8 +460,8 @@ def test_compare_national_column_metric_choice_and_year(invoke: Invoke) -> None:
     assert [c["direction"] for c in only_2020[0]["targets"]["xuancheng"]] == ["up"]
 
 
-def test_compare_csv_is_the_matrix(invoke: Invoke) -> None:
-    text = invoke(*small("compare", "north", "town", "-f", "csv", "--lang", "en")).stdout
+def test_compare_csv_wide_is_the_matrix(invoke: Invoke) -> None:
+    text = invoke(*small("compare", "north", "town", "-f", "csv", "--wide", "--lang", "en")).stdout
     grid = list(csv.reader(io.StringIO(text)))
     assert grid[0] == ["Metric", "North", "Town"]
     things = next(row for row in grid if row[0] == "Things")
@@ -496,8 +499,9 @@ def test_the_library_raises_usage_errors_that_name_the_parameter() -> None:
     assert caught.value.about == "unit"
     with pytest.raises(ipcompare.UsageError, match="unknown metric"):
         compare_metric(SMALL_DATA, "nothing")
+    lonely = ipcompare.load([FIXTURES / "lonely_region.yaml"], env=False)
     with pytest.raises(ipcompare.UsageError, match="has no plan"):
-        compare_regions(DATA, ["hubei"])
+        compare_regions(lonely, ["lonely"])
 
 
 def test_the_per_capita_note_names_a_population_year_other_than_2020(invoke: Invoke, write: Write) -> None:
@@ -525,3 +529,101 @@ def test_totals_of_regions_of_different_levels_carry_the_per_capita_note(
     result = invoke(*args, "--format", "markdown")
     assert result.exit_code == 0
     assert ("regions of different levels" in result.stdout and "--per-capita" in result.stdout) == noted
+
+
+# --- compare: plans as columns, shared metrics, tidy numbers (issue 15) ----------------------------------------
+
+IM_NEXT = str(FIXTURES / "inner_mongolia_14th.yaml")
+
+
+def test_a_region_with_two_plans_has_a_column_for_each_named_by_the_plan(invoke: Invoke) -> None:
+    rows = rows_of(invoke, "--data", IM_NEXT, "compare", "内蒙古", "襄阳")
+    assert list(rows[0]["targets"]) == ["inner-mongolia-13th-fyp", "inner-mongolia-14th-made-up", "xiangyang"]
+    for row in rows:
+        for key, cells in row["targets"].items():
+            assert all(c["plan"] == (key if key != "xiangyang" else "xiangyang-14th-fyp") for c in cells)
+    text = invoke("--data", IM_NEXT, "compare", "内蒙古", "襄阳", "-f", "markdown", "--lang", "en").stdout
+    header = table_lines(text)[0]
+    assert "Inner Mongolia · 13th FYP" in header and header.count("Inner Mongolia · ") == 2
+    assert "A region with several plans here has a column for each" in text
+
+
+def test_latest_keeps_a_regions_latest_final_plan_and_says_which(invoke: Invoke) -> None:
+    result = invoke("--data", IM_NEXT, "compare", "内蒙古", "襄阳", "--latest", "-f", "json")
+    assert list(json.loads(result.stdout)[0]["targets"]) == ["inner-mongolia", "xiangyang"]
+    text = invoke("--data", IM_NEXT, "compare", "内蒙古", "襄阳", "--latest", "-f", "markdown").stdout
+    assert "Each region's latest final plan only: inner-mongolia-14th-made-up." in text
+
+
+def test_a_plan_id_and_a_province_standing_for_its_cities_are_columns(invoke: Invoke) -> None:
+    rows = rows_of(invoke, "compare", "xiangyang-14th-fyp", "山东")
+    assert list(rows[0]["targets"]) == ["xiangyang-14th-fyp", "taian"]  # 山东 has no plan of its own: Tai'an's
+    named = invoke("compare", "xiangyang-14th-fyp", "-f", "markdown", "--lang", "en").stdout
+    assert "Xiangyang · 14th FYP" in table_lines(named)[0]  # named by its plan: labelled with it
+
+
+def test_shared_keeps_the_metrics_two_columns_set_a_number_for(invoke: Invoke) -> None:
+    rows = rows_of(invoke, "compare", "襄阳", "泰安", "青海", "--shared")
+    assert [r["metric"] for r in rows] == ["high-value-patents", "trademarks", "pledge-financing"]
+    for row in rows:
+        numbered = [k for k, cells in row["targets"].items() if any(c["value"] is not None for c in cells)]
+        assert len(numbered) >= 2, row["metric"]
+    three = rows_of(invoke, "compare", "襄阳", "泰安", "青海", "--min-regions", "3", "--national")
+    assert [r["metric"] for r in three] == ["high-value-patents"] and "china" in three[0]["targets"]
+    everything = invoke("compare", "襄阳", "泰安", "青海", "-f", "markdown").stdout
+    assert "Rows with a number from one column only:" in everything
+
+
+def test_the_json_of_compare_carries_the_normalised_value_and_quote_of_every_target(invoke: Invoke) -> None:
+    rows = rows_of(invoke, "compare", "襄阳", "泰安", "青海", "--national")
+    cells = [c for r in rows for cs in r["targets"].values() for c in cs]
+    assert cells and all("normalized" in c and c["quote"] for c in cells)
+    trademarks = next(r for r in rows if r["metric"] == "trademarks")["targets"]["xiangyang"][0]
+    assert trademarks["normalized"] == {"value": 85000, "low": None, "high": None, "unit": "件"}
+    assert trademarks["quote"] == "有效注册商标总量突破8.5万件"
+
+
+def test_compare_csv_is_tidy_with_numbers_a_spreadsheet_reads(invoke: Invoke) -> None:
+    text = invoke("compare", "襄阳", "泰安", "青海", "--national", "-f", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {"metric", "region", "plan", "year", "kind", "value", "unit", "normalized_value", "quote"} <= set(rows[0])
+    numbered = [r for r in rows if r["normalized_value"]]
+    assert len(numbered) > 10 and all(float(r["normalized_value"]) >= 0 for r in numbered)
+    xiangyang = next(r for r in rows if r["metric"] == "trademarks" and r["region"] == "xiangyang")
+    assert (xiangyang["value"], xiangyang["unit"], xiangyang["normalized_value"]) == ("8.5", "万件", "85000")
+    assert all(r["quote"] for r in rows)
+
+
+def test_long_gives_the_tidy_rows_in_json_and_wide_the_matrix_in_csv(invoke: Invoke) -> None:
+    tidy = rows_of(invoke, "compare", "襄阳", "青海", "--long")
+    assert tidy and all({"metric", "column", "normalized_value", "quote"} <= set(t) for t in tidy)
+    wide = invoke("compare", "襄阳", "青海", "-f", "csv", "--wide").stdout
+    assert next(csv.reader(io.StringIO(wide)))[0] == "Metric"
+    both = invoke("compare", "襄阳", "--long", "--wide")
+    assert both.exit_code == 2 and both.stderr.startswith("ipcompare: error: --wide: --long and --wide")
+
+
+def test_kind_and_year_narrow_the_cells(invoke: Invoke) -> None:
+    rows = rows_of(invoke, "compare", "襄阳", "青海", "--kind", "growth-rate", "--long")
+    assert rows and {r["kind"] for r in rows} == {"growth-rate"}
+    later = rows_of(invoke, "--data", IM_NEXT, "compare", "内蒙古", "--year", "2025", "--long")
+    assert later and {r["year"] for r in later} == {2025}
+
+
+def test_compare_per_capita_divides_totals_and_leaves_rates_and_per_head_figures(invoke: Invoke) -> None:
+    tidy = rows_of(invoke, "compare", "襄阳", "泰安", "--per-capita", "--long")
+    marks = next(r for r in tidy if r["metric"] == "trademarks" and r["region"] == "xiangyang")
+    assert marks["per_capita"] is True and marks["normalized_unit"] == "件/万人"
+    assert abs(marks["normalized_value"] - 85000 / 526.0951) < 0.01  # 5,260,951 people at the 2020 census
+    per_head = next(r for r in tidy if r["metric"] == "high-value-patents" and r["region"] == "xiangyang")
+    assert per_head["per_capita"] is False and per_head["normalized_value"] == 6
+    text = invoke("compare", "襄阳", "泰安", "--per-capita", "-f", "markdown").stdout
+    assert "> 8.5 万件 = 161.57 件/万人 (2025)" in text and "6 件 (2025)" in text
+
+
+def test_the_tidy_csv_reads_in_pandas_with_a_numeric_normalised_value(invoke: Invoke) -> None:
+    pandas = pytest.importorskip("pandas")  # in the test extra: CI has it
+    text = invoke("compare", "襄阳", "泰安", "青海", "--national", "--shared", "-f", "csv").stdout
+    frame = pandas.read_csv(io.StringIO(text))
+    assert str(frame["normalized_value"].dtype) == "float64" and str(frame["year"].dtype) == "int64"
+    assert frame["normalized_value"].notna().sum() >= 6 and frame["quote"].notna().all()

@@ -140,7 +140,10 @@ def test_excel_csv_from_the_command_line_neutralises_a_quote_and_a_title(invoke:
     (row,) = _cli_csv(invoke, write, "metric", "trademarks", "--excel")
     assert row["plan_zh"] == f"'={PAYLOAD}" and row["normalized.value"] == "90000"
     result = invoke("--no-bundled", "--data", str(write(EVIL)), "compare", "evilville", "-f", "csv", "--excel")
-    assert next(csv.reader(io.StringIO(result.stdout.removeprefix(BOM)))) == ["Metric", "'=1+1市 @Evilville"]
+    (target,) = csv.DictReader(io.StringIO(result.stdout.removeprefix(BOM)))  # the tidy form: one row a target
+    assert (target["region_zh"], target["plan_zh"], target["normalized_value"]) == ("'=1+1市", f"'={PAYLOAD}", "90000")
+    wide = invoke("--no-bundled", "--data", str(write(EVIL)), "compare", "evilville", "-f", "csv", "--wide", "--excel")
+    assert next(csv.reader(io.StringIO(wide.stdout.removeprefix(BOM)))) == ["Metric", "'=1+1市 @Evilville"]
 
 
 def test_csv_from_the_command_line_without_excel_is_unchanged(invoke: Invoke, write: Write) -> None:

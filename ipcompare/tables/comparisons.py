@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..compare import MetricComparison, RegionComparison
+from ..compare import CompareColumn, MetricComparison, RegionComparison, tidy
 from ..format import derived, figure_text, kind_label, when
 from ..labels import Lang, label, listing, metric_name, name, stacked
 from ..model import PERCENT_KINDS, Kind, Level, Status
-from ..results import Cell, CompareRow, MetricRow
+from ..results import Cell, CompareRow, CompareTarget, MetricRow
 from ..units import convert
 from . import Column, Table
 
@@ -155,13 +155,17 @@ def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Tabl
     )
 
 
-def _cell_text(cell: Cell, lang: Lang | None) -> str:
-    """'> 8.5 万件 (2025)', '12 亿元 increment (2025)', '3.6 件 (2025, draft)', '↑ up (2020)'."""
+def _cell_text(cell: Cell, lang: Lang | None, per_capita: bool = False) -> str:
+    """'> 8.5 万件 (2025)', '12 亿元 increment (2025)', '3.6 件 (2025, draft)', '↑ up (2020)'; per capita, the
+    figure per 10k people after it: '> 8.5 万件 = 161.6 件/万人 (2025)'."""
     figure = cell.figure
     if figure.direction:
         what = label(f"direction.{figure.direction.value}", lang)
     else:
         what = figure_text(figure, lang=lang)
+        normal = cell.normalized
+        if per_capita and cell.per_capita and normal is not None and normal.value is not None:
+            what += f" = {_number(round(normal.value, 2))} {normal.unit}"
         if figure.kind != Kind.LEVEL:
             what += f" {kind_label(figure.kind, lang)}"
     said = when(figure)
@@ -171,14 +175,77 @@ def _cell_text(cell: Cell, lang: Lang | None) -> str:
 
 
 def compare_table(comparison: RegionComparison, lang: Lang | None = None) -> Table[CompareRow]:
-    def cells(region_id: str) -> Callable[[CompareRow], str]:
-        return lambda r: "\n".join(_cell_text(c, lang) for c in r.targets[region_id]) or "—"
+    def cells(key: str) -> Callable[[CompareRow], str]:
+        return lambda r: "\n".join(_cell_text(c, lang, comparison.per_capita) for c in r.targets[key]) or "—"
 
-    # On a narrow terminal the metric stays, and the rightmost regions are left out first.
+    # On a narrow terminal the metric stays, and the rightmost columns are left out first.
     columns: tuple[Column[CompareRow], ...] = (
         Column(label("metric", lang), lambda r: stacked(r.metric_zh, r.metric_en, lang), priority=10),
-        *(Column(name(g.name_zh, g.name_en, lang), cells(g.id), priority=5) for g in comparison.regions),
+        *(Column(_column_label(c, lang), cells(c.key), priority=5) for c in comparison.columns),
     )
     names = "、".join(name(g.name_zh, g.name_en, lang) for g in comparison.regions)
-    notes = (label("note.cells", lang),)
-    return Table(columns, comparison.rows, title=f"{label('title.compare', lang)}: {names}", notes=notes, matrix=True)
+    return Table(
+        columns,
+        comparison.rows,
+        title=f"{label('title.compare', lang)}: {names}",
+        notes=tuple(_compare_notes(comparison, lang)),
+        matrix=True,
+    )
+
+
+def _column_label(column: CompareColumn, lang: Lang | None) -> str:
+    """The region's name; with the plan's short name under it where the region has several columns."""
+    region = name(column.region.name_zh, column.region.name_en, lang)
+    if not column.by_plan:
+        return region
+    plan = column.plan.short("en" if lang == Lang.EN else "zh")
+    draft = f" ({label('draft', lang)})" if column.plan.status == Status.DRAFT else ""
+    return f"{region} · {plan}{draft}"
+
+
+def _compare_notes(comparison: RegionComparison, lang: Lang | None) -> list[str]:
+    notes = [label("note.cells", lang)]
+    if any(c.by_plan for c in comparison.columns):
+        notes.append(label("note.columns-by-plan", lang))
+    if comparison.latest:
+        plans = ", ".join(p.id for p in comparison.latest)
+        notes.append(label("note.latest", lang).format(plans=plans))
+    if comparison.min_columns > 1:
+        notes.append(label("note.shared", lang).format(n=comparison.min_columns))
+    elif comparison.single:
+        notes.append(label("note.single", lang).format(n=comparison.single, rows=len(comparison.rows)))
+    if comparison.per_capita:
+        notes.append(label("note.compare-per-capita", lang))
+    return notes
+
+
+def compare_long_table(comparison: RegionComparison, lang: Lang | None = None) -> Table[CompareTarget]:
+    """The tidy form: one row per metric, column and target (`compare --long`; the CSV of `compare`)."""
+
+    def figure(t: CompareTarget) -> str:
+        if t.value is None and t.low is None:
+            return label(f"direction.{t.direction.value}", lang) if t.direction else ""
+        number = _number(t.value) if t.value is not None else f"{_number(t.low)}–{_number(t.high)}"
+        return f"{number} {t.unit or ''}".strip()
+
+    def normalised(t: CompareTarget) -> str:
+        if t.normalized_value is None:
+            return ""
+        return f"{_number(t.normalized_value)} {t.normalized_unit or ''}".strip()
+
+    columns: tuple[Column[CompareTarget], ...] = (
+        Column(label("metric", lang), lambda t: stacked(t.metric_zh, t.metric_en, lang), priority=10),
+        Column(label("region", lang), lambda t: name(t.region_zh, t.region_en, lang), priority=9),
+        Column(label("plan", lang), lambda t: t.plan_en if lang == Lang.EN else t.plan_zh, priority=6),
+        Column(label("year", lang), lambda t: f"{t.since}–{t.year}" if t.since else str(t.year), priority=7),
+        Column(label("kind", lang), lambda t: kind_label(t.kind, lang) if t.kind else "", priority=5),
+        Column(label("target", lang), figure, priority=8, nowrap=True),
+        Column(label("normalized", lang), normalised, priority=4, nowrap=True),
+        Column(label("quote", lang), lambda t: t.quote, priority=3),
+    )
+    names = "、".join(name(g.name_zh, g.name_en, lang) for g in comparison.regions)
+    return Table(columns, tidy(comparison), title=f"{label('title.compare', lang)}: {names}")
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
