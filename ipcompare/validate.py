@@ -265,6 +265,14 @@ def check(ds: Dataset, *, catalogue: bool = True) -> list[Problem]:
     return report
 
 
+def numbered(outcomes: Iterable[Reported]) -> Iterator[tuple[int, Reported]]:
+    """Each outcome with its number in its own file (messages count from 1 in each file, as plans' targets do)."""
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        counts[outcome.loc.file] = counts.get(outcome.loc.file, 0) + 1
+        yield counts[outcome.loc.file], outcome
+
+
 def outcome_label(index: int, outcome: Reported) -> str:
     """How messages name an outcome: 'outcome 3 (china high-value-patents 2025)'."""
     return f"outcome {index} ({outcome.region} {outcome.figure.metric} {outcome.figure.year})"
@@ -275,7 +283,7 @@ def _check_outcomes(
 ) -> None:
     """Each outcome as a plan's baseline is checked (a known metric, a unit that fits it, a kind, a quote), and
     its region is known: an outcome is a number, so one without a value is an error too."""
-    for index, outcome in enumerate(outcomes, start=1):
+    for index, outcome in numbered(outcomes):
         label, figure = outcome_label(index, outcome), outcome.figure
         if outcome.region not in regions:
             hint = suggest(outcome.region, ((r.id, r.names()) for r in regions.values()))
@@ -442,7 +450,7 @@ def check_quotes(ds: Dataset, directories: Sequence[Path] = (), files: Iterable[
         checker.plan(plan)
     for region in ds.regions:
         checker.population(region)
-    for index, outcome in enumerate(ds.outcomes, start=1):
+    for index, outcome in numbered(ds.outcomes):
         checker.outcome(index, outcome)
     return checker.result
 
