@@ -34,10 +34,11 @@ if TYPE_CHECKING:  # the names below, for type checkers and readers; at run time
         Plan,
         Population,
         Region,
+        Reported,
         Status,
     )
     from .paths import bundled_path
-    from .progress import Progress, check_progress
+    from .progress import Progress, check_outcomes, check_progress, progress_against_outcomes
     from .results import Outcome, as_json
 
 #: Where each public name lives: `import ipcompare` stays light (the command line's entry point and
@@ -50,8 +51,8 @@ _LAZY = {
     **dict.fromkeys(["load"], "loader"),
     **dict.fromkeys(["bundled_path"], "paths"),
     **dict.fromkeys(["Comparator", "Dataset", "Direction", "Figure", "Kind", "Level"], "model"),
-    **dict.fromkeys(["Metric", "Plan", "Population", "Region", "Status"], "model"),
-    **dict.fromkeys(["Progress", "check_progress"], "progress"),
+    **dict.fromkeys(["Metric", "Plan", "Population", "Region", "Reported", "Status"], "model"),
+    **dict.fromkeys(["Progress", "check_outcomes", "check_progress", "progress_against_outcomes"], "progress"),
     **dict.fromkeys(["Outcome", "as_json"], "results"),
 }
 
@@ -89,12 +90,14 @@ __all__ = [
     "Progress",
     "Region",
     "RegionComparison",
+    "Reported",
     "Status",
     "UnknownName",
     "UsageError",
     "__version__",
     "as_json",
     "bundled_path",
+    "check_outcomes",
     "check_progress",
     "compare_metric",
     "compare_regions",
@@ -102,4 +105,5 @@ __all__ = [
     "diff_plans",
     "load",
     "metric_rows",
+    "progress_against_outcomes",
 ]

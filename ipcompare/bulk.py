@@ -39,6 +39,7 @@ from .index import (
     _plan_row,
     write_catalogue,
     write_key,
+    write_outcomes,
 )
 from .loader import (
     _FIGURE_KEY_SET,
@@ -560,6 +561,7 @@ def _fill(db: sqlite3.Connection, batches: Iterator[Batch | None], names: list[s
     if not all(_fits(metrics, use) for use in uses):
         raise _Problem
     write_catalogue(db, catalogue, _places(names))
+    write_outcomes(db, catalogue, _places(names))
     write_key(db, real, stamps)
 
 

@@ -897,6 +897,7 @@ def _progress(dataset: Dataset, old: str, new: str, show_all: bool, out: Output)
     epilog=_examples(
         "ipcompare progress inner-mongolia-13th-fyp next.yaml:inner-mongolia-14th-fyp",
         "ipcompare progress inner-mongolia-13th-fyp next.yaml:inner-mongolia-14th-fyp --all -f csv",
+        "ipcompare progress china-14th-fyp",
     ),
 )
 def progress(
@@ -910,13 +911,14 @@ def progress(
         ),
     ],
     new: Annotated[
-        str,
+        str | None,
         typer.Argument(
-            metavar="NEW",
-            help="The same region's next plan, which reports what was achieved.",
+            metavar="[NEW]",
+            help="The same region's next plan, which reports what was achieved; without it, the outcomes recorded "
+            "in the data.",
             autocompletion=_names("plan"),
         ),
-    ],
+    ] = None,
     show_all: AllOption = False,
     lang: LangOption = None,
     fmt: FormatOption = None,
@@ -927,9 +929,26 @@ def progress(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Were a plan's targets met? Each target of OLD against the figure NEW reports for its year: met,
-    missed (by how much), or why it cannot be checked."""
+    missed (by how much), or why it cannot be checked. Without NEW, against the outcomes recorded for OLD's
+    region: met (and when), missed, or before the target year on track or behind."""
     out = Output(fmt, output, excel, lang)
-    _progress(_with_plans(_settings(ctx, data, no_bundled, no_cache).source(), old, new), old, new, show_all, out)
+    source = _settings(ctx, data, no_bundled, no_cache).source()
+    if new is None:
+        _progress_outcomes(_with_plans(source, old), old, show_all, out)
+        return
+    _progress(_with_plans(source, old, new), old, new, show_all, out)
+
+
+def _progress_outcomes(dataset: Dataset, plan: str, show_all: bool, out: Output) -> None:
+    from .progress import check_outcomes
+    from .tables.changes import progress_table
+    from .versions import resolve
+
+    found_in, plan_id = resolve(plan, dataset)
+    outcomes = (*dataset.outcomes, *(found_in.outcomes if found_in is not dataset else ()))
+    checked = check_outcomes(found_in.plan(plan_id), outcomes, (*found_in.metrics, *dataset.metrics))
+    table = progress_table(checked, show_all=show_all, labels=(plan, ""), lang=out.lang)
+    out.emit(table, None if table.rows else f"{plan} has no quantified targets")
 
 
 def _count(n: int, word: str) -> str:

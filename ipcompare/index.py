@@ -46,13 +46,14 @@ from .model import (
     Plan,
     Population,
     Region,
+    Reported,
     counts_of,
 )
 from .paths import display_real
 from .records import made, record, replace
 
 #: Bumped whenever the tables change: an index of another schema is rebuilt, an export says which it is.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: A file modified this close to the build may change again without its mtime moving: hash it to be sure.
 _RACY_NS = 2_000_000_000
 
@@ -145,6 +146,30 @@ CREATE TABLE plans (
 );
 CREATE TABLE targets ({_FIGURE_COLUMNS});
 CREATE TABLE baselines ({_FIGURE_COLUMNS});
+CREATE TABLE outcomes (
+    region TEXT NOT NULL REFERENCES regions(id),
+    position INTEGER PRIMARY KEY,
+    metric TEXT NOT NULL REFERENCES metrics(id),
+    year INTEGER NOT NULL,
+    since INTEGER,
+    kind TEXT,
+    comparator TEXT,
+    value REAL,
+    low REAL,
+    high REAL,
+    unit TEXT,
+    scope TEXT,
+    normalized_value REAL,
+    normalized_low REAL,
+    normalized_high REAL,
+    normalized_unit TEXT,
+    source TEXT NOT NULL,
+    document TEXT,
+    quote TEXT NOT NULL,
+    note TEXT,
+    file INTEGER NOT NULL REFERENCES files(position),
+    line INTEGER
+);
 CREATE INDEX targets_metric ON targets(metric, plan);
 CREATE INDEX baselines_metric ON baselines(metric);
 CREATE INDEX plans_region ON plans(region);
@@ -323,9 +348,42 @@ class Index:
             found.setdefault(plan, []).append(figure)
         return found
 
+    @cached_property
+    def outcomes(self) -> tuple[Reported, ...]:
+        """Every outcome (few: read whole, with the catalogue)."""
+        rows = self.db.execute(
+            "SELECT region, metric, year, since, kind, comparator, value, low, high, unit, scope, source, document, "
+            "quote, note, file, line FROM outcomes ORDER BY position"
+        )
+        out = []
+        for region, metric, year, since, kind, comparator, value, low, high, unit, scope, *rest in rows:
+            source, document, quote, note, file, line = rest
+            loc = made(Location, {"file": self.files[file], "line": line, "key_lines": (), "key_files": ()})
+            figure = made(
+                Figure,
+                {
+                    "metric": metric,
+                    "year": year,
+                    "quote": quote,
+                    "value": value,
+                    "low": low,
+                    "high": high,
+                    "unit": unit,
+                    "comparator": COMPARATORS[comparator] if comparator else None,
+                    "kind": KINDS[kind] if kind else None,
+                    "direction": None,
+                    "since": since,
+                    "note": note,
+                    "loc": loc,
+                    "scope": scope,
+                },
+            )
+            out.append(Reported(region=region, figure=figure, source=source, document=document, loc=loc))
+        return tuple(out)
+
     def catalogue(self) -> Dataset:
         """The metrics and regions, without plans: enough to find what a name means."""
-        return Dataset(metrics=self.metrics, regions=self.regions, files=tuple(self.files))
+        return Dataset(metrics=self.metrics, regions=self.regions, files=tuple(self.files), outcomes=self.outcomes)
 
     def dataset(
         self,
@@ -361,6 +419,7 @@ class Index:
             plans=tuple(self._plans(targets, baselines)),
             files=tuple(self.files),
             target_counts=counts,
+            outcomes=self.outcomes,
         )
 
     def with_figures(self, headers: Dataset, plans: Sequence[str]) -> Dataset:
@@ -470,6 +529,11 @@ def _normalized(dataset: Dataset) -> dict[int, tuple[Any, Any, Any, Any]]:
             normal = normalize(figure, scale, region) if scale is not None else None
             if normal is not None:
                 out[id(figure)] = (normal.value, normal.low, normal.high, normal.unit)
+    for outcome in dataset.outcomes:
+        scale = scales.get(outcome.figure.metric)
+        normal = normalize(outcome.figure, scale, regions[outcome.region]) if scale is not None else None
+        if normal is not None:
+            out[id(outcome.figure)] = (normal.value, normal.low, normal.high, normal.unit)
     return out
 
 
@@ -499,6 +563,7 @@ def write_tables(db: sqlite3.Connection, dataset: Dataset, paths: Sequence[str],
         (_plan_row(p, i, where(p.loc)) for i, p in enumerate(dataset.plans)),
     )
     normal = _normalized(dataset) if normalize else {}
+    write_outcomes(db, dataset, where, normal)
     for table in ("targets", "baselines"):
         db.executemany(
             f"INSERT INTO {table} VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -554,6 +619,27 @@ def write_catalogue(
             )
             + (json.dumps(list(r.aliases), ensure_ascii=False), r.note, *where(r.loc))
             for i, r in enumerate(dataset.regions)
+        ),
+    )
+
+
+def write_outcomes(
+    db: sqlite3.Connection,
+    dataset: Dataset,
+    where: Callable[[Location], tuple[int, int | None]],
+    normal: dict[int, tuple[Any, Any, Any, Any]] | None = None,
+) -> None:
+    """The outcomes table (normalized columns from `normal`, by the figure's id(), else empty)."""
+    db.executemany(
+        "INSERT INTO outcomes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            (
+                *(o.region, i, f.metric, f.year, f.since, _value(f.kind), _value(f.comparator), f.value, f.low),
+                *(f.high, f.unit, f.scope, *(normal or {}).get(id(f), (None,) * 4), o.source, o.document, f.quote),
+                *(f.note, *where(o.loc)),
+            )
+            for i, o in enumerate(dataset.outcomes)
+            for f in (o.figure,)
         ),
     )
 

@@ -39,6 +39,7 @@ from .model import (
     Plan,
     Population,
     Region,
+    Reported,
     Status,
 )
 from .paths import data_paths, display_path
@@ -831,7 +832,10 @@ FIGURE_KEYS = (
     "quote",
     "note",
 )
-TOP_KEYS = ("schema", "metrics", "regions", "plans")
+#: An outcome: a figure (without a direction: an outcome is a number) with the region that reported it and where.
+OUTCOME_KEYS = ("region", *(k for k in FIGURE_KEYS if k != "direction"), "source", "document")
+_OUTCOME_ONLY = ("region", "source", "document")
+TOP_KEYS = ("schema", "metrics", "regions", "plans", "outcomes")
 
 #: Fields a catalogue entry must have once every file's entries for its id are put together.
 METRIC_REQUIRED = ("name_zh", "name_en", "higher_is_better")
@@ -1163,6 +1167,19 @@ def _plan(f: _Fields) -> Plan | None:
     )
 
 
+def _outcome(f: _Fields) -> Reported | None:
+    """An outcome: its figure read as a plan's figures are (_figure), with its region and source around it."""
+    f.check_keys(OUTCOME_KEYS)
+    region, source, document = f.text("region"), f.text("source"), f.text("document", False)
+    inner = _Map((k, v) for k, v in f.data.items() if k not in _OUTCOME_ONLY)
+    inner.line, inner.key_lines = f.data.line, f.data.key_lines
+    inner.setdefault("comparator", "stated")  # a reported figure is as stated unless the report says 以上 or 突破
+    figure = _figure(_Fields(inner, f.file, f.what, f.problems))
+    if region is None or source is None or figure is None or f.broken:
+        return None
+    return Reported(region=region, figure=figure, source=source, document=document, loc=f.location())
+
+
 @record(frozen=False, kw_only=False)
 class Part:
     """What one file holds, before the catalogue entries of all files are put together."""
@@ -1171,6 +1188,7 @@ class Part:
     metrics: list[Entry] = field(default_factory=list)
     regions: list[Entry] = field(default_factory=list)
     plans: list[Plan] = field(default_factory=list)
+    outcomes: list[Reported] = field(default_factory=list)
 
 
 def parse(tree: Any, file: str, plan: Callable[[_Fields], Plan | None] = _plan) -> tuple[Part, list[Problem]]:
@@ -1192,6 +1210,7 @@ def parse(tree: Any, file: str, plan: Callable[[_Fields], Plan | None] = _plan) 
     part.metrics = [e for e in map(_metric_entry, top.items("metrics", "metric")) if e]
     part.regions = [e for e in map(_region_entry, top.items("regions", "region")) if e]
     part.plans = [p for p in map(plan, top.items("plans", "plan")) if p]
+    part.outcomes = [o for o in map(_outcome, top.items("outcomes", "outcome")) if o]
     return part, problems
 
 
@@ -1213,6 +1232,7 @@ def build(parts: Sequence[Part], problems: list[Problem], base: Dataset | None =
         regions=tuple(r for r in regions if r),
         plans=tuple(p for part in parts for p in part.plans),
         files=tuple(part.file for part in parts),
+        outcomes=tuple(o for part in parts for o in part.outcomes),
     )
 
 
@@ -1232,6 +1252,7 @@ def merge(parts: Sequence[Dataset]) -> Dataset:
         regions=tuple(r for d in parts for r in d.regions),
         plans=tuple(p for d in parts for p in d.plans),
         files=tuple(f for d in parts for f in d.files),
+        outcomes=tuple(o for d in parts for o in d.outcomes),
     )
 
 
@@ -1298,6 +1319,7 @@ def load_version(text: str, name: str, catalogue: Dataset) -> Dataset:
         regions=(*own.regions, *(r for r in catalogue.regions if r.id not in own_regions)),
         plans=own.plans,
         files=(name,),
+        outcomes=own.outcomes,
     )
     problems += check(dataset, catalogue=False)
     if problems:

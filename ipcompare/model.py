@@ -185,6 +185,21 @@ class Figure:
         return self.kind not in SPAN_KINDS or (self.span is not None and self.span == other.span)
 
 
+@record
+class Reported:
+    """What a region reported it achieved (an outcome), kept beside the plans so that `progress PLAN` can check
+    a plan's targets without waiting for the next plan. The number is a Figure (metric, year, value, unit,
+    kind, scope, quote, note), so it is read, checked and compared as a plan's figures are; `source` names
+    where it was reported (a citation), and `document` the file under the data's folder whose words `quote` are.
+    """
+
+    region: str
+    figure: Figure
+    source: str
+    document: str | None = None
+    loc: Location = Location("", None)
+
+
 #: The period of a plan whose period could not be read: the load fails anyway, but the plan is kept so that
 #: its targets are checked too, and no check compares a year with these (nor names them in a message).
 UNREAD_PERIOD = (-9999, 9999)
@@ -303,6 +318,8 @@ class Dataset:
     regions: tuple[Region, ...] = ()
     plans: tuple[Plan, ...] = ()
     files: tuple[str, ...] = field(default=())
+    #: What regions reported they achieved (outcomes), in the files' order.
+    outcomes: tuple[Reported, ...] = ()
     #: Set when the plans carry only some of their figures (read from the index for one question): how many
     #: targets each metric has in all plans, as (metric id, count), which those plans cannot tell.
     target_counts: tuple[tuple[str, int], ...] | None = None

@@ -6,6 +6,15 @@ A target is met when the reported figure is at or beyond it in the metric's bett
 is read at its less ambitious end either way: a target of 7~10家 is met from 7, and a reported 7~10家
 counts as 7 (the upper ends where lower is better), so neither the bar nor a claim is stretched.
 左右 (about) is read as 达到 (reach): the number itself is the bar.
+
+`progress PLAN` (check_outcomes) sets each target against the outcomes recorded for the plan's region
+(`outcomes:` in the data) instead, under the same rules of metric, scope, kind and span: met in the first
+year an outcome up to the target year reaches it (which may be before the target year), missed when an
+outcome of the target year or later is short and none before reached it, and, while every outcome is from
+before the target year, on track or behind against the straight line from the plan's own baseline to the
+target, read at the latest outcome's year. Outcomes never mix with a later plan's baselines: `progress OLD
+NEW` reads NEW's baselines only, as each answers its own question (what a plan says against what was
+reported).
 """
 
 from __future__ import annotations
@@ -14,18 +23,18 @@ from collections.abc import Iterable
 
 from .base_units import base_point
 from .errors import UsageError
-from .model import SPAN_KINDS, Dataset, Figure, Kind, Metric, Plan, catalogue_of
+from .model import SPAN_KINDS, Dataset, Figure, Kind, Metric, Plan, Reported, catalogue_of
 from .records import record, replace
 from .results import Outcome, ProgressRow, QuotedFigure, json_number
 from .units import parse_unit, tidy
 
-__all__ = ["Outcome", "Progress", "check_progress", "progress_in"]
+__all__ = ["Outcome", "Progress", "check_outcomes", "check_progress", "progress_against_outcomes", "progress_in"]
 
 
 @record
 class Progress:
     old: Plan
-    new: Plan
+    new: Plan | None  # None: checked against the recorded outcomes (`progress PLAN`)
     rows: list[ProgressRow]  # one per target of the old plan, in its order
 
     def count(self, outcome: Outcome) -> int:
@@ -180,3 +189,121 @@ def progress_in(old_data: Dataset, old_plan: str, new_data: Dataset, new_plan: s
     """check_progress for two plans, each looked up in its own dataset (a file, a revision, the shipped data)."""
     old, new = old_data.plan(old_plan), new_data.plan(new_plan)
     return check_progress(old, new, (*new_data.metrics, *old_data.metrics))
+
+
+# -- against the recorded outcomes: `progress PLAN` ---------------------------------------------------------------
+
+
+def _shown(value: float, figure: Figure) -> str:
+    """A base-unit value as the figure writes it, with its unit: '9.04 件', '85.2 %'."""
+    return f"{_in_unit(value, figure)} {figure.unit or ''}".strip()
+
+
+def _line(target: Figure, plan: Plan, at: Figure, higher: bool) -> tuple[float, str] | None:
+    """Where the straight line from the plan's own baseline to the target is in `at`'s year, in base units, with
+    the note that says which line; None without a baseline from before that year."""
+    baseline = plan.baseline_for(target)
+    if baseline is None or baseline.year >= at.year or baseline.year >= target.year or target.kind in SPAN_KINDS:
+        return None
+    start, end = base_point(baseline, higher), base_point(target, higher)
+    if start is None or end is None or not _comparable(target, baseline):
+        return None
+    expected = start + (end - start) * (at.year - baseline.year) / (target.year - baseline.year)
+    note = (
+        f"straight line from {_shown(start, baseline)} ({baseline.year}) to {_shown(end, target)} "
+        f"({target.year}): {_shown(expected, target)} in {at.year}"
+    )
+    return expected, note
+
+
+def _no_outcome(target: Figure, region: str, outcomes: list[Reported]) -> str:
+    """Why no outcome counts for the target: none recorded, or only of another kind or scope."""
+    same = [o.figure for o in outcomes if o.figure.metric == target.metric]
+    kinds = sorted({f.kind.value for f in same if f.scope == target.scope and f.kind and f.kind != target.kind})
+    if kinds:
+        return f"outcomes recorded only as {', '.join(kinds)}"
+    scopes = sorted({f.scope or "the metric as a whole" for f in same if f.scope != target.scope})
+    if scopes:
+        return f"outcomes recorded only for another scope: {'; '.join(scopes)}"
+    if same:
+        return "no outcome recorded over the same span"
+    return f"no outcome recorded for {region}"
+
+
+def _verdict(
+    target: Figure, plan: Plan, found: list[Reported], bar: float, higher: bool
+) -> tuple[Outcome, Reported, str | None]:
+    """The outcome of a target, the outcome record it rests on, and a note."""
+
+    def reached(o: Reported, bar: float = bar) -> bool:
+        value = base_point(o.figure, higher)
+        return value is not None and (value >= bar if higher else value <= bar)
+
+    upto = [o for o in found if o.figure.year <= target.year]
+    met = next((o for o in upto if reached(o)), None)
+    if met is not None:
+        year = met.figure.year
+        early = f", {target.year - year} year{'s' if target.year - year > 1 else ''} before {target.year}"
+        return Outcome.MET, met, f"first met in {year}{early if year < target.year else ''}"
+    after = [o for o in found if o.figure.year >= target.year]
+    if after:
+        later = next((o for o in after if reached(o)), None)
+        note = f"reached in {later.figure.year}, after the target year" if later is not None else None
+        return Outcome.MISSED, after[0], note
+    latest = upto[-1]
+    line = _line(target, plan, latest.figure, higher)
+    if line is None:
+        return Outcome.NOT_DUE, latest, f"{target.year} not reached yet; the plan gives no baseline to draw a path from"
+    expected, note = line
+    return (Outcome.ON_TRACK if reached(latest, expected) else Outcome.BEHIND), latest, note
+
+
+def _outcome_row(target: Figure, plan: Plan, outcomes: list[Reported], metric: Metric | None) -> ProgressRow:
+    row = ProgressRow(
+        metric=target.metric,
+        metric_zh=metric.name_zh if metric else target.metric,
+        metric_en=metric.name_en if metric else target.metric,
+        outcome=Outcome.QUALITATIVE,
+        target=_quoted(target),
+    )
+    higher = metric.higher_is_better if metric else True
+    if not target.quantified:
+        return row
+    if target.kind in (None, Kind.UNCLEAR):
+        return replace(row, outcome=Outcome.NOT_COMPARABLE, note="the plan does not say what kind of figure")
+    bar = base_point(target, higher)
+    unit = parse_unit(target.unit or "")
+    found = sorted(
+        (o for o in outcomes if target.comparable(o.figure) and _comparable(target, o.figure)),
+        key=lambda o: o.figure.year,
+    )
+    if bar is None or unit is None or not found:
+        return replace(row, outcome=Outcome.NOT_STATED, note=_no_outcome(target, plan.region, outcomes))
+    outcome, shown, note = _verdict(target, plan, found, bar, higher)
+    actual = base_point(shown.figure, higher)
+    assert actual is not None
+    points = unit.dimension == "percent"
+    return replace(
+        row,
+        outcome=outcome,
+        reported=_quoted(shown.figure),
+        difference=_in_unit(actual - bar, target),
+        difference_unit="pp" if points else target.unit,
+        achieved_percent=None if points or not bar else round(actual / bar * 100, 2),
+        note=note,
+        source=shown.source,
+    )
+
+
+def check_outcomes(plan: Plan, outcomes: Iterable[Reported], metrics: Iterable[Metric] = ()) -> Progress:
+    """Every target of `plan` against the outcomes recorded for its region (see the module's docstring)."""
+    catalogue = catalogue_of(metrics)
+    own = [o for o in outcomes if o.region == plan.region]
+    return Progress(
+        old=plan, new=None, rows=[_outcome_row(t, plan, own, catalogue.get(t.metric)) for t in plan.targets]
+    )
+
+
+def progress_against_outcomes(ds: Dataset, plan: str) -> Progress:
+    """check_outcomes for a plan named by id (or by its region's name); raises UnknownName."""
+    return check_outcomes(ds.plan(plan), ds.outcomes, ds.metrics)

@@ -383,6 +383,8 @@ class FigureChange:
 class Outcome(StrEnum):
     MET = "met"
     MISSED = "missed"
+    ON_TRACK = "on track"  # before the target year: at or beyond the straight line from baseline to target
+    BEHIND = "behind"  # before the target year: short of that line
     NOT_STATED = "not stated"  # the later plan reports no such figure
     NOT_DUE = "not due"  # the target's year is in or after the later plan's period
     NOT_COMPARABLE = "not comparable"  # unclear kind, or units of another dimension
@@ -405,6 +407,8 @@ class ProgressRow:
     difference_unit: str | None = None
     achieved_percent: float | None = None
     note: str | None = None
+    #: where the reported figure comes from, for an outcome (`progress PLAN`); None for a later plan's baseline
+    source: str | None = None
 
 
 # -- extract: figures read from a plan's text -----------------------------------------------------------------

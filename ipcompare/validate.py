@@ -12,7 +12,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import Problem
-from .model import PERCENT_KINDS, Dataset, Figure, Kind, Level, Location, Metric, Plan, Region, name_key, suggest
+from .model import (
+    PERCENT_KINDS,
+    Dataset,
+    Figure,
+    Kind,
+    Level,
+    Location,
+    Metric,
+    Plan,
+    Region,
+    Reported,
+    name_key,
+    suggest,
+)
 from .records import field, record
 from .units import fits, known_units, parse_unit
 
@@ -248,7 +261,42 @@ def check(ds: Dataset, *, catalogue: bool = True) -> list[Problem]:
     _check_metrics(report, ds, metrics, catalogue=catalogue)
     _check_regions(report, ds.regions, regions)
     _check_plans(report, ds.plans, regions, metrics)
+    _check_outcomes(report, ds.outcomes, regions, metrics)
     return report
+
+
+def numbered(outcomes: Iterable[Reported]) -> Iterator[tuple[int, Reported]]:
+    """Each outcome with its number in its own file (messages count from 1 in each file, as plans' targets do)."""
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        counts[outcome.loc.file] = counts.get(outcome.loc.file, 0) + 1
+        yield counts[outcome.loc.file], outcome
+
+
+def outcome_label(index: int, outcome: Reported) -> str:
+    """How messages name an outcome: 'outcome 3 (china high-value-patents 2025)'."""
+    return f"outcome {index} ({outcome.region} {outcome.figure.metric} {outcome.figure.year})"
+
+
+def _check_outcomes(
+    report: _Report, outcomes: Sequence[Reported], regions: dict[str, Region], metrics: dict[str, Metric]
+) -> None:
+    """Each outcome as a plan's baseline is checked (a known metric, a unit that fits it, a kind, a quote), and
+    its region is known: an outcome is a number, so one without a value is an error too."""
+    for index, outcome in numbered(outcomes):
+        label, figure = outcome_label(index, outcome), outcome.figure
+        if outcome.region not in regions:
+            hint = suggest(outcome.region, ((r.id, r.names()) for r in regions.values()))
+            report.add(outcome.loc, "region", f"{label}: unknown region {outcome.region!r}{hint}")
+        problems = _reference_problems(figure, "outcome", metrics.get(figure.metric), metrics)
+        if not figure.quantified:
+            problems.append(("value", "an outcome needs a value or a range"))
+        problems += _shape_problems(figure, "outcome", metrics.get(figure.metric))
+        problems += _value_problems(figure) + _kind_problems(figure)
+        if figure.since is not None and figure.since > figure.year - (0 if figure.kind == Kind.INCREMENT else 1):
+            problems.append(("since", f"since {figure.since} is not before year {figure.year}"))
+        for key, message in problems:
+            report.add(figure.loc, key, f"{label}: {message}")
 
 
 def _check_metrics(report: _Report, ds: Dataset, metrics: dict[str, Metric], *, catalogue: bool) -> None:
@@ -402,6 +450,8 @@ def check_quotes(ds: Dataset, directories: Sequence[Path] = (), files: Iterable[
         checker.plan(plan)
     for region in ds.regions:
         checker.population(region)
+    for index, outcome in numbered(ds.outcomes):
+        checker.outcome(index, outcome)
     return checker.result
 
 
@@ -442,6 +492,16 @@ class _QuoteChecker:
         if text is not None:
             where = f"region {region.id!r}: population quote not found in its source {pop.document}"
             self.quote(text, pop.quote, region.loc, "population", where)
+
+    def outcome(self, index: int, outcome: Reported) -> None:
+        """The quote of an outcome that names the document it is in (one citing only a report has none here)."""
+        if outcome.document is None or (self.wanted is not None and outcome.loc.file not in self.wanted):
+            return
+        label = outcome_label(index, outcome)
+        text = self.document(outcome.document, outcome.loc, "document", label)
+        if text is not None and outcome.figure.quote:
+            message = f"{label}: quote not found in its source {outcome.document}"
+            self.quote(text, outcome.figure.quote, outcome.figure.loc, "quote", message)
 
     def document(self, name: str, loc: Location, key: str, what: str) -> str | None:
         """The text of the document `name`; None, with the problem noted, when it cannot be found or read."""

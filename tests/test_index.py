@@ -19,7 +19,7 @@ from conftest import EXAMPLES, FIXTURES, PLAN, Invoke, Write
 
 import ipcompare
 from ipcompare import index, loader
-from ipcompare.model import Dataset, Figure, Location, Plan, counts_of
+from ipcompare.model import Dataset, Figure, Location, Plan, Reported, counts_of
 from ipcompare.paths import bundled_path
 from ipcompare.records import replace
 
@@ -46,6 +46,10 @@ def _plans(dataset: Dataset) -> list[Plan]:
         )
         for p in dataset.plans
     ]
+
+
+def _outcomes(dataset: Dataset) -> list[Reported]:
+    return [replace(o, figure=_plain(o.figure), loc=Location(o.loc.file, o.loc.line)) for o in dataset.outcomes]
 
 
 # -- the quick reader -----------------------------------------------------------------------------------------
@@ -136,6 +140,7 @@ def test_the_index_holds_what_the_files_hold(cache: Path) -> None:
     for indexed in (first.everything(), second.everything()):
         assert (_catalogue(indexed), indexed.files) == (_catalogue(direct), direct.files)
         assert _plans(indexed) == _plans(direct)
+        assert _outcomes(indexed) == _outcomes(direct) and len(direct.outcomes) >= 5  # the shipped ones at least
 
 
 def test_a_question_about_one_metric_reads_only_its_figures(cache: Path) -> None:
@@ -360,8 +365,13 @@ def test_export_writes_the_documented_tables(invoke: Invoke, cache: Path, tmp_pa
     assert result.exit_code == 0 and str(target) in result.stdout
     db = sqlite3.connect(target)
     tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == {"meta", "files", "metrics", "regions", "plans", "targets", "baselines"}
+    assert tables == {"meta", "files", "metrics", "regions", "plans", "targets", "baselines", "outcomes"}
     assert dict(db.execute("SELECT key, value FROM meta"))["schema"] == str(index.SCHEMA_VERSION)
+    outcome = db.execute(
+        "SELECT value, unit, normalized_value, normalized_unit, source FROM outcomes "
+        "WHERE region = 'china' AND metric = 'pledge-financing'"
+    ).fetchone()
+    assert outcome[:4] == (8539.9, "亿元", 853990000000.0, "元") and "光明日报" in outcome[4]
     rows = db.execute(
         "SELECT t.value, t.unit, t.normalized_value, t.normalized_unit, t.quote, r.name_zh FROM targets t "
         "JOIN plans p ON p.id = t.plan JOIN regions r ON r.id = p.region "

@@ -14,7 +14,8 @@ import ipcompare
 def _quoted(data: ipcompare.Dataset) -> int:
     """How many quotes the data has for validate to find: every figure's, and every census row."""
     figures = sum(1 for p in data.plans for f in (*p.targets, *p.baselines) if f.quote)
-    return figures + sum(1 for r in data.regions if r.population and r.population.quote)
+    outcomes = sum(1 for o in data.outcomes if o.document and o.figure.quote)
+    return figures + outcomes + sum(1 for r in data.regions if r.population and r.population.quote)
 
 
 def test_shipped_data_is_valid_and_every_quote_is_found_in_the_repository(invoke: Invoke) -> None:
@@ -23,6 +24,7 @@ def test_shipped_data_is_valid_and_every_quote_is_found_in_the_repository(invoke
     assert result.exit_code == 0, result.stderr
     data = ipcompare.load(env=False)
     documents = {p.source for p in data.plans} | {r.population.document for r in data.regions if r.population}
+    documents |= {o.document for o in data.outcomes}
     assert f"{_quoted(data)} quotes found in {len(documents - {None})} source documents" in result.stdout
     assert "not checked" not in result.stdout + result.stderr
 
@@ -36,6 +38,7 @@ def test_validate_sources_data_sources_passes(invoke: Invoke) -> None:
 def test_no_plan_or_population_cites_a_path_outside_the_repository() -> None:
     data = ipcompare.load(env=False)
     cited = [p.source for p in data.plans] + [r.population.document for r in data.regions if r.population]
+    cited += [o.document for o in data.outcomes]
     for name in cited:
         assert name is not None and not name.startswith(("/", "..")), name
         assert (SOURCES.parent / name).resolve().is_relative_to(SOURCES.resolve()), name

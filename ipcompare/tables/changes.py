@@ -69,10 +69,11 @@ class RevisionsDocument:
 
 @record
 class ProgressDocument:
-    """`progress OLD NEW --format json`: every target of OLD, and how many had each outcome."""
+    """`progress OLD NEW --format json`: every target of OLD, and how many had each outcome (`new` null for
+    `progress PLAN`, against the recorded outcomes)."""
 
     old: str
-    new: str
+    new: str | None
     summary: dict[str, int]
     targets: list[ProgressRow]
 
@@ -332,15 +333,19 @@ def progress_table(
         (r for r in progress.rows if show_all or r.outcome != Outcome.QUALITATIVE),
         key=lambda r: OUTCOMES.index(r.outcome),
     )
-    old_label, new_label = labels or (progress.old.id, progress.new.id)
+    new_id = progress.new.id if progress.new is not None else None
+    old_label, new_label = labels or (progress.old.id, new_id or "")
+    reported = label("reported-by", lang).format(plan=new_label) if new_id else label("reported-outcome", lang)
     columns: tuple[Column[ProgressRow], ...] = (
         Column(label("outcome", lang), lambda r: label(f"outcome.{r.outcome.value}", lang), priority=9),
         Column(label("metric", lang), lambda r: metric_name(r.metric, r.metric_zh, r.metric_en, lang), priority=10),
         Column(label("target-of", lang).format(plan=old_label), lambda r: _figure(r.target, lang), priority=8),
-        Column(label("reported-by", lang).format(plan=new_label), lambda r: _reported(r, lang), priority=8),
+        Column(reported, lambda r: _reported(r, lang), priority=8),
         Column(label("difference", lang), lambda r: _progress_difference(r, lang), priority=7),
         Column(label("note", lang), lambda r: r.note or "", priority=2),
     )
+    if new_id is None:  # against the outcomes: where each was reported
+        columns += (Column(label("source", lang), lambda r: r.source or "", priority=1),)
     counts = {o: sum(r.outcome == o for r in progress.rows) for o in OUTCOMES}
     fmt = label("count.outcome", lang)
     said = [
@@ -349,10 +354,13 @@ def progress_table(
         if n and o != Outcome.QUALITATIVE
     ]
     summary = listing(said, lang) or label("no-quantified", lang)
-    title = label("title.progress", lang).format(old=old_label, new=new_label, summary=summary)
+    if new_id is None:
+        title = label("title.outcomes", lang).format(old=old_label, summary=summary)
+    else:
+        title = label("title.progress", lang).format(old=old_label, new=new_label, summary=summary)
     if counts[Outcome.QUALITATIVE] and not show_all:
         title += label("qualitative-hidden", lang).format(n=counts[Outcome.QUALITATIVE])
     document = ProgressDocument(
-        old=progress.old.id, new=progress.new.id, summary={o.value: n for o, n in counts.items()}, targets=progress.rows
+        old=progress.old.id, new=new_id, summary={o.value: n for o, n in counts.items()}, targets=progress.rows
     )
     return Table(columns, shown, title=title, matrix=True, document=document)
