@@ -21,8 +21,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from enum import StrEnum
 
+from .base_units import base_point
 from .errors import UsageError
-from .model import SPAN_KINDS, Comparator, Dataset, Direction, Figure, Kind, Metric, Plan
+from .model import SPAN_KINDS, Comparator, Dataset, Direction, Figure, Kind, Metric, Plan, Reported
+from .progress import units_agree
 from .records import record
 from .results import json_number
 from .units import parse_unit
@@ -121,7 +123,20 @@ QUOTE_RULES: tuple[Rule, ...] = (
         "who read the sentence around it may know better, and explains it in the figure's note.",
     ),
 )
-RULES += QUOTE_RULES
+
+OUTCOME_RULES: tuple[Rule, ...] = (
+    Rule(
+        "IP107",
+        "met-before-issued",
+        Severity.WARNING,
+        "a target a recorded outcome had already reached before the plan was issued",
+        "A plan issued in 2021 that sets a 2025 target its region had already reached by the end of 2020 (as "
+        "an outcome in the data records it) asks for nothing new: the target may be a slip, or kept for form. "
+        "Only outcomes of a year before the year the plan was issued count (what its authors could know), "
+        "of the target's metric, scope and kind (and span), and only for plans that give their issue date.",
+    ),
+)
+RULES = (*RULES[:5], *OUTCOME_RULES, *QUOTE_RULES)
 
 _BY_CODE = {r.code: r for r in RULES}
 #: A rule's code in a note: the curator's explanation of a finding of that rule.
@@ -132,7 +147,7 @@ _CODE = re.compile(r"\bIP\d{3}\b")
 class CheckedFigure:
     """A figure a finding used, with where it is and its quote."""
 
-    role: str  # target or baseline
+    role: str  # target, baseline, or outcome (what a region reported)
     metric: str
     year: int
     since: int | None
@@ -192,6 +207,8 @@ def check_plans(ds: Dataset, plans: Iterable[Plan] | None = None, rules: Sequenc
         for code, finder in _FINDERS:
             if code in chosen:
                 findings += finder(plan, metrics)
+        if "IP107" in chosen:
+            findings += _met_before(plan, metrics, [o for o in ds.outcomes if o.region == plan.region])
     findings += _quotes(ds, checked, chosen)
     return sorted(findings, key=lambda f: (f.file, f.line or 0, f.code))
 
@@ -402,6 +419,36 @@ def _spans(plan: Plan, metrics: dict[str, Metric]) -> Iterator[Finding]:
         yield _finding(plan, "IP105", target, message, [target])
 
 
+def _met_before(plan: Plan, metrics: dict[str, Metric], outcomes: list[Reported]) -> Iterator[Finding]:
+    """IP107: a target an outcome of a year before the plan's issue reached already."""
+    issued = plan.issued or plan.published
+    if issued is None or not outcomes:
+        return
+    for target in plan.targets:
+        metric = metrics.get(target.metric)
+        if metric is None or not target.quantified or target.kind in (None, Kind.UNCLEAR):
+            continue
+        if target.comparator == Comparator.MAINTAIN:
+            continue
+        higher = metric.higher_is_better
+        bar = base_point(target, higher)
+        if bar is None:
+            continue
+        for outcome in sorted(outcomes, key=lambda o: o.figure.year):
+            figure = outcome.figure
+            if figure.year >= issued.year or not target.comparable(figure) or not units_agree(target, figure):
+                continue
+            value = base_point(figure, higher)
+            if value is not None and (value >= bar if higher else value <= bar):
+                message = (
+                    f"{target.metric}: the target {_amount(target)} ({target.year}) was reached already: "
+                    f"{_amount(figure)} in {figure.year} ({outcome.source}), before the plan was issued "
+                    f"({issued.isoformat()})"
+                )
+                yield _finding(plan, "IP107", target, message, [target, figure])
+                break
+
+
 _FINDERS = (("IP101", _sums), ("IP102", _growth), ("IP103", _not_beyond), ("IP104", _parts), ("IP105", _spans))
 
 
@@ -438,7 +485,10 @@ def _finding(
 
 def _checked(plan: Plan, figure: Figure, role: str | None) -> CheckedFigure:
     if role is None:
-        role = "baseline" if any(figure is b for b in plan.baselines) else "target"
+        if any(figure is b for b in plan.baselines):
+            role = "baseline"
+        else:
+            role = "target" if any(figure is t for t in plan.targets) else "outcome"
     return CheckedFigure(
         role=role,
         metric=figure.metric,

@@ -75,7 +75,8 @@ def _level_before(target: Figure, old: Plan, new: Plan) -> Figure | None:
     return None
 
 
-def _comparable(*figures: Figure) -> bool:
+def units_agree(*figures: Figure) -> bool:
+    """Whether the figures' units measure one thing alike (both counts, both per 10k people): set side by side."""
     units = [parse_unit(f.unit or "") for f in figures]
     return all(u is not None for u in units) and len({(u.dimension, u.per_10k_people) for u in units if u}) == 1
 
@@ -85,7 +86,7 @@ def _actual(target: Figure, old: Plan, new: Plan, higher: bool) -> tuple[float, 
     assert target.kind is not None
     stated = _reported(target, new, target.year, target.kind, _start(target, old))
     if stated is not None:
-        point = base_point(stated, higher) if _comparable(target, stated) else None
+        point = base_point(stated, higher) if units_agree(target, stated) else None
         return (point, [stated]) if point is not None else None
     if target.kind not in (Kind.LEVEL, Kind.INCREMENT):
         return None
@@ -98,7 +99,7 @@ def _actual(target: Figure, old: Plan, new: Plan, higher: bool) -> tuple[float, 
     else:  # start level plus the increment reported over the span
         after = _reported(target, new, target.year, Kind.INCREMENT, _start(target, old))
         sign = 1.0
-    if after is None or not _comparable(target, before, after):
+    if after is None or not units_agree(target, before, after):
         return None
     start, end = base_point(before, higher), base_point(after, higher)
     if start is None or end is None:
@@ -206,7 +207,7 @@ def _line(target: Figure, plan: Plan, at: Figure, higher: bool) -> tuple[float, 
     if baseline is None or baseline.year >= at.year or baseline.year >= target.year or target.kind in SPAN_KINDS:
         return None
     start, end = base_point(baseline, higher), base_point(target, higher)
-    if start is None or end is None or not _comparable(target, baseline):
+    if start is None or end is None or not units_agree(target, baseline):
         return None
     expected = start + (end - start) * (at.year - baseline.year) / (target.year - baseline.year)
     note = (
@@ -274,7 +275,7 @@ def _outcome_row(target: Figure, plan: Plan, outcomes: list[Reported], metric: M
     bar = base_point(target, higher)
     unit = parse_unit(target.unit or "")
     found = sorted(
-        (o for o in outcomes if target.comparable(o.figure) and _comparable(target, o.figure)),
+        (o for o in outcomes if target.comparable(o.figure) and units_agree(target, o.figure)),
         key=lambda o: o.figure.year,
     )
     if bar is None or unit is None or not found:

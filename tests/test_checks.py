@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 from typing import Any
@@ -197,3 +198,50 @@ def test_a_clean_plan_passes(invoke: Invoke, write: Write) -> None:
     target = _fig("trademarks", 2025, 9, "万件", "level", "有效注册商标量达到9万件")
     result = invoke("--data", str(write(_plan([target], [baseline]))), "check", "my-plan")
     assert result.exit_code == 0 and result.stdout == "" and "0 findings in 1 plan" in result.stderr
+
+
+def _outcome(metric: str, year: int, value: float, unit: str, kind: str, **more: Any) -> dict[str, Any]:
+    return {
+        "region": "xiangyang",
+        "metric": metric,
+        "year": year,
+        "value": value,
+        "unit": unit,
+        "kind": kind,
+        "source": "a yearbook",
+        "quote": "q",
+        **more,
+    }
+
+
+def _with_outcomes(plan_text: str, outcomes: list[dict[str, Any]]) -> str:
+    return plan_text + yaml.safe_dump({"outcomes": outcomes}, allow_unicode=True, sort_keys=False)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "found"),
+    [
+        (_outcome("trademarks", 2020, 9.5, "万件", "level"), True),  # reached in 2020, the plan issued in 2021
+        (_outcome("trademarks", 2020, 95000, "件", "level"), True),  # in another unit of the same kind
+        (_outcome("trademarks", 2021, 9.5, "万件", "level"), False),  # the year it was issued: maybe not known
+        (_outcome("trademarks", 2020, 8, "万件", "level"), False),  # short of the target
+        (_outcome("trademarks", 2020, 9.5, "万件", "flow"), False),  # another kind
+        (_outcome("trademarks", 2020, 9.5, "万件", "level", scope="only some"), False),  # another scope
+    ],
+)
+def test_a_target_an_outcome_reached_before_the_plan_was_issued_is_found(
+    invoke: Invoke, write: Write, outcome: dict[str, Any], found: bool
+) -> None:
+    target = _fig("trademarks", 2025, 9, "万件", "level", "有效注册商标量达到9万件")
+    text = _with_outcomes(_plan([target], issued=datetime.date(2021, 10, 9)), [outcome])
+    code, findings = _check(invoke, write(text))
+    assert [f["code"] for f in findings] == (["IP107"] if found else []) and code == int(found)
+    if found:
+        assert "before the plan was issued (2021-10-09)" in findings[0]["message"]
+        assert [g["role"] for g in findings[0]["figures"]] == ["target", "outcome"]
+
+
+def test_a_plan_without_an_issue_date_is_not_checked_against_outcomes(invoke: Invoke, write: Write) -> None:
+    target = _fig("trademarks", 2025, 9, "万件", "level", "有效注册商标量达到9万件")
+    text = _with_outcomes(_plan([target]), [_outcome("trademarks", 2018, 12, "万件", "level")])
+    assert _check(invoke, write(text)) == (0, [])
