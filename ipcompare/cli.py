@@ -45,6 +45,7 @@ PROG = "ipcompare"
 _OPTIONS: dict[str, str] = {
     "explain": "--explain",
     "wide": "--wide",
+    "min_regions": "--min-regions",
     "select": "--select",
     "ignore": "--ignore",
     "unit": "--unit",
@@ -698,9 +699,8 @@ def compare(
     ] = False,
     min_regions: Annotated[
         int | None,
-        typer.Option(
-            "--min-regions", metavar="N", min=1, help="Only the metrics that N or more columns set a number for."
-        ),
+        # checked below, not with min=1: a bounded option makes Typer coerce through pydantic (coercion.py)
+        typer.Option("--min-regions", metavar="N", help="Only the metrics that N or more columns set a number for."),
     ] = None,
     per_capita: Annotated[
         bool, typer.Option("--per-capita", help="Add each count and money target per 10k people.")
@@ -723,24 +723,28 @@ def compare(
     from .compare import compare_regions
     from .tables.comparisons import compare_long_table, compare_table
 
+    if min_regions is not None and min_regions < 1:
+        raise UsageError(f"must be 1 or more, not {min_regions}", "min_regions")
     if long and wide:
         raise UsageError("--long and --wide ask for opposite forms: give one", "wide")
     out = Output(fmt, output, excel, lang)
     source = _settings(ctx, data, no_bundled, no_cache).source()
     catalogue = source.catalogue()
     wanted = [r.id for r in catalogue.regions if r.level == Level.NATIONAL]
+    named: list[str] = []
     everything = False
     for name in regions:
         try:
-            found = catalogue.region(name)
+            named.append(catalogue.region(name).id)
         except UnknownName:  # a plan id, or a typo that compare_regions words with suggestions
             everything = True
-            continue
-        below = {r.id for r in catalogue.regions if r.parent == found.id}
+    dataset = source.everything() if everything else source.of_regions(wanted + named)
+    planless = set(named) - {p.region for p in dataset.plans}
+    if planless and not everything:  # a province whose plans are its cities': read those too
+        below = set(planless)
         while more := {r.id for r in catalogue.regions if r.parent in below} - below:
             below |= more
-        wanted += [found.id, *below]
-    dataset = source.everything() if everything else source.of_regions(wanted)
+        dataset = source.of_regions(wanted + named + sorted(below))
     comparison = compare_regions(
         dataset,
         regions,
