@@ -332,10 +332,16 @@ class Dataset:
 
     def metric(self, query: str) -> Metric:
         """A metric by id, alias or name; raises UnknownName (a LookupError) with suggestions."""
+        for m in self.metrics:  # an id as written, the common case: without making every metric's names
+            if m.id == query:
+                return m
         found = _resolve("metric", query, ((m.id, m.names()) for m in self.metrics))
         return next(m for m in self.metrics if m.id == found)
 
     def region(self, query: str) -> Region:
+        for r in self.regions:  # as metric(): thousands of regions at scale, each with several names
+            if r.id == query:
+                return r
         found = _resolve("region", query, ((r.id, r.names()) for r in self.regions))
         return next(r for r in self.regions if r.id == found)
 
