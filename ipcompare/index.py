@@ -229,6 +229,27 @@ def index_path(real_paths: Sequence[str]) -> Path:
     return cache_dir() / f"index-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.sqlite"
 
 
+def _prune(kept: Path, real_paths: Sequence[str]) -> None:
+    """Remove the other indexes of the same data files: made by another version of ipcompare (its version and
+    schema are in the file's name), they would never be read again, and at thousands of plans each is tens of
+    megabytes. Indexes of other lists of files are another user's question and stay. Housekeeping only: an
+    index that cannot be read or removed is left as it is."""
+    wanted = list(real_paths)
+    for other in kept.parent.glob("index-*.sqlite"):
+        if other == kept:
+            continue
+        try:
+            db = sqlite3.connect(f"{other.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                paths = [p for (p,) in db.execute("SELECT path FROM files ORDER BY position")]
+            finally:
+                db.close()
+            if paths == wanted:
+                other.unlink()
+        except (sqlite3.Error, OSError):
+            continue
+
+
 def _unchanged(recorded: Stamp, built_ns: int) -> bool:
     """Is the file as it was when the index was built? Size and mtime first, the content when they differ."""
     try:
@@ -887,6 +908,7 @@ def open_source(paths: Sequence[str | Path] = (), *, bundled: bool = True, cache
         return Source(load(paths, bundled=bundled), None, f"cannot build the index ({e}): read the files directly")
     if not built:  # a file has a problem: loading the files says which, word for word as without the index
         return Source(load(paths, bundled=bundled), None)
+    _prune(target, real)
     # Read back from what was written, as the next command will: no dataset is held whole.
     note = note.replace("; rebuilding it", "; rebuilt it") if note else None
     try:

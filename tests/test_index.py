@@ -272,6 +272,36 @@ def test_a_data_folder_is_read_whole_and_its_new_files_picked_up(invoke: Invoke,
 # -- a cache that cannot be used never fails a command -------------------------------------------------------------
 
 
+def test_a_rebuild_removes_other_versions_indexes_of_the_same_files_only(
+    invoke: Invoke, cache: Path, write: Write
+) -> None:
+    """An upgrade of ipcompare names its index anew (version and schema are in the name): the old one of the
+    same files would never be read again. The index of another list of files is kept."""
+    mine = write(PLAN)
+    assert invoke("--data", str(mine), "plans").exit_code == 0
+    assert invoke("plans").exit_code == 0  # the shipped data alone: another list of files
+    (current,) = [p for p in cache.glob("index-*.sqlite") if _paths_of(p) == _paths_of_run(mine)]
+    old = cache / "index-0000000000000000.sqlite"  # as an older version of ipcompare named it
+    old.write_bytes(current.read_bytes())
+    others = set(cache.glob("index-*.sqlite")) - {current, old}
+    mine.write_text(PLAN.replace("value: 9", "value: 10"), encoding="utf-8")  # the next command rebuilds
+    assert invoke("--data", str(mine), "plans").exit_code == 0
+    left = set(cache.glob("index-*.sqlite"))
+    assert old not in left and others <= left and len(others) == 1
+
+
+def _paths_of(index_file: Path) -> list[str]:
+    db = sqlite3.connect(index_file)
+    try:
+        return [p for (p,) in db.execute("SELECT path FROM files ORDER BY position")]
+    finally:
+        db.close()
+
+
+def _paths_of_run(data: Path) -> list[str]:
+    return [str(bundled_path().resolve()), str(data.resolve())]
+
+
 def test_a_damaged_index_is_said_in_one_line_and_rebuilt(invoke: Invoke, cache: Path) -> None:
     expected = invoke("--no-cache", "metric", "trademarks", "-f", "json").stdout
     invoke("metric", "trademarks")
