@@ -647,6 +647,9 @@ def metric(
 
 
 class KindChoice(StrEnum):
+    """model.Kind's values, and qualitative (a target with no number): what `compare --kind` takes. Written out
+    for Typer and mypy; tests/test_compare.py keeps it in step with Kind."""
+
     LEVEL = "level"
     INCREMENT = "increment"
     FLOW = "flow"

@@ -229,6 +229,31 @@ def index_path(real_paths: Sequence[str]) -> Path:
     return cache_dir() / f"index-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.sqlite"
 
 
+def _figure(columns: Sequence[Any], file: str, line: int | None) -> Figure:
+    """A figure from its columns as _FIGURE_SELECT orders them (file and line apart): made without __init__'s
+    checks (records.made), as the index holds checked data and a command may read thousands of figures."""
+    metric, year, quote, value, low, high, unit, comparator, kind, direction, since, note, scope = columns
+    return made(
+        Figure,
+        {
+            "metric": metric,
+            "year": year,
+            "quote": quote,
+            "value": value,
+            "low": low,
+            "high": high,
+            "unit": unit,
+            "comparator": COMPARATORS[comparator] if comparator else None,
+            "kind": KINDS[kind] if kind else None,
+            "direction": DIRECTIONS[direction] if direction else None,
+            "since": since,
+            "note": note,
+            "loc": made(Location, {"file": file, "line": line, "key_lines": (), "key_files": ()}),
+            "scope": scope,
+        },
+    )
+
+
 def _prune(kept: Path, real_paths: Sequence[str]) -> None:
     """Remove the other indexes of the same data files: made by another version of ipcompare (its version and
     schema are in the file's name), they would never be read again, and at thousands of plans each is tens of
@@ -345,28 +370,8 @@ class Index:
         files = self.files
         query = f"SELECT plan, {_FIGURE_SELECT} FROM {table} {where} ORDER BY plan, position"
         for row in self.db.execute(query, args):
-            plan, metric, year, quote, value, low, high, unit = row[:8]
-            comparator, kind, direction, since, note, scope, file, line = row[8:]
-            figure = made(
-                Figure,
-                {
-                    "metric": metric,
-                    "year": year,
-                    "quote": quote,
-                    "value": value,
-                    "low": low,
-                    "high": high,
-                    "unit": unit,
-                    "comparator": COMPARATORS[comparator] if comparator else None,
-                    "kind": KINDS[kind] if kind else None,
-                    "direction": DIRECTIONS[direction] if direction else None,
-                    "since": since,
-                    "note": note,
-                    "loc": made(Location, {"file": files[file], "line": line, "key_lines": (), "key_files": ()}),
-                    "scope": scope,
-                },
-            )
-            found.setdefault(plan, []).append(figure)
+            figure = _figure(row[1:14], files[row[14]], row[15])
+            found.setdefault(row[0], []).append(figure)
         return found
 
     @cached_property
@@ -379,26 +384,12 @@ class Index:
         out = []
         for region, metric, year, since, kind, comparator, value, low, high, unit, scope, *rest in rows:
             source, document, quote, note, file, line = rest
-            loc = made(Location, {"file": self.files[file], "line": line, "key_lines": (), "key_files": ()})
-            figure = made(
-                Figure,
-                {
-                    "metric": metric,
-                    "year": year,
-                    "quote": quote,
-                    "value": value,
-                    "low": low,
-                    "high": high,
-                    "unit": unit,
-                    "comparator": COMPARATORS[comparator] if comparator else None,
-                    "kind": KINDS[kind] if kind else None,
-                    "direction": None,
-                    "since": since,
-                    "note": note,
-                    "loc": loc,
-                    "scope": scope,
-                },
+            figure = _figure(
+                (metric, year, quote, value, low, high, unit, comparator, kind, None, since, note, scope),
+                self.files[file],
+                line,
             )
+            loc = figure.loc
             out.append(Reported(region=region, figure=figure, source=source, document=document, loc=loc))
         return tuple(out)
 

@@ -627,3 +627,10 @@ def test_the_tidy_csv_reads_in_pandas_with_a_numeric_normalised_value(invoke: In
     frame = pandas.read_csv(io.StringIO(text))
     assert str(frame["normalized_value"].dtype) == "float64" and str(frame["year"].dtype) == "int64"
     assert frame["normalized_value"].notna().sum() >= 6 and frame["quote"].notna().all()
+
+
+def test_compare_kind_takes_every_kind_and_qualitative() -> None:
+    from ipcompare.cli import KindChoice
+    from ipcompare.model import Kind
+
+    assert [c.value for c in KindChoice] == [*(k.value for k in Kind), "qualitative"]
