@@ -90,11 +90,35 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     merged: dict[int, int]
 
     def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        """The pairs of a mapping's merge keys, then its own: a later pair wins, so a key written here overrides a
+        merged one, and of a list of merged mappings (`<<: [*a, *b]`) the first wins, as YAML's merge key says.
+
+        Written here rather than PyYAML's: PyYAML 6.0.4 drops merged pairs whose key *string object* it has seen,
+        so that `<<: {<<: *c, x: 2}` lost its own x to c's (equal keys are often one interned object).
+        """
         if id(node) in self.merged:
             return
-        own = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
-        super().flatten_mapping(node)
-        self.merged[id(node)] = len(node.value) - own
+        merge: list[tuple[yaml.Node, yaml.Node]] = []
+        own: list[tuple[yaml.Node, yaml.Node]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag != "tag:yaml.org,2002:merge":
+                if key_node.tag == "tag:yaml.org,2002:value":
+                    key_node.tag = "tag:yaml.org,2002:str"
+                own.append((key_node, value_node))
+                continue
+            merged = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            for sub in reversed(merged):
+                if not isinstance(sub, yaml.MappingNode):
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping",
+                        node.start_mark,
+                        f"expected a mapping or list of mappings for merging, but found {sub.id}",
+                        sub.start_mark,
+                    )
+                self.flatten_mapping(sub)
+                merge.extend(sub.value)
+        node.value = merge + own
+        self.merged[id(node)] = len(merge)
 
 
 #: What a value tagged explicitly (!!int x) must be, for the tags whose PyYAML constructor fails without a line.
@@ -567,7 +591,12 @@ def _shape_problem(text: str, name: str, lines: _Lines) -> Problem | None:
             message = shape.problem(event)
             if message is not None:
                 return Problem(name, lines(event.start_mark), message)
-    except yaml.YAMLError:
+    except yaml.YAMLError as error:
+        # PyYAML 6.0.4 and newer stop a deep flow collection ([[[[...) themselves, while scanning ahead: the same
+        # problem as ours, said the same way. Any other syntax error is left to the real parse.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        if "maximum nesting depth" in str(error) and mark is not None:
+            return Problem(name, lines(mark), f"nested more than {MAX_DEPTH} levels deep: not a data file")
         return None
     finally:
         loader.dispose()
