@@ -1118,6 +1118,109 @@ def check(
         raise typer.Exit(int(ExitCode.ERROR))
 
 
+class ReportFormat(StrEnum):
+    HTML = "html"
+    MARKDOWN = "markdown"
+
+
+#: The report format an output file's extension asks for, when --format is not given.
+_REPORT_SUFFIXES = {".html": ReportFormat.HTML, ".htm": ReportFormat.HTML, ".md": ReportFormat.MARKDOWN}
+
+
+@app.command(
+    cls=_Command,
+    epilog=_examples(
+        "ipcompare report --metric high-value-patents -o report.html",
+        "ipcompare report 襄阳 泰安 -o briefing.md          (charts in briefing-charts/)",
+        "ipcompare report --metric trademarks --region 山东 --lang zh -o 商标.html",
+    ),
+)
+def report(
+    ctx: typer.Context,
+    regions: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[REGION...]",
+            help="Regions to brief on: their targets side by side, then a chart for each metric two of them set.",
+        ),
+    ] = None,
+    metric: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--metric",
+            "-m",
+            metavar="METRIC",
+            help="A metric to brief on, across regions, with its parts (repeatable).",
+        ),
+    ] = None,
+    region: Annotated[
+        list[str] | None,
+        typer.Option("--region", metavar="REGION", help="With --metric: only this region and those within it."),
+    ] = None,
+    year: YearOption = None,
+    lang: LangOption = None,
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html (one file, charts inline) or markdown (charts as SVG files beside it); "
+            "default: from the -o file's extension.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="The report file to write (.html or .md).", parser=_output_path
+        ),
+    ] = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """A briefing to hand on: charts of the targets against the national one, baseline to target and against
+    outcomes, with the same tables as metric and compare, each target's quote, and what check finds."""
+    from .briefing import metric_briefing
+    from .report import charts_folder, to_html, to_markdown
+
+    if output is None:
+        raise UsageError("a report is written to a file: name it with -o report.html or -o report.md", "output")
+    chosen = fmt or _REPORT_SUFFIXES.get(output.suffix.lower())
+    if chosen is None:
+        raise UsageError(
+            f"cannot tell the format from {output.name!r}: end it in .html or .md, or give --format", "output"
+        )
+    if not metric and not regions:
+        raise UsageError("name a metric (--metric high-value-patents) or regions (襄阳 泰安) to brief on", "metric")
+    named = [*(regions or []), *(region or [])]
+    source = _settings(ctx, data, no_bundled, no_cache).source()
+    briefing = metric_briefing(source.everything(), metric or [], named, year=year, lang=lang)
+    if chosen == ReportFormat.HTML:
+        page, missing = to_html(briefing, lang)
+        charts: dict[Path, str] = {}
+    else:
+        page, charts, missing = to_markdown(briefing, output, lang)
+    if charts:
+        folder = charts_folder(output)
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as e:
+            raise OutputError(f"cannot write the charts to {folder}: {e.strerror or e}") from None
+    for path, text in charts.items():
+        _write(path, text)
+    _write(output, page)
+    drawn = sum(len(s.charts) for s in briefing.sections) - missing
+    tables = sum(len(s.tables) for s in briefing.sections)
+    where = f" (charts in {charts_folder(output)}/)" if charts else ""
+    _stdout(f"wrote {output}{where}: {_count(drawn, 'chart')}, {_count(tables, 'table')}\n")
+    if missing:
+        _say(
+            f"{PROG}: note: {_count(missing, 'chart')} not drawn: matplotlib is not installed "
+            "(pip install 'ipcompare[report]')"
+        )
+
+
 @app.command(
     cls=_Command, epilog=_examples("ipcompare validate", "ipcompare validate mine.yaml --sources documents/ --strict")
 )

@@ -208,11 +208,22 @@ def _cagr(plan: Plan, figure: Figure, base: Figure | None, scale: Scale) -> tupl
     return None, None
 
 
+def shown(normalized: Normalized, comparison: MetricComparison, metric: str) -> tuple[list[float], str]:
+    """A normalised value, or a range's two ends, in the unit a table shows `metric` in (the metric's own
+    unit, 亿元 say, or a part's own), and that unit."""
+    values = [v for v in ([normalized.value] if normalized.low is None else [normalized.low, normalized.high])]
+    numbers = [float(v) for v in values if v is not None]
+    own = comparison.scales.get(metric, comparison.scale)  # a part is shown in its own unit
+    if own.normalized is not None and own.display is not None and normalized.unit == own.normalized.text:
+        return [convert(v, own.normalized, own.display) for v in numbers], own.display.text
+    return numbers, normalized.unit
+
+
 def _group(figure: FigureData) -> str:
     return figure.kind.value if figure.kind else "qualitative"
 
 
-def _bucket(row: MetricRow) -> tuple[Any, ...]:
+def bucket(row: MetricRow) -> tuple[Any, ...]:
     """The targets a row is set against: one metric, one scope, one kind, one span and one year."""
     figure = row.figure
     start = figure.since if figure.kind in SPAN_KINDS else None
@@ -317,7 +328,7 @@ def compare_metric(
         if figure.metric in members
     ]
     every = rows  # kept alive while rows are known by id()
-    buckets = {id(r): _bucket(r) for r in every}
+    buckets = {id(r): bucket(r) for r in every}
     national = _against_national(every, buckets)  # among every target; ranks among those the options keep
     rows = _filtered(ds, every, year, levels, regions, status)
     ranks = _ranked(rows, members, {i for i, (reference, _) in national.items() if reference}, buckets)

@@ -52,9 +52,15 @@ def figure_text(figure: FigureData | BaselineData | None, *, with_year: bool = F
         return f"{label('direction.' + direction, lang)}{gap}{label('no-number', lang)}{scope}"
     amount = figure.amount
     written = f"{number(amount.low)}–{number(amount.high)}" if amount.low is not None else number(amount.value)
-    symbol = _SYMBOL.get(amount.comparator.value if amount.comparator else "", "")
+    symbol = comparator_symbol(figure)
     year = f" ({when(figure)})" if with_year else ""
     return f"{symbol}{written} {amount.unit or ''}".strip() + scope + year
+
+
+def comparator_symbol(figure: FigureData | BaselineData) -> str:
+    """'> ' for 突破 and 超过, '≥ ' for 不低于, '≈ ', '= ' for 保持; '' for a figure stated as it is."""
+    comparator = figure.amount.comparator
+    return _SYMBOL.get(comparator.value if comparator else "", "")
 
 
 def kind_label(kind: Kind | None, lang: Lang | None) -> str:

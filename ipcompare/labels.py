@@ -249,6 +249,49 @@ _LABELS: dict[str, tuple[str, str]] = {
     "count.outcome": ("{n} {outcome}", "{outcome}{n}项"),
     "worked-out.increment": ("end level minus start level", "期末值减期初值"),
     "worked-out.level": ("start level plus the increment", "期初值加新增量"),
+    "report.title": ("Briefing", "简报"),
+    "report.side-by-side": ("Targets side by side", "目标对比"),
+    "report.quotes": ("Where each target is written", "目标原文"),
+    "report.no-targets": ("No targets in the data match.", "数据中没有符合条件的目标。"),
+    "report.no-bars": (
+        "No chart: no two targets here are of one kind, span and year with a number to set side by side.",
+        "无图：没有可并列比较（同类型、同期限、同年份且有数值）的目标。",
+    ),
+    "report.no-outcomes": (
+        "No outcomes are recorded for these regions and this metric, so targets are not set against results.",
+        "数据中没有这些地区此项指标的实际结果，故未将目标与结果对照。",
+    ),
+    "report.no-findings": ("No check finds anything in these plans for these metrics.", "检查未发现问题。"),
+    "report.targets-outcomes": ("targets and what was reported", "目标与实际"),
+    "report.planned": ("planned path", "规划路径"),
+    "report.reported": ("reported", "实际"),
+    "report.national-target": ("national target", "全国目标"),
+    "report.baseline-target": ("baseline → target", "基期值 → 目标值"),
+    "report.charts-missing": (
+        "Charts need matplotlib: pip install 'ipcompare[report]'",
+        "图表需要 matplotlib：pip install 'ipcompare[report]'",
+    ),
+    "report.caption.bars": (
+        "Each region's target in {unit}, best first, among targets of one metric, kind, span and year; the dashed "
+        "line is the national target of the same group; pale bars are drafts.",
+        "各地区目标（{unit}），同一指标、类型、期限和年份内由高到低排列；虚线为同组全国目标；浅色为征求意见稿。",
+    ),
+    "report.caption.bars-alone": (
+        "Each region's target in {unit}, best first, among targets of one metric, kind, span and year (the national "
+        "plan sets none of this group); pale bars are drafts.",
+        "各地区目标（{unit}），同一指标、类型、期限和年份内由高到低排列（全国规划无同组目标）；浅色为征求意见稿。",
+    ),
+    "report.caption.slopes": (
+        "Each plan's own baseline joined to its target ({unit}); the national plan dashed. Only plans that state "
+        "a baseline of the same metric, scope and unit are drawn.",
+        "各规划自身基期值到目标值（{unit}），全国规划为虚线；仅画出给出同一指标、口径和单位基期值的规划。",
+    ),
+    "report.caption.outcomes": (
+        "What each region reported ({unit}, squares) against its targets (circles) and the straight path from its "
+        "baseline to each target (dashed), as ipcompare progress PLAN reads them.",
+        "各地区所报实际值（{unit}，方块）与目标（圆圈）及基期到目标的直线路径（虚线），与 progress PLAN 判断一致。",
+    ),
+    "report.made-by": ("Made by ipcompare {version} from {files}", "由 ipcompare {version} 据 {files} 生成"),
 }
 
 

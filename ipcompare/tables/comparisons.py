@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..compare import CompareColumn, MetricComparison, RegionComparison, tidy
+from ..compare import CompareColumn, MetricComparison, RegionComparison, shown, tidy
 from ..format import derived, figure_text, kind_label, when
 from ..labels import Lang, label, listing, metric_name, name, stacked
 from ..model import PERCENT_KINDS, Kind, Level, Status
 from ..results import Cell, CompareRow, CompareTarget, MetricRow
-from ..units import convert
 from . import Column, Table
 
 
@@ -51,16 +50,10 @@ def _metric_name(r: MetricRow, lang: Lang | None) -> str:
 
 def _normalized_text(r: MetricRow, comparison: MetricComparison, lang: Lang | None) -> str:
     """The normalised value or range, shown in the unit of the row's own metric (a part in its own unit)."""
-    scale = comparison.scale
-    n = r.normalized
-    if n is None:
-        return label("no-population", lang) if scale.per_capita and r.figure.amount.value is not None else ""
-    unit = n.unit
-    values = [v for v in ([n.value] if n.low is None else [n.low, n.high]) if v is not None]
-    own = comparison.scales.get(r.metric, scale)  # a part is shown in its own unit
-    if own.normalized is not None and own.display is not None and unit == own.normalized.text:
-        values = [convert(v, own.normalized, own.display) for v in values]
-        unit = own.display.text
+    if r.normalized is None:
+        has_value = comparison.scale.per_capita and r.figure.amount.value is not None
+        return label("no-population", lang) if has_value else ""
+    values, unit = shown(r.normalized, comparison, r.metric)
     return "–".join(derived(v) for v in values) + f" {unit}"
 
 
@@ -153,6 +146,17 @@ def metric_table(comparison: MetricComparison, lang: Lang | None = None) -> Tabl
         title=" · ".join(parts),
         notes=tuple(_metric_notes(comparison, lang, listed_parts)),
     )
+
+
+def quotes_table(comparison: MetricComparison, lang: Lang | None = None) -> Table[MetricRow]:
+    """Each target of a metric table with the words of its plan: where every number in a briefing comes from."""
+    columns: tuple[Column[MetricRow], ...] = (
+        Column(label("region", lang), lambda r: name(r.region_zh, r.region_en, lang), priority=9),
+        Column(label("plan", lang), lambda r: r.plan_zh if lang == Lang.ZH else r.plan_en, priority=5),
+        Column(label("target", lang), lambda r: f"{figure_text(r.figure, lang=lang)} ({when(r.figure)})", priority=8),
+        Column(label("quote", lang), lambda r: r.quote, priority=10),
+    )
+    return Table(columns, comparison.rows, title=label("report.quotes", lang), matrix=True)
 
 
 def _cell_text(cell: Cell, lang: Lang | None, per_capita: bool = False) -> str:

@@ -1,0 +1,384 @@
+"""A briefing: what `report` writes, as data. The tables are the ones the commands print, built by the same
+functions; the charts are described here (what is drawn, from which rows) and drawn by charts.py, so that
+nothing is plotted that the tables do not show.
+
+A chart sets side by side only what the tables would: bars are the targets of one rank group (one metric,
+scope, kind, span and year) with the national target of that group as a line; slopes join a plan's own
+baseline to its level target in the same unit; outcomes are set against targets of the same metric, scope
+and kind (a level), as `progress` sets them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .compare import MetricComparison, bucket, compare_metric, compare_regions, normalize, shown
+from .format import comparator_symbol, derived, kind_label, when
+from .labels import Lang, label, name
+from .model import Dataset, Figure, Kind, Level, Plan, Region, Status
+from .records import field, record
+from .results import FigureData, MetricRow
+from .tables import Table
+
+
+@record(kw_only=False)
+class Bar:
+    label: str
+    value: float  # in the chart's unit; a range's low end
+    high: float | None  # a range's high end
+    text: str  # the value as the table shows it (≥ 3.6 件/万人)
+    draft: bool
+
+
+@record
+class BarChart:
+    """The targets of one rank group, best first, and the national target of the same group as a line."""
+
+    title: str
+    unit: str
+    bars: tuple[Bar, ...]
+    national: float | None = None
+    national_label: str | None = None
+
+
+@record(kw_only=False)
+class Slope:
+    label: str
+    start_year: int
+    start: float
+    end_year: int
+    end: float
+    national: bool = False
+
+
+@record
+class SlopeChart:
+    """Each plan's own baseline joined to its level target (same metric, scope and unit)."""
+
+    title: str
+    unit: str
+    slopes: tuple[Slope, ...]
+
+
+@record(kw_only=False)
+class Track:
+    """One region: what it planned (a baseline and the straight path to each target) and what it reported."""
+
+    label: str
+    planned: tuple[tuple[tuple[int, float], tuple[int, float]], ...]  # (baseline, target) pairs
+    targets: tuple[tuple[int, float], ...]
+    outcomes: tuple[tuple[int, float], ...]
+
+
+@record
+class OutcomeChart:
+    title: str
+    unit: str
+    tracks: tuple[Track, ...]
+
+
+Chart = BarChart | SlopeChart | OutcomeChart
+
+
+@record(kw_only=False)
+class Section:
+    heading: str
+    charts: tuple[Chart, ...] = field(default=())
+    tables: tuple[Table[Any], ...] = field(default=())
+    text: tuple[str, ...] = field(default=())  # paragraphs said before the charts (why there is no chart)
+
+
+@record
+class Briefing:
+    title: str
+    sections: tuple[Section, ...]
+    files: tuple[str, ...] = field(default=())  # the data files it was made from
+
+
+def metric_briefing(
+    ds: Dataset, metrics: Sequence[str], regions: Sequence[str] = (), year: int | None = None, lang: Lang | None = None
+) -> Briefing:
+    """A briefing on metrics (each with its parts), across every region or only `regions` and their cities."""
+    from .tables.comparisons import compare_table
+
+    sections: list[Section] = []
+    title_parts: list[str] = []
+    metrics_named = bool(metrics)
+    if regions and not metrics:
+        side = compare_regions(ds, list(regions), year=year)
+        sections.append(Section(label("report.side-by-side", lang), tables=(compare_table(side, lang),)))
+        metrics = _shared_metrics(side.rows, [c.key for c in side.columns])
+    found = list(dict.fromkeys(ds.metric(m).id for m in metrics))
+    comparisons = [_comparison(ds, m, regions, year) for m in found]
+    for comparison in comparisons:
+        sections += _metric_sections(ds, comparison, regions, year, lang)
+        if metrics_named:
+            title_parts.append(name(comparison.metric.name_zh, comparison.metric.name_en, lang))
+    if regions:
+        places = dict.fromkeys(ds.region(r) for r in regions)
+        title_parts.append(("、" if lang == Lang.ZH else ", ").join(name(r.name_zh, r.name_en, lang) for r in places))
+    plans = [ds.plan(p) for p in dict.fromkeys(r.plan for c in comparisons for r in c.rows)]
+    family = {m.id for c in comparisons for m in c.metrics}
+    sections.append(_findings(ds, plans, family, lang))
+    title = f"{label('report.title', lang)}: {' · '.join(title_parts)}"
+    return Briefing(title=title, sections=tuple(sections), files=ds.files)
+
+
+def _shared_metrics(rows: Iterable[Any], keys: list[str]) -> list[str]:
+    """The metrics of a side-by-side comparison that two or more of its columns quantify: those worth a chart."""
+    return [
+        row.metric
+        for row in rows
+        if sum(any(c.normalized is not None for c in row.targets.get(k, [])) for k in keys) >= 2
+    ]
+
+
+def _comparison(ds: Dataset, metric: str, regions: Sequence[str], year: int | None) -> MetricComparison:
+    """`metric` with its parts, as `metric --region ... --year` lists it; with the national targets kept as the
+    reference even when the regions chosen do not include the nation, as the charts set every target against them."""
+    comparison = compare_metric(ds, metric, year=year, regions=regions)
+    if not regions:
+        return comparison
+    national = compare_metric(ds, metric, year=year, levels=[Level.NATIONAL])
+    shown_buckets = {bucket(r) for r in comparison.rows}
+    references = [r for r in national.rows if r.reference and bucket(r) in shown_buckets]
+    listed = {(r.plan, r.region) for r in comparison.rows}
+    extra = [r for r in references if (r.plan, r.region) not in listed]
+    return MetricComparison(
+        metric=comparison.metric,
+        scale=comparison.scale,
+        rows=[*extra, *comparison.rows],
+        national=comparison.national,
+        unpopulated=comparison.unpopulated,
+        metrics=comparison.metrics,
+        see_also=comparison.see_also,
+        scales=comparison.scales,
+    )
+
+
+def _metric_sections(
+    ds: Dataset, comparison: MetricComparison, regions: Sequence[str], year: int | None, lang: Lang | None
+) -> list[Section]:
+    from .tables.comparisons import metric_table, quotes_table
+
+    metric = comparison.metric
+    heading = name(metric.name_zh, metric.name_en, lang) + f" ({metric.id})"
+    if not comparison.rows:
+        return [Section(heading, text=(label("report.no-targets", lang),))]
+    bars = bar_charts(comparison, lang)
+    slopes = slope_charts(ds, comparison, lang)
+    outcomes = outcome_charts(ds, comparison, lang)
+    text = [] if bars else [label("report.no-bars", lang)]
+    if not outcomes:
+        text.append(label("report.no-outcomes", lang))
+    return [
+        Section(
+            heading,
+            charts=(*bars, *slopes, *outcomes),
+            tables=(
+                metric_table(comparison, lang),
+                *_progress_tables(ds, comparison, lang),
+                quotes_table(comparison, lang),
+            ),
+            text=tuple(text),
+        )
+    ]
+
+
+def _progress_tables(ds: Dataset, comparison: MetricComparison, lang: Lang | None) -> list[Table[Any]]:
+    """`progress PLAN`'s table, for the metric's targets only, of each listed plan whose region reported outcomes
+    of it: what the outcome chart shows, in words (met, and when; missed; on track or behind)."""
+    from .progress import Outcome, Progress, check_outcomes
+    from .tables.changes import progress_table
+
+    family = {m.id for m in comparison.metrics}
+    reporting = {o.region for o in ds.outcomes if o.figure.metric in family}
+    tables = []
+    for plan_id in dict.fromkeys(r.plan for r in comparison.rows):
+        plan = ds.plan(plan_id)
+        if plan.region not in reporting:
+            continue
+        checked = check_outcomes(plan, ds.outcomes, ds.metrics)
+        rows = [r for r in checked.rows if r.metric in family and r.outcome != Outcome.QUALITATIVE]
+        if rows:
+            tables.append(progress_table(Progress(old=plan, new=None, rows=rows), labels=(plan.id, ""), lang=lang))
+    return tables
+
+
+def _findings(ds: Dataset, plans: list[Plan], metrics: set[str], lang: Lang | None) -> Section:
+    from .checks import check_plans
+    from .tables.checks import findings_table
+
+    findings = [f for f in check_plans(ds, plans) if f.metric in metrics]
+    text = () if findings else (label("report.no-findings", lang),)
+    return Section(label("title.check", lang), tables=(findings_table(findings, lang),) if findings else (), text=text)
+
+
+def _row_label(row: MetricRow, lang: Lang | None, with_plan: bool) -> str:
+    """The region; with the plan's short name when the region has more than one bar; drafts marked."""
+    text = name(row.region_zh, row.region_en, lang)
+    if with_plan:
+        text += f" · {row.plan_zh if lang == Lang.ZH else row.plan_en}"
+    if row.status == Status.DRAFT:
+        text += f" ({label('draft', lang)})"
+    return text
+
+
+def _group_title(comparison: MetricComparison, row: MetricRow, lang: Lang | None) -> str:
+    metric_names = {m.id: name(m.name_zh, m.name_en, lang) for m in comparison.metrics}
+    figure = row.figure
+    scope = f" [{figure.scope}]" if figure.scope else ""
+    return f"{metric_names.get(row.metric, row.metric)}{scope} · {kind_label(figure.kind, lang)} · {when(figure)}"
+
+
+def _groups(comparison: MetricComparison) -> dict[tuple[Any, ...], list[MetricRow]]:
+    """The rows that a chart may set side by side: quantified, of a known kind, by rank group."""
+    groups: dict[tuple[Any, ...], list[MetricRow]] = {}
+    for row in comparison.rows:
+        if row.normalized is not None and row.figure.kind not in (None, Kind.UNCLEAR):
+            groups.setdefault(bucket(row), []).append(row)
+    return groups
+
+
+def bar_charts(comparison: MetricComparison, lang: Lang | None = None) -> list[BarChart]:
+    """A bar chart for each rank group with a target other than the nation's, the national target as the line."""
+    charts = []
+    for rows in _groups(comparison).values():
+        ranked = [r for r in rows if not r.reference]
+        reference = next((r for r in rows if r.reference), None)
+        if not ranked or (len(ranked) == 1 and reference is None):
+            continue  # one bar with nothing to set it against says no more than the table
+        counts: dict[str, int] = {}
+        for r in ranked:
+            counts[r.region] = counts.get(r.region, 0) + 1
+        bars = []
+        unit = ""
+        for r in ranked:
+            assert r.normalized is not None  # _groups keeps only these
+            values, unit = shown(r.normalized, comparison, r.metric)
+            text = f"{comparator_symbol(r.figure)}{'–'.join(derived(v) for v in values)} {unit}"
+            bars.append(
+                Bar(
+                    _row_label(r, lang, counts[r.region] > 1),
+                    values[0],
+                    values[1] if len(values) > 1 else None,
+                    text,
+                    r.status == Status.DRAFT,
+                )
+            )
+        national = national_label = None
+        if reference is not None and reference.normalized is not None:
+            values, _ = shown(reference.normalized, comparison, reference.metric)
+            national = values[0]
+            national_label = f"{name(reference.region_zh, reference.region_en, lang)} {derived(national)} {unit}"
+        charts.append(
+            BarChart(
+                title=_group_title(comparison, ranked[0], lang),
+                unit=unit,
+                bars=tuple(bars),
+                national=national,
+                national_label=national_label,
+            )
+        )
+    return charts
+
+
+def _figure_of(plan: Plan, row: MetricRow) -> Figure | None:
+    """The plan's figure a row was made from."""
+    return next((t for t in plan.targets if t.metric == row.metric and FigureData.of(t) == row.figure), None)
+
+
+def _in_chart_unit(figure: Figure, comparison: MetricComparison, region: Region) -> float | None:
+    """A figure's value in the unit the chart of its metric shows (None when it has none, or no unit to convert)."""
+    scale = comparison.scales.get(figure.metric, comparison.scale)
+    normalized = normalize(figure, scale, region)
+    if normalized is None or normalized.value is None or normalized.low is not None:
+        return None  # a range has no one point to draw a line to
+    values, _ = shown(normalized, comparison, figure.metric)
+    return values[0]
+
+
+def slope_charts(ds: Dataset, comparison: MetricComparison, lang: Lang | None = None) -> list[SlopeChart]:
+    """For each rank group of levels: each plan's baseline → target, where the plan states a baseline."""
+    regions = {r.id: r for r in ds.regions}
+    charts = []
+    for rows in _groups(comparison).values():
+        if rows[0].figure.kind != Kind.LEVEL:
+            continue
+        slopes = []
+        unit = ""
+        for row in rows:
+            plan, region = ds.plan(row.plan), regions[row.region]
+            target = _figure_of(plan, row)
+            base = plan.baseline_for(target) if target is not None else None
+            if target is None or base is None or base.year >= target.year:
+                continue
+            start, end = _in_chart_unit(base, comparison, region), _in_chart_unit(target, comparison, region)
+            if start is None or end is None:
+                continue
+            assert row.normalized is not None
+            unit = shown(row.normalized, comparison, row.metric)[1]
+            slopes.append(Slope(_row_label(row, lang, False), base.year, start, target.year, end, row.reference))
+        if slopes:
+            charts.append(SlopeChart(title=_group_title(comparison, rows[0], lang), unit=unit, slopes=tuple(slopes)))
+    return charts
+
+
+def outcome_charts(ds: Dataset, comparison: MetricComparison, lang: Lang | None = None) -> list[OutcomeChart]:
+    """For the metric itself (not its parts): each listed region's level targets against what it reported."""
+    metric = comparison.metric
+    regions = {r.id: r for r in ds.regions}
+    listed = list(dict.fromkeys(r.region for r in comparison.rows))
+    tracks = []
+    unit = comparison.scale.display.text if comparison.scale.display else (metric.unit or "")
+    for region_id in listed:
+        region = regions[region_id]
+        reported = [
+            o.figure
+            for o in ds.outcomes
+            if o.region == region_id
+            and o.figure.metric == metric.id
+            and o.figure.scope is None
+            and o.figure.kind == Kind.LEVEL
+        ]
+        outcomes = sorted((f.year, v) for f in reported if (v := _in_chart_unit(f, comparison, region)) is not None)
+        if not outcomes:
+            continue
+        planned, targets = [], []
+        for row in comparison.rows:
+            if row.region != region_id or row.metric != metric.id or row.figure.scope or row.figure.kind != Kind.LEVEL:
+                continue
+            plan = ds.plan(row.plan)
+            target = _figure_of(plan, row)
+            end = _in_chart_unit(target, comparison, region) if target is not None else None
+            if target is None or end is None:
+                continue
+            targets.append((target.year, end))
+            base = plan.baseline_for(target)
+            start = _in_chart_unit(base, comparison, region) if base is not None else None
+            if base is not None and start is not None and base.year < target.year:
+                planned.append(((base.year, start), (target.year, end)))
+        label_ = name(region.name_zh, region.name_en, lang)
+        tracks.append(Track(label_, tuple(planned), tuple(targets), tuple(outcomes)))
+    if not tracks:
+        return []
+    title = f"{name(metric.name_zh, metric.name_en, lang)} · {label('report.targets-outcomes', lang)}"
+    return [OutcomeChart(title=title, unit=unit, tracks=tuple(tracks))]
+
+
+__all__ = [
+    "Bar",
+    "BarChart",
+    "Briefing",
+    "Chart",
+    "OutcomeChart",
+    "Section",
+    "Slope",
+    "SlopeChart",
+    "Track",
+    "bar_charts",
+    "metric_briefing",
+    "outcome_charts",
+    "slope_charts",
+]

@@ -1,0 +1,261 @@
+"""A briefing's charts as SVG, drawn by matplotlib (the optional extra `report`: pip install 'ipcompare[report]').
+
+Text stays text (svg.fonttype none), so that Chinese labels are drawn by the browser's own CJK font,
+searched and copied, and the file stays small. Labels are data: matplotlib escapes them for XML, mathtext and
+TeX are switched off (a region named `$x$` is shown as written), a user's matplotlibrc is not read into
+the chart, and control characters are shown escaped as in every table.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from .briefing import BarChart, Chart, OutcomeChart, SlopeChart
+from .controls import escape_controls
+from .errors import IpcompareError
+from .format import derived
+from .labels import Lang, label
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+#: Fonts that have the Chinese characters, in the order a browser should try them; the first one matplotlib
+#: finds measures the labels. The browser falls back along the list, then to its own sans-serif.
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "Microsoft YaHei",
+    "WenQuanYi Micro Hei",
+    "SimHei",
+    "DejaVu Sans",
+)
+_BAR, _DRAFT, _NATIONAL, _OUTCOME = "#3b6ea5", "#9db7d2", "#c0392b", "#2e7d32"
+_PALETTE = ("#3b6ea5", "#c0392b", "#2e7d32", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b7950b")
+#: One inch of chart; a bar chart grows by this much (in inches) for each bar.
+_WIDTH, _PER_BAR = 7.5, 0.42
+
+
+class ChartsUnavailable(IpcompareError):
+    """matplotlib is not installed: the report is written without its charts, and says how to get them."""
+
+
+def available() -> bool:
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def svg(chart: Chart, ident: str, lang: Lang | None = None) -> str:
+    """The chart as an SVG document; `ident` makes its internal ids unique in a page that holds several."""
+    with _matplotlib(ident):
+        figure = _draw(chart, lang)
+        out = io.StringIO()
+        figure.savefig(out, format="svg", bbox_inches="tight", pad_inches=0.15, metadata={"Date": None})
+    return out.getvalue()
+
+
+def inline(document: str) -> str:
+    """An SVG document as an element an HTML page can hold (without its XML declaration and doctype)."""
+    start = document.find("<svg")
+    return document[start:] if start >= 0 else document
+
+
+@contextmanager
+def _matplotlib(ident: str) -> Iterator[None]:
+    try:
+        import matplotlib
+    except ImportError:
+        raise ChartsUnavailable(label("report.charts-missing", None)) from None
+    with matplotlib.rc_context():
+        matplotlib.rcdefaults()  # not the user's matplotlibrc: usetex there would read labels as TeX
+        matplotlib.rcParams.update(
+            {
+                "svg.fonttype": "none",
+                "svg.hashsalt": f"ipcompare-{ident}",  # ids unique per chart, the same at every run
+                "text.usetex": False,
+                "text.parse_math": False,
+                "font.family": "sans-serif",
+                "font.sans-serif": list(CJK_FONTS),
+                "font.size": 10,
+                "axes.spines.top": False,
+                "axes.spines.right": False,
+            }
+        )
+        fonts = logging.getLogger("matplotlib.font_manager")
+        level = fonts.level
+        fonts.setLevel(logging.ERROR)  # "findfont: Font family ... not found" for each font not installed
+        try:
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+                yield
+        finally:
+            fonts.setLevel(level)
+
+
+def _text(value: str) -> str:
+    return escape_controls(value)
+
+
+def _draw(chart: Chart, lang: Lang | None) -> Figure:
+    if isinstance(chart, BarChart):
+        return _bars(chart, lang)
+    if isinstance(chart, SlopeChart):
+        return _slopes(chart, lang)
+    return _outcomes(chart, lang)
+
+
+def _figure(height: float) -> tuple[Figure, Axes]:
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(_WIDTH, height))
+    return figure, figure.subplots()
+
+
+def _bars(chart: BarChart, lang: Lang | None) -> Figure:
+    """Horizontal bars, best first from the top (long Chinese names read across), the national target a line."""
+    bars = chart.bars
+    figure, axes = _figure(1.4 + _PER_BAR * len(bars))
+    positions = list(range(len(bars)))
+    for i, bar in enumerate(bars):
+        colour = _DRAFT if bar.draft else _BAR
+        drawn = axes.barh(i, bar.value, color=colour, height=0.6)
+        drawn.patches[0].set_gid(f"bar-{i}")
+        if bar.high is not None:  # a range: its low end solid, up to its high end pale
+            axes.barh(i, bar.high - bar.value, left=bar.value, color=colour, alpha=0.35, height=0.6, hatch="//")
+    axes.set_yticks(positions, [_text(b.label) for b in bars])
+    axes.invert_yaxis()
+    ends = [b.high if b.high is not None else b.value for b in bars]
+    top = max([*ends, chart.national or 0, 0])
+    for i, (bar, end) in enumerate(zip(bars, ends, strict=True)):
+        axes.annotate(
+            _text(bar.text), (end, i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9
+        ).set_gid(f"value-{i}")
+    handles: list[Any] = []
+    names: list[str] = []
+    if chart.national is not None:
+        line = axes.axvline(chart.national, color=_NATIONAL, linestyle="--", linewidth=1.6)
+        line.set_gid("national-line")
+        handles.append(line)
+        names.append(_text(f"{label('report.national-target', lang)}: {chart.national_label}"))
+    if any(b.draft for b in bars):
+        from matplotlib.patches import Patch
+
+        handles.append(Patch(color=_DRAFT))
+        names.append(label("draft", lang))
+    if handles:  # given as handles and labels: a label starting with _ is not taken for a hidden one
+        axes.legend(handles, names, loc="lower right", fontsize=8, frameon=True)
+    axes.set_xlim(0, top * 1.22 if top > 0 else 1)
+    axes.set_xlabel(_text(chart.unit))
+    axes.set_title(_text(chart.title), loc="left", fontsize=11)
+    axes.grid(axis="x", color="#dddddd", linewidth=0.6)
+    axes.set_axisbelow(True)
+    return figure
+
+
+def _years(axes: Axes, years: set[int]) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_xlim(min(years) - 0.5, max(years) + 1.8)  # room on the right for the end labels
+
+
+def _slopes(chart: SlopeChart, lang: Lang | None) -> Figure:
+    figure, axes = _figure(3.8)
+    for i, slope in enumerate(chart.slopes):
+        colour = _NATIONAL if slope.national else _PALETTE[i % len(_PALETTE)]
+        style = "--" if slope.national else "-"
+        (line,) = axes.plot(
+            [slope.start_year, slope.end_year], [slope.start, slope.end], style, color=colour, marker="o", linewidth=2
+        )
+        line.set_gid(f"slope-{i}")
+        axes.annotate(
+            _text(f"{slope.label} {derived(slope.end)}"),
+            (slope.end_year, slope.end),
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=9,
+            color=colour,
+        )
+        axes.annotate(
+            derived(slope.start),
+            (slope.start_year, slope.start),
+            xytext=(-6, 0),
+            textcoords="offset points",
+            va="center",
+            ha="right",
+            fontsize=9,
+            color=colour,
+        )
+    _years(axes, {y for s in chart.slopes for y in (s.start_year, s.end_year)})
+    axes.set_ylabel(_text(chart.unit))
+    axes.set_ylim(bottom=0)
+    axes.set_title(_text(f"{chart.title} · {label('report.baseline-target', lang)}"), loc="left", fontsize=11)
+    axes.grid(axis="y", color="#dddddd", linewidth=0.6)
+    return figure
+
+
+def _outcomes(chart: OutcomeChart, lang: Lang | None) -> Figure:
+    """Per region: the straight path from baseline to target (dashed), the target (open), what was reported."""
+    figure, axes = _figure(3.8)
+    years: set[int] = set()
+    for i, track in enumerate(chart.tracks):
+        colour = _PALETTE[i % len(_PALETTE)]
+        for j, (start, end) in enumerate(track.planned):
+            axes.plot(*zip(start, end, strict=True), "--", color=colour, linewidth=1.4)[0].set_gid(f"planned-{i}-{j}")
+            years |= {start[0], end[0]}
+        for j, (year, value) in enumerate(track.targets):
+            axes.plot(
+                [year], [value], "o", markersize=10, markerfacecolor="white", markeredgecolor=colour, markeredgewidth=2
+            )[0].set_gid(f"target-{i}-{j}")
+            axes.annotate(
+                _text(f"{label('target', lang)} {derived(value)}"),
+                (year, value),
+                xytext=(8, -12),
+                textcoords="offset points",
+                fontsize=9,
+                color=colour,
+            )
+            years.add(year)
+        xs, ys = zip(*track.outcomes, strict=True)
+        axes.plot(xs, ys, "-", color=colour, marker="s", linewidth=2)[0].set_gid(f"outcome-{i}")
+        for year, value in track.outcomes:
+            axes.annotate(
+                _text(f"{label('report.reported', lang)} {derived(value)}"),
+                (year, value),
+                xytext=(8, 4),
+                textcoords="offset points",
+                fontsize=9,
+                color=colour,
+            )
+        years |= set(xs)
+    from matplotlib.lines import Line2D
+
+    handles = [
+        Line2D([], [], linestyle="--", color="#555555"),
+        Line2D([], [], linestyle="", marker="o", markerfacecolor="white", markeredgecolor="#555555"),
+        Line2D([], [], linestyle="-", marker="s", color="#555555"),
+        *(Line2D([], [], color=_PALETTE[i % len(_PALETTE)], linewidth=4) for i in range(len(chart.tracks))),
+    ]
+    names = [
+        label("report.planned", lang),
+        label("target", lang),
+        label("report.reported", lang),
+        *(_text(t.label) for t in chart.tracks),
+    ]
+    axes.legend(handles, names, loc="upper left", fontsize=8, frameon=True)
+    _years(axes, years)
+    axes.set_ylim(bottom=0, top=max(v for t in chart.tracks for _, v in (*t.outcomes, *t.targets)) * 1.25)
+    axes.set_ylabel(_text(chart.unit))
+    axes.set_title(_text(chart.title), loc="left", fontsize=11)
+    axes.grid(axis="y", color="#dddddd", linewidth=0.6)
+    return figure

@@ -1,0 +1,258 @@
+"""`ipcompare report`: a briefing an analyst hands on, as one HTML file or markdown with its charts beside it.
+
+What a reader would notice: the charts set side by side only what the tables do (one kind, one year, the
+national target of the same group as the line), the tables are the commands' own, every number has its
+quote, nothing in the data becomes markup, and without matplotlib the report still comes out and says how
+to get the charts. tests/test_browser.py opens the page in a real browser.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, REPO, Invoke, Write
+
+from ipcompare.briefing import BarChart, OutcomeChart, SlopeChart, bar_charts, metric_briefing
+from ipcompare.compare import compare_metric
+from ipcompare.loader import load
+from ipcompare.render import Format, render
+from ipcompare.tables.comparisons import metric_table
+
+COMPARE = FIXTURES / "compare.yaml"
+FIXTURE = ("--no-bundled", "--data", str(COMPARE))
+
+
+def _report(invoke: Invoke, path: Path, *args: str, data: tuple[str, ...] = FIXTURE) -> str:
+    result = invoke(*data, "report", *args, "-o", str(path))
+    assert (result.exit_code, result.stderr) == (0, ""), result.stderr
+    assert result.stdout.startswith(f"wrote {path}")
+    return path.read_text(encoding="utf-8")
+
+
+def test_bars_are_one_group_each_with_the_national_target_of_that_group_as_the_line() -> None:
+    charts = bar_charts(compare_metric(load([COMPARE], bundled=False), "things"))
+    # The 2025 levels: three regions against the nation's 121万件. The town's 2024 level and its growth rate are
+    # one target each, with no national target of their group: no chart, the table says it.
+    assert len(charts) == 1
+    (chart,) = charts
+    assert [(b.label, b.value) for b in chart.bars] == [
+        ("北省 North", 120_000),
+        ("南省 South", 120_000),
+        ("镇市 Town (draft)", 25_000),
+    ]
+    assert (chart.national, chart.unit) == (1_210_000, "件")
+    assert chart.national_label == "大陆 Land 1,210,000 件"
+    assert [b.draft for b in chart.bars] == [False, False, True]
+    assert chart.bars[1].text == "> 120,000 件"  # 突破: the comparator stays with the number
+
+
+def test_an_annual_flow_and_an_increment_are_never_bars_of_one_chart(write: Write) -> None:
+    more = write(
+        """\
+plans:
+  - id: town-money
+    region: town
+    title_zh: 镇市融资方案
+    title_en: Town money plan
+    period: {start: 2023, end: 2025}
+    status: final
+    targets:
+      - {metric: money, year: 2025, value: 3, unit: 亿元, comparator: stated, kind: increment, quote: "新增3亿元"}
+"""
+    )
+    charts = bar_charts(compare_metric(load([COMPARE, more], bundled=False), "money"))
+    titles = [c.title for c in charts]
+    assert titles == ["融资金额 Money raised · annual flow · 2025", "融资金额 Money raised · increment · 2023–2025"]
+    flows, increments = charts
+    assert [b.value for b in flows.bars] == [20, 0.5] and flows.national == 100  # 5000万元 shown as 0.5 亿元
+    assert [b.value for b in increments.bars] == [5, 3] and increments.national is None
+
+
+def test_the_html_report_is_one_file_that_fetches_and_runs_nothing(invoke: Invoke, tmp_path: Path) -> None:
+    page = _report(invoke, tmp_path / "things.html", "--metric", "things")
+    assert page.count("<svg") == 2  # the bars and the national plan's baseline → target
+    assert 'data-chart="bars"' in page and 'data-chart="slopes"' in page
+    assert "default-src 'none'" in page  # the page's policy: no request, no script
+    references = re.findall(r"""(?:src|href|url)\s*[=(]\s*["']?([^"')\s>]+)""", page)
+    assert references and all(r.startswith("#") for r in references), references
+    assert "<script" not in page.lower()
+
+
+def test_the_tables_are_the_ones_the_metric_command_prints(invoke: Invoke, tmp_path: Path) -> None:
+    page = _report(invoke, tmp_path / "things.html", "--metric", "things")
+    table = metric_table(compare_metric(load([COMPARE], bundled=False), "things"))
+    for row in table.rows:
+        cells = "".join(
+            f"<td{' class=nowrap' if c.nowrap else ''}>{html.escape(c.text(row))}</td>" for c in table.columns
+        )
+        assert cells.replace("\n", "<br>") in page
+    for note in table.notes:
+        assert html.escape(note) in page
+    for quote in ("物件达到121万件", "物件突破120000件", "物件达到2.5万件"):
+        assert quote in page  # every number in the briefing with the words it comes from
+
+
+def test_markdown_has_its_charts_beside_it_and_the_metric_table_as_metric_prints_it(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    page = _report(invoke, tmp_path / "brief.md", "--metric", "things")
+    links = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", page)
+    assert links == ["brief-charts/01-bars.svg", "brief-charts/02-slopes.svg"]
+    for link in links:
+        svg = (tmp_path / link).read_text(encoding="utf-8")
+        assert svg.startswith("<?xml") and "<text" in svg  # labels are text, not glyph outlines
+    assert "北省 North" in (tmp_path / links[0]).read_text(encoding="utf-8")
+    printed = invoke(*FIXTURE, "metric", "things", "--format", "markdown").stdout
+    assert printed in page
+
+
+def test_a_region_briefing_sets_their_targets_side_by_side_and_charts_what_two_of_them_set(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    page = _report(invoke, tmp_path / "regions.html", "north", "south")
+    assert "<h1>Briefing: 北省 North, 南省 South</h1>" in page
+    assert "Targets side by side: 北省 North、南省 South" in page
+    sections = re.findall(r"<h2>([^<]+)</h2>", page)
+    # things, place and money are each set by both; the town (in North) is in North's charts, as --region does
+    assert sections == [
+        "Targets side by side",
+        "物件数量 Things (things)",
+        "全国名次 Place in the national table (place)",
+        "融资金额 Money raised (money)",
+        "Plan checks",
+    ]
+    bars = re.search(r'data-chart="bars".*?</figure>', page, re.S)
+    assert bars is not None and "镇市 Town (draft)" in bars.group(0)
+    assert "national target: 大陆 Land" in bars.group(0)  # the nation is the line even when not named
+
+
+def test_check_findings_of_the_plans_briefed_on_are_listed(invoke: Invoke, tmp_path: Path) -> None:
+    page = _report(invoke, tmp_path / "gi.html", "--metric", "gi-trademarks", data=())
+    findings = page[page.index("<h2>Plan checks</h2>") :]
+    assert "IP101 sum-short" in findings and "51 件 (2015) + 40 件 (2016–2020) = 91 件" in findings
+
+
+def test_targets_are_set_against_outcomes_in_a_chart_and_in_progress_words(invoke: Invoke, tmp_path: Path) -> None:
+    page = _report(invoke, tmp_path / "hvp.html", "--metric", "high-value-patents", data=())
+    assert 'data-chart="outcomes"' in page
+    assert "china-14th-fyp targets, against reported outcomes: 1 met" in page
+    assert "first met in 2025" in page
+
+
+def test_the_outcome_chart_is_the_progress_verdict_drawn() -> None:
+    briefing = metric_briefing(load(), ["high-value-patents"])
+    charts = [c for s in briefing.sections for c in s.charts]
+    (outcomes,) = [c for c in charts if isinstance(c, OutcomeChart)]
+    (track,) = outcomes.tracks
+    assert (track.label, track.targets, track.outcomes) == ("中国 China", ((2025, 12),), ((2025, 16),))
+    assert track.planned == (((2020, 6.3), (2025, 12)),)
+    assert {type(c) for c in charts} == {BarChart, SlopeChart, OutcomeChart}
+
+
+HOSTILE = """\
+regions:
+  - id: evil
+    name_zh: "<script>alert(1)</script>恶市"
+    name_en: "$x^2$ </svg><img src=x onerror=alert(1)> [a](http://x) =cmd|' /C calc'!A0"
+    level: province
+    parent: land
+plans:
+  - id: evil-plan
+    region: evil
+    title_zh: "恶市规划</td></table>"
+    title_en: "Evil plan <b>bold</b>"
+    period: {start: 2023, end: 2025}
+    status: final
+    targets:
+      - {metric: things, year: 2025, value: 5, unit: 万件, comparator: reach, kind: level, quote: "<img src=x>5万件"}
+"""
+
+
+def test_strings_from_the_data_are_shown_as_written_never_as_markup(
+    invoke: Invoke, write: Write, tmp_path: Path
+) -> None:
+    evil = write(HOSTILE, "evil.yaml")
+    data = (*FIXTURE, "--data", str(evil))
+    page = _report(invoke, tmp_path / "evil.html", "--metric", "things", data=data)
+    assert "<script" not in page.lower() and "<img" not in page.lower() and "<b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;恶市" in page
+    assert page.count("</svg>") == page.count("<svg")  # the name closes no chart
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", page)
+    assert any("$x^2$" in t for t in texts)  # mathtext is off: the dollars are shown, not typeset
+    markdown = _report(invoke, tmp_path / "evil.md", "--metric", "things", data=data)
+    assert "\\<script>alert(1)\\</script>恶市" in markdown  # CommonMark reads \\< as a plain <
+    assert not re.search(r"(?<!\\)<(script|img|/svg|b>)", markdown)
+
+
+def test_without_matplotlib_the_report_is_written_and_says_how_to_get_the_charts(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    blocked = "import sys; sys.modules['matplotlib'] = None; from ipcompare.__main__ import run; sys.exit(run())"
+    argv = [*FIXTURE, "report", "--metric", "things", "-o", str(out)]
+    result = subprocess.run(
+        [sys.executable, "-c", blocked, *argv], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "ipcompare: note: 2 charts not drawn: matplotlib is not installed (pip install 'ipcompare[report]')"
+    ]
+    page = out.read_text(encoding="utf-8")
+    assert "<svg" not in page and page.count("pip install &#x27;ipcompare[report]&#x27;") == 2
+    assert "物件突破120000件" in page  # the tables are all there
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--metric", "things"], 2, "a report is written to a file: name it with -o report.html or -o report.md"),
+        (["--metric", "things", "-o", "r.txt"], 2, "cannot tell the format from 'r.txt'"),
+        (["-o", "r.html"], 2, "name a metric (--metric high-value-patents) or regions"),
+        (["--metric", "thingz", "-o", "r.html"], 2, "unknown metric 'thingz'"),
+        (["--metric", "things", "-o", "missing/r.html"], 1, "cannot write"),
+        (["--metric", "things", "-f", "pdf", "-o", "r.html"], 2, "'pdf' is not one of"),
+    ],
+)
+def test_a_wrong_report_request_is_one_line(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], code: int, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke(*FIXTURE, "report", *args)
+    assert result.exit_code == code
+    assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr, result.stderr
+    assert list(tmp_path.iterdir()) == []  # nothing half-written
+
+
+def test_a_report_never_writes_over_a_data_file(invoke: Invoke, write: Write) -> None:
+    mine = write(HOSTILE.replace("evil", "mine"), "mine.html")  # a data file may have any name
+    before = mine.read_bytes()
+    result = invoke(*FIXTURE, "--data", str(mine), "report", "--metric", "things", "-f", "html", "-o", str(mine))
+    assert result.exit_code == 1 and "one of the files this command reads" in result.stderr
+    assert mine.read_bytes() == before
+
+
+def test_the_markdown_renderer_and_the_report_agree_on_a_table() -> None:
+    """The report's markdown tables are render()'s, not a copy of it."""
+    from ipcompare.report import to_markdown
+
+    briefing = metric_briefing(load([COMPARE], bundled=False), ["money"])
+    text, _, _ = to_markdown(briefing, Path("x.md"))
+    for section in briefing.sections:
+        for table in section.tables:
+            out = io.StringIO()
+            render(table, Format.MARKDOWN, out)
+            assert out.getvalue() in text
+
+
+def test_the_readme_shows_a_screenshot_of_the_report() -> None:
+    """docs/report.png is made by `python tests/browser.py docs/report.png`, the report opened in Chromium."""
+    from browser import png_size
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "](docs/report.png)" in readme
+    width, height = png_size(REPO / "docs" / "report.png")
+    assert width >= 800 and height >= 600
