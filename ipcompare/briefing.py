@@ -16,7 +16,7 @@ from typing import Any
 from .compare import MetricComparison, bucket, compare_metric, compare_regions, normalize, shown
 from .format import comparator_symbol, derived, kind_label, when
 from .labels import Lang, label, name
-from .model import Dataset, Figure, Kind, Level, Plan, Region, Status
+from .model import SPAN_KINDS, Dataset, Figure, Kind, Level, Plan, Region, Status
 from .records import field, record
 from .results import FigureData, MetricRow
 from .tables import Table
@@ -170,8 +170,12 @@ def _metric_sections(
     slopes = slope_charts(ds, comparison, lang)
     outcomes = outcome_charts(ds, comparison, lang)
     text = [] if bars else [label("report.no-bars", lang)]
-    if not outcomes:
+    family = {m.id for m in comparison.metrics}
+    listed = {r.region for r in comparison.rows}
+    if not any(o.figure.metric in family and o.region in listed for o in ds.outcomes):
         text.append(label("report.no-outcomes", lang))
+    elif not outcomes:
+        text.append(label("report.outcomes-not-drawn", lang))
     return [
         Section(
             heading,
@@ -326,45 +330,56 @@ def slope_charts(ds: Dataset, comparison: MetricComparison, lang: Lang | None = 
 
 
 def outcome_charts(ds: Dataset, comparison: MetricComparison, lang: Lang | None = None) -> list[OutcomeChart]:
-    """For the metric itself (not its parts): each listed region's level targets against what it reported."""
+    """For the metric itself (not its parts), one chart per kind (a level, an annual flow, a share: never two
+    kinds in one chart): each listed region's targets of that kind against what it reported of the same kind."""
     metric = comparison.metric
-    regions = {r.id: r for r in ds.regions}
-    listed = list(dict.fromkeys(r.region for r in comparison.rows))
-    tracks = []
-    unit = comparison.scale.display.text if comparison.scale.display else (metric.unit or "")
-    for region_id in listed:
-        region = regions[region_id]
-        reported = [
-            o.figure
-            for o in ds.outcomes
-            if o.region == region_id
-            and o.figure.metric == metric.id
-            and o.figure.scope is None
-            and o.figure.kind == Kind.LEVEL
+    kinds = [
+        kind
+        for kind in dict.fromkeys(r.figure.kind for r in comparison.rows if r.metric == metric.id)
+        if kind is not None and kind not in SPAN_KINDS and kind != Kind.UNCLEAR
+    ]
+    charts = []
+    for kind in kinds:
+        tracks = [
+            track
+            for region_id in dict.fromkeys(r.region for r in comparison.rows)
+            if (track := _track(ds, comparison, ds.region(region_id), kind, lang)) is not None
         ]
-        outcomes = sorted((f.year, v) for f in reported if (v := _in_chart_unit(f, comparison, region)) is not None)
-        if not outcomes:
+        if tracks:
+            rows = [r for r in comparison.rows if r.metric == metric.id and r.figure.kind == kind and r.normalized]
+            unit = shown(rows[0].normalized, comparison, metric.id)[1] if rows and rows[0].normalized else ""
+            title = f"{name(metric.name_zh, metric.name_en, lang)} · {kind_label(kind, lang)}"
+            title += f" · {label('report.targets-outcomes', lang)}"
+            charts.append(OutcomeChart(title=title, unit=unit, tracks=tuple(tracks)))
+    return charts
+
+
+def _track(ds: Dataset, comparison: MetricComparison, region: Region, kind: Kind, lang: Lang | None) -> Track | None:
+    """A region's targets of one kind, their straight paths from the plan's baseline, and its outcomes of that kind."""
+    metric = comparison.metric.id
+    reported = [
+        o.figure
+        for o in ds.outcomes
+        if o.region == region.id and o.figure.metric == metric and o.figure.scope is None and o.figure.kind == kind
+    ]
+    outcomes = sorted((f.year, v) for f in reported if (v := _in_chart_unit(f, comparison, region)) is not None)
+    if not outcomes:
+        return None
+    planned, targets = [], []
+    for row in comparison.rows:
+        if (row.region, row.metric, row.figure.scope, row.figure.kind) != (region.id, metric, None, kind):
             continue
-        planned, targets = [], []
-        for row in comparison.rows:
-            if row.region != region_id or row.metric != metric.id or row.figure.scope or row.figure.kind != Kind.LEVEL:
-                continue
-            plan = ds.plan(row.plan)
-            target = _figure_of(plan, row)
-            end = _in_chart_unit(target, comparison, region) if target is not None else None
-            if target is None or end is None:
-                continue
-            targets.append((target.year, end))
-            base = plan.baseline_for(target)
-            start = _in_chart_unit(base, comparison, region) if base is not None else None
-            if base is not None and start is not None and base.year < target.year:
-                planned.append(((base.year, start), (target.year, end)))
-        label_ = name(region.name_zh, region.name_en, lang)
-        tracks.append(Track(label_, tuple(planned), tuple(targets), tuple(outcomes)))
-    if not tracks:
-        return []
-    title = f"{name(metric.name_zh, metric.name_en, lang)} · {label('report.targets-outcomes', lang)}"
-    return [OutcomeChart(title=title, unit=unit, tracks=tuple(tracks))]
+        plan = ds.plan(row.plan)
+        target = _figure_of(plan, row)
+        end = _in_chart_unit(target, comparison, region) if target is not None else None
+        if target is None or end is None:
+            continue
+        targets.append((target.year, end))
+        base = plan.baseline_for(target)
+        start = _in_chart_unit(base, comparison, region) if base is not None else None
+        if base is not None and start is not None and base.year < target.year:
+            planned.append(((base.year, start), (target.year, end)))
+    return Track(name(region.name_zh, region.name_en, lang), tuple(planned), tuple(targets), tuple(outcomes))
 
 
 __all__ = [

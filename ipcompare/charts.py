@@ -38,7 +38,9 @@ CJK_FONTS = (
 )
 _BAR, _DRAFT, _NATIONAL, _OUTCOME = "#3b6ea5", "#9db7d2", "#c0392b", "#2e7d32"
 _PALETTE = ("#3b6ea5", "#c0392b", "#2e7d32", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b7950b")
-#: One inch of chart; a bar chart grows by this much (in inches) for each bar.
+#: Behind a value written at the end of a bar: the national line passes behind it, not through it.
+_CLEAR = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+#: A chart's width, and the height each bar adds to a bar chart, in inches.
 _WIDTH, _PER_BAR = 7.5, 0.42
 
 
@@ -137,7 +139,7 @@ def _bars(chart: BarChart, lang: Lang | None) -> Figure:
     top = max([*ends, chart.national or 0, 0])
     for i, (bar, end) in enumerate(zip(bars, ends, strict=True)):
         axes.annotate(
-            _text(bar.text), (end, i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9
+            _text(bar.text), (end, i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9, bbox=_CLEAR
         ).set_gid(f"value-{i}")
     handles: list[Any] = []
     names: list[str] = []
@@ -152,7 +154,7 @@ def _bars(chart: BarChart, lang: Lang | None) -> Figure:
         handles.append(Patch(color=_DRAFT))
         names.append(label("draft", lang))
     if handles:  # given as handles and labels: a label starting with _ is not taken for a hidden one
-        axes.legend(handles, names, loc="lower right", fontsize=8, frameon=True)
+        _legend(axes, handles, names)
     axes.set_xlim(0, top * 1.22 if top > 0 else 1)
     axes.set_xlabel(_text(chart.unit))
     axes.set_title(_text(chart.title), loc="left", fontsize=11)
@@ -161,11 +163,16 @@ def _bars(chart: BarChart, lang: Lang | None) -> Figure:
     return figure
 
 
+def _legend(axes: Axes, handles: list[Any], names: list[str]) -> None:
+    """Beside the plot, never over a bar or a line: the chart grows to the right to hold it."""
+    axes.legend(handles, names, loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=8, frameon=False)
+
+
 def _years(axes: Axes, years: set[int]) -> None:
     from matplotlib.ticker import MaxNLocator
 
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.set_xlim(min(years) - 0.5, max(years) + 1.8)  # room on the right for the end labels
+    axes.set_xlim(min(years) - 1, max(years) + 1.8)  # room for the labels at either end
 
 
 def _slopes(chart: SlopeChart, lang: Lang | None) -> Figure:
@@ -198,7 +205,7 @@ def _slopes(chart: SlopeChart, lang: Lang | None) -> Figure:
         )
     _years(axes, {y for s in chart.slopes for y in (s.start_year, s.end_year)})
     axes.set_ylabel(_text(chart.unit))
-    axes.set_ylim(bottom=0)
+    axes.margins(y=0.15)
     axes.set_title(_text(f"{chart.title} · {label('report.baseline-target', lang)}"), loc="left", fontsize=11)
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
     return figure
@@ -252,9 +259,9 @@ def _outcomes(chart: OutcomeChart, lang: Lang | None) -> Figure:
         label("report.reported", lang),
         *(_text(t.label) for t in chart.tracks),
     ]
-    axes.legend(handles, names, loc="upper left", fontsize=8, frameon=True)
+    _legend(axes, handles, names)
     _years(axes, years)
-    axes.set_ylim(bottom=0, top=max(v for t in chart.tracks for _, v in (*t.outcomes, *t.targets)) * 1.25)
+    axes.margins(y=0.2)
     axes.set_ylabel(_text(chart.unit))
     axes.set_title(_text(chart.title), loc="left", fontsize=11)
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)

@@ -249,7 +249,7 @@ class _Command(TyperCommand):
 
 def _argument_name(param: TyperArgument) -> str:
     """REGION... for a list, [FILE...] when it may be left out: the metavar, not the Python type."""
-    name = param.metavar or (param.name or "").upper()
+    name = (param.metavar or (param.name or "").upper()).strip("[]")  # brackets are added here, once
     if param.nargs != 1 and not name.endswith("..."):
         name += "..."
     return name if param.required else f"[{name}]"

@@ -261,6 +261,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "No outcomes are recorded for these regions and this metric, so targets are not set against results.",
         "数据中没有这些地区此项指标的实际结果，故未将目标与结果对照。",
     ),
+    "report.outcomes-not-drawn": (
+        "Outcomes are recorded, but none is of the same metric, scope and kind as a target here with a number to "
+        "draw (the progress table below says what each shows).",
+        "有所报结果，但无一与此处有数值的目标同指标、同口径、同类型，故未画图（见下方进展表）。",
+    ),
     "report.no-findings": ("No check finds anything in these plans for these metrics.", "检查未发现问题。"),
     "report.targets-outcomes": ("targets and what was reported", "目标与实际"),
     "report.planned": ("planned path", "规划路径"),

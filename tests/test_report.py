@@ -256,3 +256,21 @@ def test_the_readme_shows_a_screenshot_of_the_report() -> None:
     assert "](docs/report.png)" in readme
     width, height = png_size(REPO / "docs" / "report.png")
     assert width >= 800 and height >= 600
+
+
+@pytest.mark.parametrize(("command", "usage"), [("report", "[REGION...]"), ("check", "[PLAN...]")])
+def test_help_names_an_optional_list_once(invoke: Invoke, command: str, usage: str) -> None:
+    shown = invoke(command, "-h").stdout
+    assert f"Usage: ipcompare {command} [OPTIONS] {usage}" in shown and "[[" not in shown
+
+
+def test_outcomes_of_an_annual_flow_are_set_against_flow_targets_only() -> None:
+    """Pledge financing: the nation's yearly 3200 亿元 target (a flow) and the 8539.9 亿元 reported for 2023; the
+    provinces' targets of unclear kind are in the table, not the chart."""
+    briefing = metric_briefing(load(), ["pledge-financing"])
+    section = briefing.sections[0]
+    (chart,) = [c for c in section.charts if isinstance(c, OutcomeChart)]
+    assert chart.title.endswith("annual flow · targets and what was reported") and chart.unit == "亿元"
+    (track,) = chart.tracks
+    assert (track.label, track.targets, track.outcomes) == ("中国 China", ((2025, 3200),), ((2023, 8539.9),))
+    assert not any("No outcomes" in t for t in section.text)  # they are recorded, and drawn
