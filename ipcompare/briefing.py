@@ -10,6 +10,7 @@ and kind (a level), as `progress` sets them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -17,7 +18,7 @@ from .compare import MetricComparison, bucket, compare_metric, compare_regions, 
 from .format import comparator_symbol, derived, kind_label, when
 from .labels import Lang, label, name
 from .model import SPAN_KINDS, Dataset, Figure, Kind, Level, Plan, Region, Status
-from .records import field, record
+from .records import field, record, replace
 from .results import FigureData, MetricRow
 from .tables import Table
 
@@ -39,7 +40,9 @@ class BarChart:
     unit: str
     bars: tuple[Bar, ...]
     national: float | None = None
+    national_high: float | None = None  # a national range's high end
     national_label: str | None = None
+    of: int = 0  # how many targets the group has: more than the bars when only the best MAX_BARS are drawn
 
 
 @record(kw_only=False)
@@ -59,6 +62,7 @@ class SlopeChart:
     title: str
     unit: str
     slopes: tuple[Slope, ...]
+    of: int = 0  # how many plans state a baseline: more than the slopes when only MAX_SLOPES are drawn
 
 
 @record(kw_only=False)
@@ -76,6 +80,7 @@ class OutcomeChart:
     title: str
     unit: str
     tracks: tuple[Track, ...]
+    of: int = 0  # how many regions reported: more than the tracks when only MAX_TRACKS are drawn
 
 
 Chart = BarChart | SlopeChart | OutcomeChart
@@ -94,79 +99,96 @@ class Briefing:
     title: str
     sections: tuple[Section, ...]
     files: tuple[str, ...] = field(default=())  # the data files it was made from
+    said: tuple[str, ...] = field(default=())  # what the command says on stderr (no targets match)
+
+
+#: At most this many bars, slopes and regions' tracks in one chart; the table under it lists every target.
+MAX_BARS, MAX_SLOPES, MAX_TRACKS = 30, 10, 8
 
 
 def metric_briefing(
-    ds: Dataset, metrics: Sequence[str], regions: Sequence[str] = (), year: int | None = None, lang: Lang | None = None
+    ds: Dataset,
+    metrics: Sequence[str],
+    regions: Sequence[str] = (),
+    year: int | None = None,
+    lang: Lang | None = None,
+    *,
+    exact: bool = False,
+    per_capita: bool = False,
 ) -> Briefing:
-    """A briefing on metrics (each with its parts), across every region or only `regions` and their cities."""
+    """A briefing on metrics (each with its parts unless `exact`), across every region or only `regions` and
+    the regions within them; with no metric named, on the regions' plans side by side and the metrics they set."""
     from .tables.comparisons import compare_table
 
     sections: list[Section] = []
     title_parts: list[str] = []
-    metrics_named = bool(metrics)
+    plan_ids: list[str] = []
+    named = bool(metrics)
     if regions and not metrics:
-        side = compare_regions(ds, list(regions), year=year)
-        sections.append(Section(label("report.side-by-side", lang), tables=(compare_table(side, lang),)))
-        metrics = _shared_metrics(side.rows, [c.key for c in side.columns])
+        side = compare_regions(ds, list(regions), year=year, per_capita=per_capita)
+        columns = [c.key for c in side.columns]
+        metrics = _shared_metrics(side.rows, columns, min(2, len(columns)))
+        text = () if metrics else (label("report.none-shared", lang),)
+        sections.append(Section(label("report.side-by-side", lang), tables=(compare_table(side, lang),), text=text))
+        plan_ids += [c.plan.id for c in side.columns]
     found = list(dict.fromkeys(ds.metric(m).id for m in metrics))
-    comparisons = [_comparison(ds, m, regions, year) for m in found]
-    for comparison in comparisons:
-        sections += _metric_sections(ds, comparison, regions, year, lang)
-        if metrics_named:
+    said = []
+    comparisons = []
+    for metric in found:
+        comparison, references = _comparison(ds, metric, regions, year, exact, per_capita)
+        comparisons.append(comparison)
+        sections.append(_metric_section(ds, comparison, references, lang))
+        if named:
             title_parts.append(name(comparison.metric.name_zh, comparison.metric.name_en, lang))
+        if not comparison.rows:
+            said.append(f"no targets for {metric} match these options")
     if regions:
         places = dict.fromkeys(ds.region(r) for r in regions)
         title_parts.append(("、" if lang == Lang.ZH else ", ").join(name(r.name_zh, r.name_en, lang) for r in places))
-    plans = [ds.plan(p) for p in dict.fromkeys(r.plan for c in comparisons for r in c.rows)]
-    family = {m.id for c in comparisons for m in c.metrics}
+    if year is not None:
+        title_parts.append(str(year))
+    by_id = _plans(ds)
+    plan_ids += [r.plan for c in comparisons for r in c.rows]
+    plans = [by_id[p] for p in dict.fromkeys(plan_ids)]
+    family = {m.id for c in comparisons for m in c.metrics} if named else None
     sections.append(_findings(ds, plans, family, lang))
     title = f"{label('report.title', lang)}: {' · '.join(title_parts)}"
-    return Briefing(title=title, sections=tuple(sections), files=ds.files)
+    return Briefing(title=title, sections=tuple(sections), files=ds.files, said=tuple(said))
 
 
-def _shared_metrics(rows: Iterable[Any], keys: list[str]) -> list[str]:
-    """The metrics of a side-by-side comparison that two or more of its columns quantify: those worth a chart."""
+def _shared_metrics(rows: Iterable[Any], keys: list[str], least: int) -> list[str]:
+    """The metrics of a side-by-side comparison that `least` of its columns quantify: those worth a chart."""
     return [
         row.metric
         for row in rows
-        if sum(any(c.normalized is not None for c in row.targets.get(k, [])) for k in keys) >= 2
+        if sum(any(c.normalized is not None for c in row.targets.get(k, [])) for k in keys) >= max(least, 1)
     ]
 
 
-def _comparison(ds: Dataset, metric: str, regions: Sequence[str], year: int | None) -> MetricComparison:
-    """`metric` with its parts, as `metric --region ... --year` lists it; with the national targets kept as the
-    reference even when the regions chosen do not include the nation, as the charts set every target against them."""
-    comparison = compare_metric(ds, metric, year=year, regions=regions)
-    if not regions:
-        return comparison
-    national = compare_metric(ds, metric, year=year, levels=[Level.NATIONAL])
-    shown_buckets = {bucket(r) for r in comparison.rows}
-    references = [r for r in national.rows if r.reference and bucket(r) in shown_buckets]
-    listed = {(r.plan, r.region) for r in comparison.rows}
-    extra = [r for r in references if (r.plan, r.region) not in listed]
-    return MetricComparison(
-        metric=comparison.metric,
-        scale=comparison.scale,
-        rows=[*extra, *comparison.rows],
-        national=comparison.national,
-        unpopulated=comparison.unpopulated,
-        metrics=comparison.metrics,
-        see_also=comparison.see_also,
-        scales=comparison.scales,
-    )
+References = dict[tuple[Any, ...], MetricRow]
 
 
-def _metric_sections(
-    ds: Dataset, comparison: MetricComparison, regions: Sequence[str], year: int | None, lang: Lang | None
-) -> list[Section]:
+def _comparison(
+    ds: Dataset, metric: str, regions: Sequence[str], year: int | None, exact: bool, per_capita: bool
+) -> tuple[MetricComparison, References]:
+    """`metric` as `metric --region ... --year` lists it, and the national target of each of its groups: the line
+    the bars are set against, even where the regions chosen leave the nation out of the table."""
+    options: dict[str, Any] = {"year": year, "exact": exact, "per_capita": per_capita}
+    comparison = compare_metric(ds, metric, regions=regions, **options)
+    rows = comparison.rows
+    if regions:
+        rows = compare_metric(ds, metric, levels=[Level.NATIONAL], **options).rows
+    return comparison, {bucket(r): r for r in rows if r.reference}
+
+
+def _metric_section(ds: Dataset, comparison: MetricComparison, references: References, lang: Lang | None) -> Section:
     from .tables.comparisons import metric_table, quotes_table
 
     metric = comparison.metric
     heading = name(metric.name_zh, metric.name_en, lang) + f" ({metric.id})"
     if not comparison.rows:
-        return [Section(heading, text=(label("report.no-targets", lang),))]
-    bars = bar_charts(comparison, lang)
+        return Section(heading, text=(label("report.no-targets", lang),))
+    bars = bar_charts(comparison, lang, references)
     slopes = slope_charts(ds, comparison, lang)
     outcomes = outcome_charts(ds, comparison, lang)
     text = [] if bars else [label("report.no-bars", lang)]
@@ -176,18 +198,8 @@ def _metric_sections(
         text.append(label("report.no-outcomes", lang))
     elif not outcomes:
         text.append(label("report.outcomes-not-drawn", lang))
-    return [
-        Section(
-            heading,
-            charts=(*bars, *slopes, *outcomes),
-            tables=(
-                metric_table(comparison, lang),
-                *_progress_tables(ds, comparison, lang),
-                quotes_table(comparison, lang),
-            ),
-            text=tuple(text),
-        )
-    ]
+    tables = (metric_table(comparison, lang), *_progress_tables(ds, comparison, lang), quotes_table(comparison, lang))
+    return Section(heading, charts=(*bars, *slopes, *outcomes), tables=tables, text=tuple(text))
 
 
 def _progress_tables(ds: Dataset, comparison: MetricComparison, lang: Lang | None) -> list[Table[Any]]:
@@ -199,8 +211,9 @@ def _progress_tables(ds: Dataset, comparison: MetricComparison, lang: Lang | Non
     family = {m.id for m in comparison.metrics}
     reporting = {o.region for o in ds.outcomes if o.figure.metric in family}
     tables = []
+    by_id = _plans(ds)
     for plan_id in dict.fromkeys(r.plan for r in comparison.rows):
-        plan = ds.plan(plan_id)
+        plan = by_id[plan_id]
         if plan.region not in reporting:
             continue
         checked = check_outcomes(plan, ds.outcomes, ds.metrics)
@@ -210,13 +223,21 @@ def _progress_tables(ds: Dataset, comparison: MetricComparison, lang: Lang | Non
     return tables
 
 
-def _findings(ds: Dataset, plans: list[Plan], metrics: set[str], lang: Lang | None) -> Section:
+def _findings(ds: Dataset, plans: list[Plan], metrics: set[str] | None, lang: Lang | None) -> Section:
     from .checks import check_plans
     from .tables.checks import findings_table
 
-    findings = [f for f in check_plans(ds, plans) if f.metric in metrics]
-    text = () if findings else (label("report.no-findings", lang),)
+    findings = [replace(f, file=os.path.basename(f.file)) for f in check_plans(ds, plans, metrics=metrics)]
+    if findings:
+        text: tuple[str, ...] = ()  # a file's name, not where it lies on the machine that made the report
+    else:
+        text = (label("report.no-findings" if plans else "report.nothing-checked", lang),)
     return Section(label("title.check", lang), tables=(findings_table(findings, lang),) if findings else (), text=text)
+
+
+def _plans(ds: Dataset) -> dict[str, Plan]:
+    """Plans by id, made once per chart: Dataset.plan makes the whole table at each call (thousands of plans)."""
+    return {p.id: p for p in ds.plans}
 
 
 def _row_label(row: MetricRow, lang: Lang | None, with_plan: bool) -> str:
@@ -245,12 +266,15 @@ def _groups(comparison: MetricComparison) -> dict[tuple[Any, ...], list[MetricRo
     return groups
 
 
-def bar_charts(comparison: MetricComparison, lang: Lang | None = None) -> list[BarChart]:
-    """A bar chart for each rank group with a target other than the nation's, the national target as the line."""
+def bar_charts(
+    comparison: MetricComparison, lang: Lang | None = None, references: References | None = None
+) -> list[BarChart]:
+    """A bar chart for each rank group with a target other than the nation's, the national target of the group
+    as the line (from `references` where the comparison's rows leave the nation out); the best MAX_BARS."""
     charts = []
-    for rows in _groups(comparison).values():
+    for key, rows in _groups(comparison).items():
         ranked = [r for r in rows if not r.reference]
-        reference = next((r for r in rows if r.reference), None)
+        reference = next((r for r in rows if r.reference), None) or (references or {}).get(key)
         if not ranked or (len(ranked) == 1 and reference is None):
             continue  # one bar with nothing to set it against says no more than the table
         counts: dict[str, int] = {}
@@ -258,31 +282,28 @@ def bar_charts(comparison: MetricComparison, lang: Lang | None = None) -> list[B
             counts[r.region] = counts.get(r.region, 0) + 1
         bars = []
         unit = ""
-        for r in ranked:
+        for r in ranked[:MAX_BARS]:  # ranked best first, as the table lists them
             assert r.normalized is not None  # _groups keeps only these
             values, unit = shown(r.normalized, comparison, r.metric)
             text = f"{comparator_symbol(r.figure)}{'–'.join(derived(v) for v in values)} {unit}"
-            bars.append(
-                Bar(
-                    _row_label(r, lang, counts[r.region] > 1),
-                    values[0],
-                    values[1] if len(values) > 1 else None,
-                    text,
-                    r.status == Status.DRAFT,
-                )
-            )
-        national = national_label = None
+            high = values[1] if len(values) > 1 else None
+            bars.append(Bar(_row_label(r, lang, counts[r.region] > 1), values[0], high, text, r.status == Status.DRAFT))
+        national = national_high = national_label = None
         if reference is not None and reference.normalized is not None:
             values, _ = shown(reference.normalized, comparison, reference.metric)
-            national = values[0]
-            national_label = f"{name(reference.region_zh, reference.region_en, lang)} {derived(national)} {unit}"
+            national, national_high = values[0], (values[1] if len(values) > 1 else None)
+            said = "–".join(derived(v) for v in values)
+            nation = name(reference.region_zh, reference.region_en, lang)
+            national_label = f"{nation} {comparator_symbol(reference.figure)}{said} {unit}"
         charts.append(
             BarChart(
                 title=_group_title(comparison, ranked[0], lang),
                 unit=unit,
                 bars=tuple(bars),
                 national=national,
+                national_high=national_high,
                 national_label=national_label,
+                of=len(ranked),
             )
         )
     return charts
@@ -306,6 +327,7 @@ def _in_chart_unit(figure: Figure, comparison: MetricComparison, region: Region)
 def slope_charts(ds: Dataset, comparison: MetricComparison, lang: Lang | None = None) -> list[SlopeChart]:
     """For each rank group of levels: each plan's baseline → target, where the plan states a baseline."""
     regions = {r.id: r for r in ds.regions}
+    plans = _plans(ds)
     charts = []
     for rows in _groups(comparison).values():
         if rows[0].figure.kind != Kind.LEVEL:
@@ -313,7 +335,7 @@ def slope_charts(ds: Dataset, comparison: MetricComparison, lang: Lang | None = 
         slopes = []
         unit = ""
         for row in rows:
-            plan, region = ds.plan(row.plan), regions[row.region]
+            plan, region = plans[row.plan], regions[row.region]
             target = _figure_of(plan, row)
             base = plan.baseline_for(target) if target is not None else None
             if target is None or base is None or base.year >= target.year:
@@ -325,7 +347,9 @@ def slope_charts(ds: Dataset, comparison: MetricComparison, lang: Lang | None = 
             unit = shown(row.normalized, comparison, row.metric)[1]
             slopes.append(Slope(_row_label(row, lang, False), base.year, start, target.year, end, row.reference))
         if slopes:
-            charts.append(SlopeChart(title=_group_title(comparison, rows[0], lang), unit=unit, slopes=tuple(slopes)))
+            title = f"{_group_title(comparison, rows[0], lang)} · {label('report.baseline-target', lang)}"
+            drawn = tuple(slopes[:MAX_SLOPES])  # the national plan first, then best first
+            charts.append(SlopeChart(title=title, unit=unit, slopes=drawn, of=len(slopes)))
     return charts
 
 
@@ -339,22 +363,29 @@ def outcome_charts(ds: Dataset, comparison: MetricComparison, lang: Lang | None 
         if kind is not None and kind not in SPAN_KINDS and kind != Kind.UNCLEAR
     ]
     charts = []
+    regions, plans = {r.id: r for r in ds.regions}, _plans(ds)
+    reporting = {o.region for o in ds.outcomes if o.figure.metric == metric.id}
     for kind in kinds:
         tracks = [
             track
             for region_id in dict.fromkeys(r.region for r in comparison.rows)
-            if (track := _track(ds, comparison, ds.region(region_id), kind, lang)) is not None
+            if region_id in reporting
+            and (track := _track(ds, plans, comparison, regions[region_id], kind, lang)) is not None
         ]
         if tracks:
+            of = len(tracks)
+            tracks = tracks[:MAX_TRACKS]
             rows = [r for r in comparison.rows if r.metric == metric.id and r.figure.kind == kind and r.normalized]
             unit = shown(rows[0].normalized, comparison, metric.id)[1] if rows and rows[0].normalized else ""
             title = f"{name(metric.name_zh, metric.name_en, lang)} · {kind_label(kind, lang)}"
             title += f" · {label('report.targets-outcomes', lang)}"
-            charts.append(OutcomeChart(title=title, unit=unit, tracks=tuple(tracks)))
+            charts.append(OutcomeChart(title=title, unit=unit, tracks=tuple(tracks), of=of))
     return charts
 
 
-def _track(ds: Dataset, comparison: MetricComparison, region: Region, kind: Kind, lang: Lang | None) -> Track | None:
+def _track(
+    ds: Dataset, plans: dict[str, Plan], comparison: MetricComparison, region: Region, kind: Kind, lang: Lang | None
+) -> Track | None:
     """A region's targets of one kind, their straight paths from the plan's baseline, and its outcomes of that kind."""
     metric = comparison.metric.id
     reported = [
@@ -369,7 +400,7 @@ def _track(ds: Dataset, comparison: MetricComparison, region: Region, kind: Kind
     for row in comparison.rows:
         if (row.region, row.metric, row.figure.scope, row.figure.kind) != (region.id, metric, None, kind):
             continue
-        plan = ds.plan(row.plan)
+        plan = plans[row.plan]
         target = _figure_of(plan, row)
         end = _in_chart_unit(target, comparison, region) if target is not None else None
         if target is None or end is None:

@@ -103,8 +103,15 @@ def _matplotlib(ident: str) -> Iterator[None]:
             fonts.setLevel(level)
 
 
-def _text(value: str) -> str:
-    return escape_controls(value)
+def _text(value: str, longest: int = 200) -> str:
+    """A label as written (control characters shown escaped), cut to `longest` characters with an ellipsis."""
+    value = escape_controls(value)
+    return value if len(value) <= longest else value[: longest - 1] + "…"
+
+
+#: A bar's or a line's name is cut to this many characters, so that one long name cannot shrink the chart:
+#: the table under the chart has it whole.
+_NAME = 36
 
 
 def _draw(chart: Chart, lang: Lang | None) -> Figure:
@@ -133,10 +140,10 @@ def _bars(chart: BarChart, lang: Lang | None) -> Figure:
         drawn.patches[0].set_gid(f"bar-{i}")
         if bar.high is not None:  # a range: its low end solid, up to its high end pale
             axes.barh(i, bar.high - bar.value, left=bar.value, color=colour, alpha=0.35, height=0.6, hatch="//")
-    axes.set_yticks(positions, [_text(b.label) for b in bars])
+    axes.set_yticks(positions, [_text(b.label, _NAME) for b in bars])
     axes.invert_yaxis()
     ends = [b.high if b.high is not None else b.value for b in bars]
-    top = max([*ends, chart.national or 0, 0])
+    top = max([*ends, chart.national_high or chart.national or 0, 0])
     for i, (bar, end) in enumerate(zip(bars, ends, strict=True)):
         axes.annotate(
             _text(bar.text), (end, i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9, bbox=_CLEAR
@@ -146,6 +153,8 @@ def _bars(chart: BarChart, lang: Lang | None) -> Figure:
     if chart.national is not None:
         line = axes.axvline(chart.national, color=_NATIONAL, linestyle="--", linewidth=1.6)
         line.set_gid("national-line")
+        if chart.national_high is not None:  # a national range: its low end the line, up to its high end a band
+            axes.axvspan(chart.national, chart.national_high, color=_NATIONAL, alpha=0.12).set_gid("national-range")
         handles.append(line)
         names.append(_text(f"{label('report.national-target', lang)}: {chart.national_label}"))
     if any(b.draft for b in bars):
@@ -156,11 +165,26 @@ def _bars(chart: BarChart, lang: Lang | None) -> Figure:
     if handles:  # given as handles and labels: a label starting with _ is not taken for a hidden one
         _legend(axes, handles, names)
     axes.set_xlim(0, top * 1.22 if top > 0 else 1)
-    axes.set_xlabel(_text(chart.unit))
-    axes.set_title(_text(chart.title), loc="left", fontsize=11)
+    axes.set_xlabel(_text(chart.unit, _NAME))
+    axes.set_title(_text(chart.title), loc="left", fontsize=11, pad=18)
     axes.grid(axis="x", color="#dddddd", linewidth=0.6)
     axes.set_axisbelow(True)
     return figure
+
+
+def _unit(axes: Axes, unit: str) -> None:
+    """The unit at the top of the value axis, read across (件/万人 turned on its side is hard to read)."""
+    axes.annotate(
+        _text(unit, _NAME),
+        (0, 1),
+        xycoords="axes fraction",
+        xytext=(-6, 8),
+        textcoords="offset points",
+        ha="right",
+        va="bottom",
+        fontsize=9,
+        color="#555555",
+    )
 
 
 def _legend(axes: Axes, handles: list[Any], names: list[str]) -> None:
@@ -185,7 +209,7 @@ def _slopes(chart: SlopeChart, lang: Lang | None) -> Figure:
         )
         line.set_gid(f"slope-{i}")
         axes.annotate(
-            _text(f"{slope.label} {derived(slope.end)}"),
+            _text(f"{_text(slope.label, _NAME)} {derived(slope.end)}"),
             (slope.end_year, slope.end),
             xytext=(6, 0),
             textcoords="offset points",
@@ -204,9 +228,9 @@ def _slopes(chart: SlopeChart, lang: Lang | None) -> Figure:
             color=colour,
         )
     _years(axes, {y for s in chart.slopes for y in (s.start_year, s.end_year)})
-    axes.set_ylabel(_text(chart.unit))
+    _unit(axes, chart.unit)
     axes.margins(y=0.15)
-    axes.set_title(_text(f"{chart.title} · {label('report.baseline-target', lang)}"), loc="left", fontsize=11)
+    axes.set_title(_text(chart.title), loc="left", fontsize=11, pad=18)
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
     return figure
 
@@ -257,12 +281,12 @@ def _outcomes(chart: OutcomeChart, lang: Lang | None) -> Figure:
         label("report.planned", lang),
         label("target", lang),
         label("report.reported", lang),
-        *(_text(t.label) for t in chart.tracks),
+        *(_text(t.label, _NAME) for t in chart.tracks),
     ]
     _legend(axes, handles, names)
     _years(axes, years)
     axes.margins(y=0.2)
-    axes.set_ylabel(_text(chart.unit))
-    axes.set_title(_text(chart.title), loc="left", fontsize=11)
+    _unit(axes, chart.unit)
+    axes.set_title(_text(chart.title), loc="left", fontsize=11, pad=18)
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
     return figure

@@ -1158,6 +1158,13 @@ def report(
         typer.Option("--region", metavar="REGION", help="With --metric: only this region and those within it."),
     ] = None,
     year: YearOption = None,
+    exact: Annotated[
+        bool,
+        typer.Option("--exact", help="Only the metric's own targets, not those of the metrics that are part of it."),
+    ] = False,
+    per_capita: Annotated[
+        bool, typer.Option("--per-capita", help="Divide counts and money by population: per 10k people.")
+    ] = False,
     lang: LangOption = None,
     fmt: Annotated[
         ReportFormat | None,
@@ -1195,7 +1202,8 @@ def report(
         raise UsageError("name a metric (--metric high-value-patents) or regions (襄阳 泰安) to brief on", "metric")
     named = [*(regions or []), *(region or [])]
     source = _settings(ctx, data, no_bundled, no_cache).source()
-    briefing = metric_briefing(source.everything(), metric or [], named, year=year, lang=lang)
+    everything = source.everything()
+    briefing = metric_briefing(everything, metric or [], named, year, lang, exact=exact, per_capita=per_capita)
     if chosen == ReportFormat.HTML:
         page, missing = to_html(briefing, lang)
         charts: dict[Path, str] = {}
@@ -1214,6 +1222,8 @@ def report(
     tables = sum(len(s.tables) for s in briefing.sections)
     where = f" (charts in {charts_folder(output)}/)" if charts else ""
     _stdout(f"wrote {output}{where}: {_count(drawn, 'chart')}, {_count(tables, 'table')}\n")
+    for said in briefing.said:
+        _say(f"{PROG}: {said}")
     if missing:
         _say(
             f"{PROG}: note: {_count(missing, 'chart')} not drawn: matplotlib is not installed "

@@ -254,8 +254,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "report.quotes": ("Where each target is written", "目标原文"),
     "report.no-targets": ("No targets in the data match.", "数据中没有符合条件的目标。"),
     "report.no-bars": (
-        "No chart: no two targets here are of one kind, span and year with a number to set side by side.",
-        "无图：没有可并列比较（同类型、同期限、同年份且有数值）的目标。",
+        "No bar chart: no two targets here are of one kind, span and year with a number to set side by side.",
+        "无柱状图：没有可并列比较（同类型、同期限、同年份且有数值）的目标。",
     ),
     "report.no-outcomes": (
         "No outcomes are recorded for these regions and this metric, so targets are not set against results.",
@@ -296,6 +296,15 @@ _LABELS: dict[str, tuple[str, str]] = {
         "baseline to each target (dashed), as ipcompare progress PLAN reads them.",
         "各地区所报实际值（{unit}，方块）与目标（圆圈）及基期到目标的直线路径（虚线），与 progress PLAN 判断一致。",
     ),
+    "report.caption.first": (
+        " The first {n} of {of} are drawn; the table lists every one.",
+        "图中仅画出前{n}项（共{of}项），表中列出全部。",
+    ),
+    "report.none-shared": (
+        "No chart: no metric is quantified by two or more of these plans.",
+        "无图：没有两个以上规划都量化的指标。",
+    ),
+    "report.nothing-checked": ("No plan in this briefing to check.", "简报中没有可检查的规划。"),
     "report.made-by": ("Made by ipcompare {version} from {files}", "由 ipcompare {version} 据 {files} 生成"),
 }
 

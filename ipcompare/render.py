@@ -29,10 +29,11 @@ class Format(StrEnum):
     JSON = "json"
 
 
-#: What a markdown renderer would read as HTML or as the table's own syntax, shown as itself by a backslash
-#: (CommonMark: `\\<` starts no tag, `\\&` no entity). Emphasis and link brackets are left as written: they
-#: only style text (`title_zh`, `[patent agencies only]` stay readable in a plain editor).
-_MARKDOWN_SYNTAX = {ord(c): f"\\{c}" for c in "\\|<&"}
+#: What a markdown renderer would read as HTML, a formula or the table's own syntax, shown as itself by a
+#: backslash (CommonMark: `\\<` starts no tag, `\\&` no entity; GitHub: `\\$` starts no formula). Emphasis and
+#: link brackets are left as written: they only style text (`title_zh`, `[patent agencies only]` stay readable
+#: in a plain editor).
+_MARKDOWN_SYNTAX = {ord(c): f"\\{c}" for c in "\\|<&$"}
 
 
 def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -32,6 +32,7 @@ body { margin: 0; background: #fff; color: #1d2733;
   font: 15px/1.5 system-ui, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 main { max-width: 1100px; margin: 0 auto; padding: 24px 20px 48px; }
 h1 { font-size: 1.6em; margin: 0 0 4px; }
+h1, h2, p, figcaption, caption { overflow-wrap: anywhere; }
 h2 { font-size: 1.25em; margin: 36px 0 8px; padding-top: 8px; border-top: 1px solid #d8dee4; }
 .made { color: #57606a; font-size: 0.85em; margin: 0 0 16px; overflow-wrap: anywhere; }
 figure { margin: 16px 0; }
@@ -101,7 +102,10 @@ def _charts(briefing: Briefing, lang: Lang | None) -> Callable[[Chart, str], str
 
 
 def _made(briefing: Briefing, lang: Lang | None) -> str:
-    files = ", ".join(os.path.basename(f) for f in briefing.files) or "-"
+    names = [os.path.basename(f) for f in briefing.files]
+    files = ", ".join(names[:3]) or "-"
+    if len(names) > 3:  # a folder of thousands of plan files is named by its count, not file by file
+        files += f" +{len(names) - 3:,}"
     return label("report.made-by", lang).format(version=__version__, files=files) + f", {dt.date.today().isoformat()}"
 
 
@@ -144,14 +148,18 @@ def caption_of(chart: Chart, lang: Lang | None) -> str:
     """What a chart shows and what it leaves out, said under it."""
     if isinstance(chart, BarChart):
         key = "report.caption.bars" if chart.national is not None else "report.caption.bars-alone"
-        return label(key, lang).format(unit=chart.unit)
-    if isinstance(chart, SlopeChart):
-        return label("report.caption.slopes", lang).format(unit=chart.unit)
-    return label("report.caption.outcomes", lang).format(unit=chart.unit)
+        said, drawn = label(key, lang).format(unit=chart.unit), len(chart.bars)
+    elif isinstance(chart, SlopeChart):
+        said, drawn = label("report.caption.slopes", lang).format(unit=chart.unit), len(chart.slopes)
+    else:
+        said, drawn = label("report.caption.outcomes", lang).format(unit=chart.unit), len(chart.tracks)
+    if chart.of > drawn:
+        said += label("report.caption.first", lang).format(n=drawn, of=chart.of)
+    return said
 
 
 #: Markdown syntax in a heading, a paragraph or an image's alt text, shown as itself.
-_MARKDOWN = {ord(c): f"\\{c}" for c in "\\`*_[]<>&#|!"}
+_MARKDOWN = {ord(c): f"\\{c}" for c in "\\`*_[]<>&#|!$"}
 
 
 def _md(text: str) -> str:

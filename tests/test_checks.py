@@ -245,3 +245,23 @@ def test_a_plan_without_an_issue_date_is_not_checked_against_outcomes(invoke: In
     target = _fig("trademarks", 2025, 9, "万件", "level", "有效注册商标量达到9万件")
     text = _with_outcomes(_plan([target]), [_outcome("trademarks", 2018, 12, "万件", "level")])
     assert _check(invoke, write(text)) == (0, [])
+
+
+def test_checking_for_some_metrics_reads_only_their_quotes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report on one metric checks its plans for that metric: the quotes of the others are not read back."""
+    from ipcompare import readback
+    from ipcompare.checks import check_plans
+    from ipcompare.loader import load
+
+    read: list[str] = []
+    real = readback.read_back
+
+    def reading(figure: Any, *args: Any) -> Any:
+        read.append(figure.metric)
+        return real(figure, *args)
+
+    monkeypatch.setattr(readback, "read_back", reading)
+    ds = load()
+    found = check_plans(ds, [ds.plan("inner-mongolia-13th-fyp")], metrics={"gi-trademarks", "gi-certification-marks"})
+    assert {f.code for f in found} == {"IP101"}
+    assert read and set(read) <= {"gi-trademarks", "gi-certification-marks"}

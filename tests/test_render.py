@@ -673,3 +673,13 @@ def test_markdown_is_drawn_as_tabulate_draws_it(seed: int) -> None:
 def test_every_markdown_table_lines_up_its_chinese_text(invoke: Invoke, args: list[str]) -> None:
     lines = [line for line in invoke(*args, "-f", "markdown").stdout.splitlines() if line.startswith("|")]
     assert len(lines) > 3 and len({cell_len(line) for line in lines}) == 1  # every row as wide as the header
+
+
+def test_a_dollar_in_a_markdown_cell_starts_no_formula() -> None:
+    """GitHub reads $...$ in markdown as a formula: a region named `$x^2$` would show typeset, not as written."""
+    from ipcompare.tables import Column, Table
+
+    table: Table[str] = Table((Column("Region", lambda r: r),), ["$x^2$ 市"])
+    out = io.StringIO()
+    render(table, Format.MARKDOWN, out)
+    assert "| \\$x^2\\$ 市" in out.getvalue()

@@ -186,7 +186,7 @@ def test_strings_from_the_data_are_shown_as_written_never_as_markup(
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", page)
     assert any("$x^2$" in t for t in texts)  # mathtext is off: the dollars are shown, not typeset
     markdown = _report(invoke, tmp_path / "evil.md", "--metric", "things", data=data)
-    assert "\\<script>alert(1)\\</script>恶市" in markdown  # CommonMark reads \\< as a plain <
+    assert "\\<script>alert(1)\\</script>恶市 \\$x^2\\$" in markdown  # \\< a plain <, \\$ no formula (GitHub)
     assert not re.search(r"(?<!\\)<(script|img|/svg|b>)", markdown)
 
 
@@ -274,3 +274,80 @@ def test_outcomes_of_an_annual_flow_are_set_against_flow_targets_only() -> None:
     (track,) = chart.tracks
     assert (track.label, track.targets, track.outcomes) == ("中国 China", ((2025, 3200),), ((2023, 8539.9),))
     assert not any("No outcomes" in t for t in section.text)  # they are recorded, and drawn
+
+
+def test_with_region_the_table_is_metrics_own_and_the_nation_is_still_the_line(invoke: Invoke, tmp_path: Path) -> None:
+    page = _report(invoke, tmp_path / "north.md", "--metric", "things", "--region", "north")
+    printed = invoke(*FIXTURE, "metric", "things", "--region", "north", "--format", "markdown").stdout
+    assert printed in page and "national ref." not in page
+    svg = (tmp_path / "north-charts" / "01-bars.svg").read_text(encoding="utf-8")
+    assert "national target: 大陆 Land 1,210,000 件" in svg
+
+
+def _regions(count: int, national: str = "") -> str:
+    """`count` provinces of the fixture's nation, each with a level target of things for 2025 (i 万件)."""
+    lines = ["regions:"]
+    for i in range(1, count + 1):
+        lines += [f"  - {{id: p{i}, name_zh: 省{i}, name_en: P{i}, level: province, parent: land}}"]
+    lines.append("plans:")
+    for i in range(1, count + 1):
+        lines += [
+            f"  - {{id: p{i}-plan, region: p{i}, title_zh: 省{i}规划, title_en: P{i} plan, status: final,",
+            "     period: {start: 2023, end: 2025},",
+            f"     targets: [{{metric: things, year: 2025, value: {i}, unit: 万件, comparator: reach, kind: level,",
+            f'                 quote: "物件达到{i}万件"}}]}}',
+        ]
+    return "\n".join(lines) + "\n" + national
+
+
+def test_a_chart_draws_the_best_thirty_and_says_the_table_has_the_rest(write: Write) -> None:
+    from ipcompare.briefing import MAX_BARS
+    from ipcompare.report import caption_of
+
+    ds = load([COMPARE, write(_regions(45))], bundled=False)
+    (chart,) = bar_charts(compare_metric(ds, "things", year=2025, levels=["province"]))
+    assert len(chart.bars) == MAX_BARS == 30 and chart.of == 47  # 45 provinces, North and South
+    assert [b.value for b in chart.bars[:2]] == [450_000, 440_000]  # best first, as ranked
+    assert caption_of(chart, None).endswith("The first 30 of 47 are drawn; the table lists every one.")
+
+
+def test_a_national_range_is_a_band_and_its_label_says_both_ends(write: Write) -> None:
+    text = COMPARE.read_text(encoding="utf-8").replace(
+        "value: 121, unit: 万件,",
+        "range: [120, 130], unit: 万件,",
+    )
+    ds = load([write(text, "range.yaml")], bundled=False)
+    (chart,) = bar_charts(compare_metric(ds, "things"))
+    assert (chart.national, chart.national_high) == (1_200_000, 1_300_000)
+    assert chart.national_label == "大陆 Land 1,200,000–1,300,000 件"
+
+
+def test_a_long_name_is_cut_in_the_chart_and_whole_in_the_table(invoke: Invoke, write: Write, tmp_path: Path) -> None:
+    long = "很长的名字" * 20
+    more = write(_regions(2).replace("name_zh: 省1", f"name_zh: {long}"))
+    page = _report(invoke, tmp_path / "long.html", "--metric", "things", data=(*FIXTURE, "--data", str(more)))
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", page)
+    cut = [t for t in texts if t.startswith("很长的名字")]
+    assert cut and all(len(t) <= 36 and t.endswith("…") for t in cut)
+    assert f"<td>{long} P1</td>" in page
+
+
+def test_a_year_with_no_targets_says_so_and_names_the_year(invoke: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "y.html"
+    result = invoke(*FIXTURE, "report", "--metric", "things", "--year", "2020", "-o", str(out))
+    assert result.exit_code == 0
+    assert result.stderr == "ipcompare: no targets for things match these options\n"
+    page = out.read_text(encoding="utf-8")
+    assert "<h1>Briefing: 物件数量 Things · 2020</h1>" in page and "No targets in the data match." in page
+
+
+def test_one_region_gets_charts_of_what_its_plans_quantify(invoke: Invoke, tmp_path: Path) -> None:
+    page = _report(invoke, tmp_path / "north.html", "north")
+    assert 'data-chart="bars"' in page and "No chart" not in page
+
+
+def test_findings_name_the_data_file_not_where_it_lies_on_this_machine(invoke: Invoke, tmp_path: Path) -> None:
+    page = _report(invoke, tmp_path / "gi.html", "--metric", "gi-trademarks", data=())
+    findings = page[page.index("<h2>Plan checks</h2>") :]
+    assert re.search(r"<td>targets\.yaml:\d+</td>", findings)
+    assert "site-packages" not in findings and "/data/" not in findings
