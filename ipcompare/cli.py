@@ -429,6 +429,12 @@ LangOption = Annotated[
     typer.Option("--lang", help="Language of headers and names (default: names in both, headers in English)."),
 ]
 YearOption = Annotated[int | None, typer.Option("--year", metavar="YEAR", help="Only targets for this year.")]
+ExactOption = Annotated[
+    bool, typer.Option("--exact", help="Only the metric's own targets, not those of the metrics that are part of it.")
+]
+PerCapitaOption = Annotated[
+    bool, typer.Option("--per-capita", help="Divide counts and money by population: per 10k people.")
+]
 AllOption = Annotated[bool, typer.Option("--all", help="Also list the qualitative targets (a direction, no number).")]
 
 #: The format an output file's extension asks for, when --format is not given.
@@ -592,10 +598,7 @@ def metric(
             autocompletion=_names("metric"),
         ),
     ],
-    exact: Annotated[
-        bool,
-        typer.Option("--exact", help="Only this metric's own targets, not those of the metrics that are part of it."),
-    ] = False,
+    exact: ExactOption = False,
     year: YearOption = None,
     level: Annotated[
         list[Level] | None,
@@ -608,9 +611,7 @@ def metric(
         typer.Option("--region", metavar="REGION", help="Only this region and the regions within it (repeatable)."),
     ] = None,
     status: Annotated[Status | None, typer.Option("--status", help="Only final plans, or only drafts.")] = None,
-    per_capita: Annotated[
-        bool, typer.Option("--per-capita", help="Divide counts and money by population: per 10k people.")
-    ] = False,
+    per_capita: PerCapitaOption = False,
     unit: Annotated[
         str | None, typer.Option("--unit", metavar="UNIT", help="Show values in UNIT (亿元, 万件, ...).")
     ] = None,
@@ -1158,13 +1159,8 @@ def report(
         typer.Option("--region", metavar="REGION", help="With --metric: only this region and those within it."),
     ] = None,
     year: YearOption = None,
-    exact: Annotated[
-        bool,
-        typer.Option("--exact", help="Only the metric's own targets, not those of the metrics that are part of it."),
-    ] = False,
-    per_capita: Annotated[
-        bool, typer.Option("--per-capita", help="Divide counts and money by population: per 10k people.")
-    ] = False,
+    exact: ExactOption = False,
+    per_capita: PerCapitaOption = False,
     lang: LangOption = None,
     fmt: Annotated[
         ReportFormat | None,
