@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .compare import MetricComparison, bucket, compare_metric, compare_regions, normalize, shown
 from .format import comparator_symbol, derived, kind_label, when
@@ -21,6 +21,9 @@ from .model import SPAN_KINDS, Dataset, Figure, Kind, Level, Plan, Region, Statu
 from .records import field, record, replace
 from .results import FigureData, MetricRow
 from .tables import Table
+
+if TYPE_CHECKING:
+    from .checks import Finding
 
 
 @record(kw_only=False)
@@ -227,12 +230,18 @@ def _findings(ds: Dataset, plans: list[Plan], metrics: set[str] | None, lang: La
     from .checks import check_plans
     from .tables.checks import findings_table
 
-    findings = [replace(f, file=os.path.basename(f.file)) for f in check_plans(ds, plans, metrics=metrics)]
+    findings = [_named(f) for f in check_plans(ds, plans, metrics=metrics)]
     if findings:
-        text: tuple[str, ...] = ()  # a file's name, not where it lies on the machine that made the report
+        text: tuple[str, ...] = ()
     else:
         text = (label("report.no-findings" if plans else "report.nothing-checked", lang),)
     return Section(label("title.check", lang), tables=(findings_table(findings, lang),) if findings else (), text=text)
+
+
+def _named(finding: Finding) -> Finding:
+    """A finding at its data file's name, not where the file lies on the machine that made the report."""
+    figures = [replace(g, file=os.path.basename(g.file)) for g in finding.figures]
+    return replace(finding, file=os.path.basename(finding.file), figures=figures)
 
 
 def _plans(ds: Dataset) -> dict[str, Plan]:

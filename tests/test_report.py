@@ -349,5 +349,6 @@ def test_one_region_gets_charts_of_what_its_plans_quantify(invoke: Invoke, tmp_p
 def test_findings_name_the_data_file_not_where_it_lies_on_this_machine(invoke: Invoke, tmp_path: Path) -> None:
     page = _report(invoke, tmp_path / "gi.html", "--metric", "gi-trademarks", data=())
     findings = page[page.index("<h2>Plan checks</h2>") :]
-    assert re.search(r"<td>targets\.yaml:\d+</td>", findings)
-    assert "site-packages" not in findings and "/data/" not in findings
+    assert re.search(r"<td>targets\.yaml:\d+</td>", findings)  # the finding, and each figure it used
+    assert re.search(r"“地理标志商标新增40件” \(targets\.yaml:\d+\)", findings)
+    assert "site-packages" not in findings and "data/targets.yaml" not in findings
