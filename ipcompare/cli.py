@@ -1296,9 +1296,12 @@ def validate(
         checked += f"; not checked: {' and '.join(kinds)}"
     if readings:
         checked += f"; {_count(readings, 'warning')} (quotes that read otherwise; --strict fails on them)"
+    outcomes = sum(named is None or o.loc.file in named for o in dataset.outcomes)
+    reported = f", {_count(outcomes, 'outcome')}" if outcomes else ""
     _stdout(
         f"ok: {scope}{_count(len(plans), 'plan')}, {_count(figures, 'target and baseline/targets and baselines')}"
-        f" ({_count(len(dataset.files), 'data file')}, {_count(len(dataset.metrics), 'metric')}); {checked}\n"
+        f"{reported} ({_count(len(dataset.files), 'data file')}, {_count(len(dataset.metrics), 'metric')}); "
+        f"{checked}\n"
     )
 
 

@@ -154,3 +154,11 @@ def test_an_unknown_plan_is_one_line(invoke: Invoke) -> None:
     result = invoke("progress", "no-such-plan")
     assert result.exit_code == 2
     assert result.stderr.strip().count("\n") == 0 and "unknown plan 'no-such-plan'" in result.stderr
+
+
+def test_validate_counts_the_outcomes_of_the_files_it_names(invoke: Invoke, mine: Path) -> None:
+    result = invoke("--no-cache", "validate", str(mine))
+    assert result.exit_code == 0, result.stderr
+    assert re.search(r"mine\.yaml: 1 plan, \d+ targets and baselines, 8 outcomes \(2 data files", result.stdout)
+    shipped = invoke("--no-cache", "validate")
+    assert ", 5 outcomes (" in shipped.stdout  # the national ones the data ships
