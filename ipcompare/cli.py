@@ -1187,37 +1187,24 @@ def report(
     from .briefing import metric_briefing
     from .report import charts_folder, to_html, to_markdown
 
-    if output is None:
-        raise UsageError("a report is written to a file: name it with -o report.html or -o report.md", "output")
-    chosen = fmt or _REPORT_SUFFIXES.get(output.suffix.lower())
-    if chosen is None:
-        raise UsageError(
-            f"cannot tell the format from {output.name!r}: end it in .html or .md, or give --format", "output"
-        )
+    chosen, path = _report_format(fmt, output)
     if not metric and not regions:
         raise UsageError("name a metric (--metric high-value-patents) or regions (襄阳 泰安) to brief on", "metric")
     named = [*(regions or []), *(region or [])]
     source = _settings(ctx, data, no_bundled, no_cache).source()
     everything = source.everything()
     briefing = metric_briefing(everything, metric or [], named, year, lang, exact=exact, per_capita=per_capita)
+    charts: dict[Path, str] = {}
     if chosen == ReportFormat.HTML:
         page, missing = to_html(briefing, lang)
-        charts: dict[Path, str] = {}
+        _write(path, page)
     else:
-        page, charts, missing = to_markdown(briefing, output, lang)
-    if charts:
-        folder = charts_folder(output)
-        try:
-            folder.mkdir(exist_ok=True)
-        except OSError as e:
-            raise OutputError(f"cannot write the charts to {folder}: {e.strerror or e}") from None
-    for path, text in charts.items():
-        _write(path, text)
-    _write(output, page)
+        page, charts, missing = to_markdown(briefing, path, lang)
+        _write_markdown(path, page, charts)
     drawn = sum(len(s.charts) for s in briefing.sections) - missing
     tables = sum(len(s.tables) for s in briefing.sections)
-    where = f" (charts in {charts_folder(output)}/)" if charts else ""
-    _stdout(f"wrote {output}{where}: {_count(drawn, 'chart')}, {_count(tables, 'table')}\n")
+    where = f" (charts in {charts_folder(path)}/)" if charts else ""
+    _stdout(f"wrote {path}{where}: {_count(drawn, 'chart')}, {_count(tables, 'table')}\n")
     for said in briefing.said:
         _say(f"{PROG}: {said}")
     if missing:
@@ -1225,6 +1212,35 @@ def report(
             f"{PROG}: note: {_count(missing, 'chart')} not drawn: matplotlib is not installed "
             "(pip install 'ipcompare[report]')"
         )
+
+
+def _report_format(fmt: ReportFormat | None, output: Path | None) -> tuple[ReportFormat, Path]:
+    """-o is required; --format, else its extension, says html or markdown."""
+    if output is None:
+        raise UsageError("a report is written to a file: name it with -o report.html or -o report.md", "output")
+    chosen = fmt or _REPORT_SUFFIXES.get(output.suffix.lower())
+    if chosen is None:
+        raise UsageError(
+            f"cannot tell the format from {output.name!r}: end it in .html or .md, or give --format", "output"
+        )
+    return chosen, output
+
+
+def _write_markdown(output: Path, page: str, charts: dict[Path, str]) -> None:
+    """The charts first, into the folder beside the page, then the page; then the charts an earlier run left."""
+    from .report import charts_folder, stale_charts
+
+    folder = charts_folder(output)
+    if charts:
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as e:
+            raise OutputError(f"cannot write the charts to {folder}: {e.strerror or e}") from None
+    for path, text in charts.items():
+        _write(path, text)
+    _write(output, page)
+    for stale in stale_charts(folder, charts):
+        stale.unlink(missing_ok=True)
 
 
 @app.command(

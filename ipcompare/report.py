@@ -11,7 +11,8 @@ import datetime as dt
 import html
 import io
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -169,6 +170,19 @@ def _md(text: str) -> str:
 def charts_folder(path: Path) -> Path:
     """Where the markdown report's charts go: report.md's in report-charts/ beside it."""
     return path.with_name(f"{path.stem}-charts")
+
+
+#: The names `report` gives its chart files: the only files it ever removes from a charts folder.
+CHART_FILE = re.compile(r"\d{2,}-(?:bars|slopes|outcomes)\.svg")
+
+
+def stale_charts(folder: Path, written: Iterable[Path]) -> list[Path]:
+    """The chart files an earlier report left in `folder` that this one does not link to (a re-run with fewer
+    charts would otherwise leave its 06-slopes.svg looking current)."""
+    if not folder.is_dir():
+        return []
+    keep = {p.name for p in written}
+    return sorted(p for p in folder.iterdir() if CHART_FILE.fullmatch(p.name) and p.name not in keep)
 
 
 def to_markdown(briefing: Briefing, path: Path, lang: Lang | None = None) -> tuple[str, dict[Path, str], int]:

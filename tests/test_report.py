@@ -352,3 +352,11 @@ def test_findings_name_the_data_file_not_where_it_lies_on_this_machine(invoke: I
     assert re.search(r"<td>targets\.yaml:\d+</td>", findings)  # the finding, and each figure it used
     assert re.search(r"“地理标志商标新增40件” \(targets\.yaml:\d+\)", findings)
     assert "site-packages" not in findings and "data/targets.yaml" not in findings
+
+
+def test_a_rerun_with_fewer_charts_leaves_no_old_chart_behind(invoke: Invoke, tmp_path: Path) -> None:
+    _report(invoke, tmp_path / "brief.md", "--metric", "things")
+    folder = tmp_path / "brief-charts"
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")  # not a chart of ours: kept
+    _report(invoke, tmp_path / "brief.md", "--metric", "place")  # one chart, where things had two
+    assert sorted(p.name for p in folder.iterdir()) == ["01-bars.svg", "notes.txt"]
