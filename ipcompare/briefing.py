@@ -54,8 +54,11 @@ class Slope:
     start_year: int
     start: float
     end_year: int
-    end: float
+    end: float  # a range's low end
     national: bool = False
+    end_high: float | None = None  # a range's high end, drawn as a bar at the target year
+    text: str = ""  # the target as the table shows it (> 100,000 件, 7–10 家)
+    draft: bool = False
 
 
 @record
@@ -76,6 +79,7 @@ class Track:
     planned: tuple[tuple[tuple[int, float], tuple[int, float]], ...]  # (baseline, target) pairs
     targets: tuple[tuple[int, float], ...]
     outcomes: tuple[tuple[int, float], ...]
+    drafts: tuple[bool, ...] = ()  # for each target: is it a draft's
 
 
 @record
@@ -118,6 +122,7 @@ def metric_briefing(
     *,
     exact: bool = False,
     per_capita: bool = False,
+    latest: bool = False,
 ) -> Briefing:
     """A briefing on metrics (each with its parts unless `exact`), across every region or only `regions` and
     the regions within them; with no metric named, on the regions' plans side by side and the metrics they set."""
@@ -128,11 +133,14 @@ def metric_briefing(
     plan_ids: list[str] = []
     named = bool(metrics)
     if regions and not metrics:
-        side = compare_regions(ds, list(regions), year=year, per_capita=per_capita)
-        columns = [c.key for c in side.columns]
-        metrics = _shared_metrics(side.rows, columns, min(2, len(columns)))
+        side = compare_regions(ds, list(regions), year=year, per_capita=per_capita, latest=latest)
+        by_region: dict[str, list[str]] = {}
+        for column in side.columns:
+            by_region.setdefault(column.region.id, []).append(column.key)
+        metrics = _shared_metrics(side.rows, list(by_region.values()), min(2, len(by_region)))
         text = () if metrics else (label("report.none-shared", lang),)
-        sections.append(Section(label("report.side-by-side", lang), tables=(compare_table(side, lang),), text=text))
+        table = compare_table(side, lang, hints=False)
+        sections.append(Section(label("report.side-by-side", lang), tables=(table,), text=text))
         plan_ids += [c.plan.id for c in side.columns]
     found = list(dict.fromkeys(ds.metric(m).id for m in metrics))
     said = []
@@ -159,12 +167,14 @@ def metric_briefing(
     return Briefing(title=title, sections=tuple(sections), files=ds.files, said=tuple(said))
 
 
-def _shared_metrics(rows: Iterable[Any], keys: list[str], least: int) -> list[str]:
-    """The metrics of a side-by-side comparison that `least` of its columns quantify: those worth a chart."""
+def _shared_metrics(rows: Iterable[Any], regions: list[list[str]], least: int) -> list[str]:
+    """The metrics of a side-by-side comparison that `least` of its regions quantify (in any of their columns,
+    one for each plan): those worth a chart."""
     return [
         row.metric
         for row in rows
-        if sum(any(c.normalized is not None for c in row.targets.get(k, [])) for k in keys) >= max(least, 1)
+        if sum(any(c.normalized is not None for k in keys for c in row.targets.get(k, [])) for keys in regions)
+        >= max(least, 1)
     ]
 
 
@@ -192,17 +202,25 @@ def _metric_section(ds: Dataset, comparison: MetricComparison, references: Refer
     if not comparison.rows:
         return Section(heading, text=(label("report.no-targets", lang),))
     bars = bar_charts(comparison, lang, references)
-    slopes = slope_charts(ds, comparison, lang)
-    outcomes = outcome_charts(ds, comparison, lang)
     text = [] if bars else [label("report.no-bars", lang)]
+    if comparison.scale.per_capita:  # the tables show baselines and outcomes as stated, not per head
+        text.append(label("report.per-capita-bars-only", lang))
+        slopes: list[SlopeChart] = []
+        outcomes: list[OutcomeChart] = []
+    else:
+        slopes, outcomes = slope_charts(ds, comparison, lang), outcome_charts(ds, comparison, lang)
+        text += _outcome_text(ds, comparison, bool(outcomes), lang)
+    tables = (metric_table(comparison, lang), *_progress_tables(ds, comparison, lang), quotes_table(comparison, lang))
+    return Section(heading, charts=(*bars, *slopes, *outcomes), tables=tables, text=tuple(text))
+
+
+def _outcome_text(ds: Dataset, comparison: MetricComparison, drawn: bool, lang: Lang | None) -> list[str]:
+    """Why targets are not set against outcomes, where they are not."""
     family = {m.id for m in comparison.metrics}
     listed = {r.region for r in comparison.rows}
     if not any(o.figure.metric in family and o.region in listed for o in ds.outcomes):
-        text.append(label("report.no-outcomes", lang))
-    elif not outcomes:
-        text.append(label("report.outcomes-not-drawn", lang))
-    tables = (metric_table(comparison, lang), *_progress_tables(ds, comparison, lang), quotes_table(comparison, lang))
-    return Section(heading, charts=(*bars, *slopes, *outcomes), tables=tables, text=tuple(text))
+        return [label("report.no-outcomes", lang)]
+    return [] if drawn else [label("report.outcomes-not-drawn", lang)]
 
 
 def _progress_tables(ds: Dataset, comparison: MetricComparison, lang: Lang | None) -> list[Table[Any]]:
@@ -250,12 +268,11 @@ def _plans(ds: Dataset) -> dict[str, Plan]:
 
 
 def _row_label(row: MetricRow, lang: Lang | None, with_plan: bool) -> str:
-    """The region; with the plan's short name when the region has more than one bar; drafts marked."""
+    """The region; with the plan's short name when the region has more than one bar. A draft is marked by the
+    chart, after the name is cut to fit."""
     text = name(row.region_zh, row.region_en, lang)
     if with_plan:
         text += f" · {row.plan_zh if lang == Lang.ZH else row.plan_en}"
-    if row.status == Status.DRAFT:
-        text += f" ({label('draft', lang)})"
     return text
 
 
@@ -324,13 +341,19 @@ def _figure_of(plan: Plan, row: MetricRow) -> Figure | None:
 
 
 def _in_chart_unit(figure: Figure, comparison: MetricComparison, region: Region) -> float | None:
-    """A figure's value in the unit the chart of its metric shows (None when it has none, or no unit to convert)."""
+    """A figure's value in the unit the chart of its metric shows (None when it has none, or no unit to convert);
+    a range's low end."""
+    values = _chart_values(figure, comparison, region)
+    return values[0] if values else None
+
+
+def _chart_values(figure: Figure, comparison: MetricComparison, region: Region) -> list[float]:
+    """A figure's value, or a range's two ends, in the unit the chart of its metric shows."""
     scale = comparison.scales.get(figure.metric, comparison.scale)
     normalized = normalize(figure, scale, region)
-    if normalized is None or normalized.value is None or normalized.low is not None:
-        return None  # a range has no one point to draw a line to
-    values, _ = shown(normalized, comparison, figure.metric)
-    return values[0]
+    if normalized is None or normalized.value is None:
+        return []
+    return shown(normalized, comparison, figure.metric)[0]
 
 
 def slope_charts(ds: Dataset, comparison: MetricComparison, lang: Lang | None = None) -> list[SlopeChart]:
@@ -349,12 +372,26 @@ def slope_charts(ds: Dataset, comparison: MetricComparison, lang: Lang | None = 
             base = plan.baseline_for(target) if target is not None else None
             if target is None or base is None or base.year >= target.year:
                 continue
-            start, end = _in_chart_unit(base, comparison, region), _in_chart_unit(target, comparison, region)
-            if start is None or end is None:
+            start, ends = _in_chart_unit(base, comparison, region), _chart_values(target, comparison, region)
+            if start is None or not ends:
                 continue
             assert row.normalized is not None
             unit = shown(row.normalized, comparison, row.metric)[1]
-            slopes.append(Slope(_row_label(row, lang, False), base.year, start, target.year, end, row.reference))
+            text = comparator_symbol(row.figure) + "–".join(derived(v) for v in ends)
+            high = ends[1] if len(ends) > 1 else None
+            slopes.append(
+                Slope(
+                    _row_label(row, lang, False),
+                    base.year,
+                    start,
+                    target.year,
+                    ends[0],
+                    row.reference,
+                    end_high=high,
+                    text=text,
+                    draft=row.status == Status.DRAFT,
+                )
+            )
         if slopes:
             title = f"{_group_title(comparison, rows[0], lang)} · {label('report.baseline-target', lang)}"
             drawn = tuple(slopes[:MAX_SLOPES])  # the national plan first, then best first
@@ -405,7 +442,7 @@ def _track(
     outcomes = sorted((f.year, v) for f in reported if (v := _in_chart_unit(f, comparison, region)) is not None)
     if not outcomes:
         return None
-    planned, targets = [], []
+    planned, targets, drafts = [], [], []
     for row in comparison.rows:
         if (row.region, row.metric, row.figure.scope, row.figure.kind) != (region.id, metric, None, kind):
             continue
@@ -415,11 +452,13 @@ def _track(
         if target is None or end is None:
             continue
         targets.append((target.year, end))
+        drafts.append(row.status == Status.DRAFT)
         base = plan.baseline_for(target)
         start = _in_chart_unit(base, comparison, region) if base is not None else None
         if base is not None and start is not None and base.year < target.year:
             planned.append(((base.year, start), (target.year, end)))
-    return Track(name(region.name_zh, region.name_en, lang), tuple(planned), tuple(targets), tuple(outcomes))
+    label_ = name(region.name_zh, region.name_en, lang)
+    return Track(label_, tuple(planned), tuple(targets), tuple(outcomes), tuple(drafts))
 
 
 __all__ = [

@@ -140,10 +140,11 @@ def _bars(chart: BarChart, lang: Lang | None) -> Figure:
         drawn.patches[0].set_gid(f"bar-{i}")
         if bar.high is not None:  # a range: its low end solid, up to its high end pale
             axes.barh(i, bar.high - bar.value, left=bar.value, color=colour, alpha=0.35, height=0.6, hatch="//")
-    axes.set_yticks(positions, [_text(b.label, _NAME) for b in bars])
+    axes.set_yticks(positions, [_named(b.label, b.draft, lang) for b in bars])
     axes.invert_yaxis()
     ends = [b.high if b.high is not None else b.value for b in bars]
     top = max([*ends, chart.national_high or chart.national or 0, 0])
+    bottom = min([*(b.value for b in bars), chart.national or 0, 0])  # a fall (-5 %) is a bar to the left
     for i, (bar, end) in enumerate(zip(bars, ends, strict=True)):
         axes.annotate(
             _text(bar.text), (end, i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9, bbox=_CLEAR
@@ -164,7 +165,10 @@ def _bars(chart: BarChart, lang: Lang | None) -> Figure:
         names.append(label("draft", lang))
     if handles:  # given as handles and labels: a label starting with _ is not taken for a hidden one
         _legend(axes, handles, names)
-    axes.set_xlim(0, top * 1.22 if top > 0 else 1)
+    span = (top - bottom) or 1
+    axes.set_xlim(bottom - (0.22 * span if bottom < 0 else 0), top + 0.22 * span if top > 0 else 0.1 * span)
+    if bottom < 0:
+        axes.axvline(0, color="#555555", linewidth=0.8)
     axes.set_xlabel(_text(chart.unit, _NAME))
     axes.set_title(_text(chart.title), loc="left", fontsize=11, pad=18)
     axes.grid(axis="x", color="#dddddd", linewidth=0.6)
@@ -185,6 +189,11 @@ def _unit(axes: Axes, unit: str) -> None:
         fontsize=9,
         color="#555555",
     )
+
+
+def _named(name: str, draft: bool, lang: Lang | None) -> str:
+    """A bar's or a line's name, cut to fit, then marked as a draft's (the mark is never what is cut off)."""
+    return _text(name, _NAME) + (f" ({label('draft', lang)})" if draft else "")
 
 
 def _legend(axes: Axes, handles: list[Any], names: list[str]) -> None:
@@ -208,8 +217,10 @@ def _slopes(chart: SlopeChart, lang: Lang | None) -> Figure:
             [slope.start_year, slope.end_year], [slope.start, slope.end], style, color=colour, marker="o", linewidth=2
         )
         line.set_gid(f"slope-{i}")
+        if slope.end_high is not None:  # a range: a bar from its low end to its high end at the target year
+            axes.plot([slope.end_year] * 2, [slope.end, slope.end_high], color=colour, linewidth=5, alpha=0.5)
         axes.annotate(
-            _text(f"{_text(slope.label, _NAME)} {derived(slope.end)}"),
+            _text(f"{_named(slope.label, slope.draft, lang)} {slope.text}"),
             (slope.end_year, slope.end),
             xytext=(6, 0),
             textcoords="offset points",
@@ -245,11 +256,20 @@ def _outcomes(chart: OutcomeChart, lang: Lang | None) -> Figure:
             axes.plot(*zip(start, end, strict=True), "--", color=colour, linewidth=1.4)[0].set_gid(f"planned-{i}-{j}")
             years |= {start[0], end[0]}
         for j, (year, value) in enumerate(track.targets):
+            draft = j < len(track.drafts) and track.drafts[j]
             axes.plot(
-                [year], [value], "o", markersize=10, markerfacecolor="white", markeredgecolor=colour, markeredgewidth=2
+                [year],
+                [value],
+                "o",
+                markersize=10,
+                markerfacecolor="white",
+                markeredgecolor=colour,
+                markeredgewidth=2,
+                alpha=0.45 if draft else 1,  # a draft's target pale, as its bar is
             )[0].set_gid(f"target-{i}-{j}")
+            said = f"{label('target', lang)} {derived(value)}" + (f" ({label('draft', lang)})" if draft else "")
             axes.annotate(
-                _text(f"{label('target', lang)} {derived(value)}"),
+                _text(said),
                 (year, value),
                 xytext=(8, -12),
                 textcoords="offset points",

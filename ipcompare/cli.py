@@ -1161,6 +1161,12 @@ def report(
     year: YearOption = None,
     exact: ExactOption = False,
     per_capita: PerCapitaOption = False,
+    latest: Annotated[
+        bool,
+        typer.Option(
+            "--latest", help="With regions: the side-by-side table has one column per region, its latest final plan."
+        ),
+    ] = False,
     lang: LangOption = None,
     fmt: Annotated[
         ReportFormat | None,
@@ -1193,7 +1199,9 @@ def report(
     named = [*(regions or []), *(region or [])]
     source = _settings(ctx, data, no_bundled, no_cache).source()
     everything = source.everything()
-    briefing = metric_briefing(everything, metric or [], named, year, lang, exact=exact, per_capita=per_capita)
+    briefing = metric_briefing(
+        everything, metric or [], named, year, lang, exact=exact, per_capita=per_capita, latest=latest
+    )
     charts: dict[Path, str] = {}
     if chosen == ReportFormat.HTML:
         page, missing = to_html(briefing, lang)

@@ -377,7 +377,9 @@ def _against_national(
         national = reference.get(buckets[id(row)]) if row.figure.kind else None
         ratio = None
         value, base = _value(row), _value(national) if national is not None else None
-        if value is not None and base:
+        # A multiple of the national target says something only of two amounts above zero: -5 % against -2 %
+        # is not "2.5 times" the nation's, and 0 against -2 is no "-0×".
+        if value is not None and base is not None and base > 0 and value >= 0:
             ratio = round(value / base, 4)
         marked[id(row)] = (national is row, ratio)
     return marked

@@ -100,6 +100,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Only the metrics that at least {n} of the columns named set a number for.",
         "仅列出至少{n}个所列栏目设有数值目标的指标。",
     ),
+    "note.single-counted": (
+        "Rows with a number from one column only: {n} of {rows}.",
+        "仅一栏设有数值的行：{rows}行中{n}行。",
+    ),
     "note.single": (
         "Rows with a number from one column only: {n} of {rows}; --shared keeps the metrics two or more columns "
         "set a number for.",
@@ -305,6 +309,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "无图：没有两个以上规划都量化的指标。",
     ),
     "report.nothing-checked": ("No plan in this briefing to check.", "简报中没有可检查的规划。"),
+    "report.per-capita-bars-only": (
+        "Per 10k people, only the bars are drawn: baselines and outcomes stay in the tables as the plans and "
+        "reports state them.",
+        "按每万人口折算时只画柱状图：基期值和实际结果按规划和报道原文列于表中。",
+    ),
     "report.made-by": ("Made by ipcompare {version} from {files}", "由 ipcompare {version} 据 {files} 生成"),
 }
 

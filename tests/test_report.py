@@ -44,7 +44,7 @@ def test_bars_are_one_group_each_with_the_national_target_of_that_group_as_the_l
     assert [(b.label, b.value) for b in chart.bars] == [
         ("北省 North", 120_000),
         ("南省 South", 120_000),
-        ("镇市 Town (draft)", 25_000),
+        ("镇市 Town", 25_000),  # the chart marks it a draft after cutting the name to fit
     ]
     assert (chart.national, chart.unit) == (1_210_000, "件")
     assert chart.national_label == "大陆 Land 1,210,000 件"
@@ -360,3 +360,117 @@ def test_a_rerun_with_fewer_charts_leaves_no_old_chart_behind(invoke: Invoke, tm
     (folder / "notes.txt").write_text("mine", encoding="utf-8")  # not a chart of ours: kept
     _report(invoke, tmp_path / "brief.md", "--metric", "place")  # one chart, where things had two
     assert sorted(p.name for p in folder.iterdir()) == ["01-bars.svg", "notes.txt"]
+
+
+GROWTH = """\
+metrics:
+  - {id: output-growth, name_zh: 产出增速, name_en: Output growth, unit: "%", higher_is_better: true}
+plans:
+  - id: land-growth
+    region: land
+    title_zh: 大陆增长方案
+    title_en: Land growth plan
+    period: {start: 2023, end: 2025}
+    status: final
+    targets:
+      - {metric: output-growth, year: 2025, range: [-2, 3], unit: "%", comparator: reach, kind: growth-rate,
+         quote: "年均增长-2%至3%"}
+  - id: north-growth
+    region: north
+    title_zh: 北省增长方案
+    title_en: North growth plan
+    period: {start: 2023, end: 2025}
+    status: final
+    targets:
+      - {metric: output-growth, year: 2025, value: -5, unit: "%", comparator: reach, kind: growth-rate,
+         quote: "年均增长-5%"}
+  - id: south-growth
+    region: south
+    title_zh: 南省增长方案
+    title_en: South growth plan
+    period: {start: 2023, end: 2025}
+    status: final
+    targets:
+      - {metric: output-growth, year: 2025, value: 0, unit: "%", comparator: reach, kind: growth-rate,
+         quote: "年均增长0%"}
+"""
+
+
+def test_a_fall_is_a_bar_left_of_zero_and_has_no_multiple_of_the_nations(write: Write) -> None:
+    from ipcompare.charts import svg
+
+    ds = load([COMPARE, write(GROWTH, "growth.yaml")], bundled=False)
+    comparison = compare_metric(ds, "output-growth")
+    (chart,) = bar_charts(comparison)
+    assert [(b.label, b.value) for b in chart.bars] == [("南省 South", 0), ("北省 North", -5)]
+    assert (chart.national, chart.national_high) == (-2, 3)
+    ticks = re.findall(r"<text[^>]*>([^<]*)</text>", svg(chart, "1"))
+    assert "−6" in ticks or "−5" in ticks  # the axis reaches below zero (matplotlib writes a true minus)
+    assert {r.region: r.vs_national for r in comparison.rows} == {"land": None, "north": None, "south": None}
+
+
+def test_a_range_target_is_drawn_from_its_baseline_to_both_ends(write: Write) -> None:
+    from ipcompare.briefing import slope_charts
+
+    ranged = """\
+plans:
+  - id: south-range
+    region: south
+    title_zh: 南省区间规划
+    title_en: South range plan
+    period: {start: 2023, end: 2025}
+    status: draft
+    targets:
+      - {metric: things, year: 2025, range: [7, 10], unit: 万件, comparator: reach, kind: level, quote: "7至10万件"}
+    baselines:
+      - {metric: things, year: 2022, value: 3, unit: 万件, comparator: reach, kind: level, quote: "3万件"}
+"""
+    ds = load([COMPARE, write(ranged, "ranged.yaml")], bundled=False)
+    (chart,) = slope_charts(ds, compare_metric(ds, "things"))
+    (south,) = [s for s in chart.slopes if s.label == "南省 South"]
+    assert (south.start_year, south.start, south.end, south.end_high) == (2022, 30_000, 70_000, 100_000)
+    assert south.text == "70,000–100,000" and south.draft
+
+
+def test_per_capita_draws_only_the_bars_and_says_why(invoke: Invoke, tmp_path: Path) -> None:
+    page = _report(invoke, tmp_path / "pc.html", "--metric", "things", "--per-capita")
+    assert re.findall(r'data-chart="(\w+)"', page) == ["bars"]
+    assert "Per 10k people, only the bars are drawn" in page
+
+
+def test_one_region_with_two_plans_is_briefed_on_every_metric_either_plan_sets(
+    invoke: Invoke, write: Write, tmp_path: Path
+) -> None:
+    second = write(
+        """\
+plans:
+  - id: north-money
+    region: north
+    title_zh: 北省融资方案
+    title_en: North money plan
+    period: {start: 2023, end: 2025}
+    status: final
+    targets:
+      - {metric: money, year: 2025, value: 30, unit: 亿元, comparator: reach, kind: flow, quote: "年度融资30亿元"}
+"""
+    )
+    page = _report(invoke, tmp_path / "north.html", "north", data=(*FIXTURE, "--data", str(second)))
+    sections = re.findall(r"<h2>([^<]+)</h2>", page)
+    assert "物件数量 Things (things)" in sections and "融资金额 Money raised (money)" in sections
+    assert "--shared" not in page  # an option of compare, not of report
+
+
+def test_a_cut_name_keeps_its_draft_mark(invoke: Invoke, write: Write, tmp_path: Path) -> None:
+    long = "很长的名字" * 20
+    more = write(COMPARE.read_text(encoding="utf-8").replace("name_zh: 镇市", f"name_zh: {long}"), "long.yaml")
+    page = _report(invoke, tmp_path / "d.html", "--metric", "things", data=("--no-bundled", "--data", str(more)))
+    labels = [t for t in re.findall(r"<text[^>]*>([^<]*)</text>", page) if t.startswith("很长")]
+    assert labels and all(t.endswith("… (draft)") for t in labels)
+
+
+def test_latest_keeps_a_regions_latest_final_plan_as_compare_does(invoke: Invoke, tmp_path: Path) -> None:
+    data = ("--data", str(FIXTURES / "inner_mongolia_14th.yaml"))
+    both = _report(invoke, tmp_path / "both.html", "内蒙古", data=data)
+    latest = _report(invoke, tmp_path / "latest.html", "内蒙古", "--latest", data=data)
+    side = [page.split("<h2>")[1] for page in (both, latest)]  # the side-by-side table; the metric sections
+    assert "“十三五”规划" in side[0] and "“十三五”规划" not in side[1]  # list every plan, as metric --region

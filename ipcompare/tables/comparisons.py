@@ -178,7 +178,9 @@ def _cell_text(cell: Cell, lang: Lang | None, per_capita: bool = False) -> str:
     return f"{what} ({said})"
 
 
-def compare_table(comparison: RegionComparison, lang: Lang | None = None) -> Table[CompareRow]:
+def compare_table(comparison: RegionComparison, lang: Lang | None = None, *, hints: bool = True) -> Table[CompareRow]:
+    """`hints`: the notes may point to `compare`'s own options (--shared); a report, which has not them, says less."""
+
     def cells(key: str) -> Callable[[CompareRow], str]:
         return lambda r: "\n".join(_cell_text(c, lang, comparison.per_capita) for c in r.targets[key]) or "—"
 
@@ -192,7 +194,7 @@ def compare_table(comparison: RegionComparison, lang: Lang | None = None) -> Tab
         columns,
         comparison.rows,
         title=f"{label('title.compare', lang)}: {names}",
-        notes=tuple(_compare_notes(comparison, lang)),
+        notes=tuple(_compare_notes(comparison, lang, hints)),
         matrix=True,
     )
 
@@ -207,7 +209,7 @@ def _column_label(column: CompareColumn, lang: Lang | None) -> str:
     return f"{region} · {plan}{draft}"
 
 
-def _compare_notes(comparison: RegionComparison, lang: Lang | None) -> list[str]:
+def _compare_notes(comparison: RegionComparison, lang: Lang | None, hints: bool = True) -> list[str]:
     notes = [label("note.cells", lang)]
     if any(c.by_plan for c in comparison.columns):
         notes.append(label("note.columns-by-plan", lang))
@@ -217,7 +219,8 @@ def _compare_notes(comparison: RegionComparison, lang: Lang | None) -> list[str]
     if comparison.min_columns > 1:
         notes.append(label("note.shared", lang).format(n=comparison.min_columns))
     elif comparison.single:
-        notes.append(label("note.single", lang).format(n=comparison.single, rows=len(comparison.rows)))
+        key = "note.single" if hints else "note.single-counted"
+        notes.append(label(key, lang).format(n=comparison.single, rows=len(comparison.rows)))
     if comparison.per_capita:
         notes.append(label("note.compare-per-capita", lang))
     return notes
