@@ -7,6 +7,7 @@ are here. With no language chosen, names show in both languages and headers in E
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 
 class Lang(StrEnum):
@@ -253,6 +254,36 @@ _LABELS: dict[str, tuple[str, str]] = {
     "count.outcome": ("{n} {outcome}", "{outcome}{n}项"),
     "worked-out.increment": ("end level minus start level", "期末值减期初值"),
     "worked-out.level": ("start level plus the increment", "期初值加新增量"),
+    "progress.kind-unknown": ("the plan does not say what kind of figure", "规划未说明数字的类型"),
+    "progress.not-before": (
+        "{year} is not before {plan} starts ({start})",
+        "{year}年不早于{plan}的起始年（{start}年）",
+    ),
+    "progress.worked-out": ("worked out: {how}", "推算：{how}"),
+    "progress.reports-only-as": ("{plan} reports it only as {kinds}", "{plan}仅以{kinds}报告"),
+    "progress.reports-only-scope": (
+        "{plan} reports it only for another scope: {scopes}",
+        "{plan}仅报告其他口径：{scopes}",
+    ),
+    "progress.whole-metric": ("the metric as a whole", "指标整体"),
+    "progress.line": (
+        "straight line from {start} ({start_year}) to {end} ({end_year}): {expected} in {year}",
+        "从{start}（{start_year}年）到{end}（{end_year}年）的直线：{year}年应为{expected}",
+    ),
+    "progress.outcomes-only-as": ("outcomes recorded only as {kinds}", "所报结果仅有{kinds}"),
+    "progress.outcomes-only-scope": (
+        "outcomes recorded only for another scope: {scopes}",
+        "所报结果仅有其他口径：{scopes}",
+    ),
+    "progress.no-outcome-span": ("no outcome recorded over the same span", "没有同一期间的所报结果"),
+    "progress.no-outcome": ("no outcome recorded for {region}", "没有{region}的所报结果"),
+    "progress.first-met": ("first met in {year}{early}", "{year}年首次达到{early}"),
+    "progress.early": (", {years} {word} before {target}", "，比{target}年早{years}年"),
+    "progress.reached-after": ("reached in {year}, after the target year", "{year}年达到，晚于目标年份"),
+    "progress.not-yet": (
+        "{year} not reached yet; the plan gives no baseline to draw a path from",
+        "尚未到{year}年；规划未给出基期值，无法画出路径",
+    ),
     "report.title": ("Briefing", "简报"),
     "report.side-by-side": ("Targets side by side", "目标对比"),
     "report.quotes": ("Where each target is written", "目标原文"),
@@ -316,6 +347,38 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "report.made-by": ("Made by ipcompare {version} from {files}", "由 ipcompare {version} 据 {files} 生成"),
 }
+
+
+class Said(str):
+    """A sentence an analysis says (a progress row's note): English as a string, so JSON and CSV keep it as they
+    always have, with its key and values so that a table says it in the language asked for (`in_lang`)."""
+
+    key: str
+    values: dict[str, Any]
+
+
+def said(key: str, /, english: str | None = None, **values: Any) -> Said:
+    """The sentence `key` of the labels, with `values`; `english` when the English differs from the label (a
+    kind written as its value, flow, where the Chinese names it, 年度量). A list value is a list of items."""
+    shown = {k: ", ".join(v) if isinstance(v, list) else v for k, v in values.items()}
+    text = Said(english if english is not None else _LABELS[key][0].format(**shown))
+    text.key, text.values = key, values
+    return text
+
+
+def in_lang(text: str | None, lang: Lang | None) -> str:
+    """A sentence an analysis said, in the language asked for (English as said when none is asked)."""
+    if not isinstance(text, Said) or lang != Lang.ZH:
+        return text or ""
+    values = {
+        k: "、".join(in_lang(i, lang) for i in v)
+        if isinstance(v, list)
+        else in_lang(v, lang)
+        if isinstance(v, str)
+        else v
+        for k, v in text.values.items()
+    }
+    return label(text.key, lang).format(**values)
 
 
 def label(key: str, lang: Lang | None) -> str:

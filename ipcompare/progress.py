@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from .base_units import base_point
 from .errors import UsageError
+from .labels import Said, said
 from .model import SPAN_KINDS, Dataset, Figure, Kind, Metric, Plan, Reported, catalogue_of
 from .records import record, replace
 from .results import Outcome, ProgressRow, QuotedFigure, json_number
@@ -131,9 +132,9 @@ def _row(target: Figure, old: Plan, new: Plan, metric: Metric | None) -> Progres
     if not target.quantified:
         return row
     if target.kind in (None, Kind.UNCLEAR):
-        return replace(row, outcome=Outcome.NOT_COMPARABLE, note="the plan does not say what kind of figure")
+        return replace(row, outcome=Outcome.NOT_COMPARABLE, note=said("progress.kind-unknown"))
     if target.year >= new.period_start:
-        note = f"{target.year} is not before {new.id} starts ({new.period_start})"
+        note = said("progress.not-before", year=target.year, plan=new.id, start=new.period_start)
         return replace(row, outcome=Outcome.NOT_DUE, note=note)
     found = _actual(target, old, new, higher)
     bar = base_point(target, higher)
@@ -153,12 +154,23 @@ def _row(target: Figure, old: Plan, new: Plan, metric: Metric | None) -> Progres
     if len(figures) > 1:
         # over the target's own span: an increment worked out for 2016-2020 is shown as 2016-2020
         worked_out = replace(target, value=_in_unit(actual, target), low=None, high=None, comparator=None, quote="")
-        how = "end level minus start level" if target.kind == Kind.INCREMENT else "start level plus the increment"
+        how = said("worked-out.increment" if target.kind == Kind.INCREMENT else "worked-out.level")
         start, other = figures
-        row = replace(
-            row, reported=_quoted(worked_out), derived_from=(_quoted(start), _quoted(other)), note=f"worked out: {how}"
-        )
+        note = said("progress.worked-out", how=how)
+        row = replace(row, reported=_quoted(worked_out), derived_from=(_quoted(start), _quoted(other)), note=note)
     return row
+
+
+def _kinds(kinds: list[str]) -> list[Said]:
+    """Kinds as a note names them: their value in English (flow), their name in Chinese (年度量)."""
+    return [said(f"kind.{k}", english=k) for k in kinds]
+
+
+def _scopes(figures: list[Figure], target: Figure) -> list[str]:
+    """The other scopes the figures are of, the metric as a whole among them: for a note."""
+    named = sorted({f.scope for f in figures if f.scope != target.scope and f.scope})
+    whole = [said("progress.whole-metric")] if any(f.scope is None for f in figures if f.scope != target.scope) else []
+    return sorted([*named, *whole])
 
 
 def _why_not_stated(target: Figure, new: Plan) -> str | None:
@@ -166,9 +178,12 @@ def _why_not_stated(target: Figure, new: Plan) -> str | None:
     same_year = [f for f in new.baselines if (f.metric, f.year) == (target.metric, target.year)]
     kinds = sorted({f.kind.value for f in same_year if f.scope == target.scope and f.kind})
     if kinds:
-        return f"{new.id} reports it only as {', '.join(kinds)}"
-    scopes = sorted({f.scope or "the metric as a whole" for f in same_year if f.scope != target.scope})
-    return f"{new.id} reports it only for another scope: {'; '.join(scopes)}" if scopes else None
+        return said("progress.reports-only-as", plan=new.id, kinds=_kinds(kinds))
+    scopes = _scopes(same_year, target)
+    if not scopes:
+        return None
+    english = f"{new.id} reports it only for another scope: {'; '.join(scopes)}"
+    return said("progress.reports-only-scope", english=english, plan=new.id, scopes=scopes)
 
 
 def check_progress(old: Plan, new: Plan, metrics: Iterable[Metric] = ()) -> Progress:
@@ -210,9 +225,14 @@ def _line(target: Figure, plan: Plan, at: Figure, higher: bool) -> tuple[float, 
     if start is None or end is None or not units_agree(target, baseline):
         return None
     expected = start + (end - start) * (at.year - baseline.year) / (target.year - baseline.year)
-    note = (
-        f"straight line from {_shown(start, baseline)} ({baseline.year}) to {_shown(end, target)} "
-        f"({target.year}): {_shown(expected, target)} in {at.year}"
+    note = said(
+        "progress.line",
+        start=_shown(start, baseline),
+        start_year=baseline.year,
+        end=_shown(end, target),
+        end_year=target.year,
+        expected=_shown(expected, target),
+        year=at.year,
     )
     return expected, note
 
@@ -222,13 +242,14 @@ def _no_outcome(target: Figure, region: str, outcomes: list[Reported]) -> str:
     same = [o.figure for o in outcomes if o.figure.metric == target.metric]
     kinds = sorted({f.kind.value for f in same if f.scope == target.scope and f.kind and f.kind != target.kind})
     if kinds:
-        return f"outcomes recorded only as {', '.join(kinds)}"
-    scopes = sorted({f.scope or "the metric as a whole" for f in same if f.scope != target.scope})
+        return said("progress.outcomes-only-as", kinds=_kinds(kinds))
+    scopes = _scopes(same, target)
     if scopes:
-        return f"outcomes recorded only for another scope: {'; '.join(scopes)}"
+        english = f"outcomes recorded only for another scope: {'; '.join(scopes)}"
+        return said("progress.outcomes-only-scope", english=english, scopes=scopes)
     if same:
-        return "no outcome recorded over the same span"
-    return f"no outcome recorded for {region}"
+        return said("progress.no-outcome-span")
+    return said("progress.no-outcome", region=region)
 
 
 def _verdict(
@@ -243,18 +264,19 @@ def _verdict(
     upto = [o for o in found if o.figure.year <= target.year]
     met = next((o for o in upto if reached(o)), None)
     if met is not None:
-        year = met.figure.year
-        early = f", {target.year - year} year{'s' if target.year - year > 1 else ''} before {target.year}"
-        return Outcome.MET, met, f"first met in {year}{early if year < target.year else ''}"
+        year, years = met.figure.year, target.year - met.figure.year
+        word = "year" if years == 1 else "years"
+        early = said("progress.early", years=years, word=word, target=target.year) if years > 0 else ""
+        return Outcome.MET, met, said("progress.first-met", year=year, early=early)
     after = [o for o in found if o.figure.year >= target.year]
     if after:
         later = next((o for o in after if reached(o)), None)
-        note = f"reached in {later.figure.year}, after the target year" if later is not None else None
-        return Outcome.MISSED, after[0], note
+        missed = said("progress.reached-after", year=later.figure.year) if later is not None else None
+        return Outcome.MISSED, after[0], missed
     latest = upto[-1]
     line = _line(target, plan, latest.figure, higher)
     if line is None:
-        return Outcome.NOT_DUE, latest, f"{target.year} not reached yet; the plan gives no baseline to draw a path from"
+        return Outcome.NOT_DUE, latest, said("progress.not-yet", year=target.year)
     expected, note = line
     return (Outcome.ON_TRACK if reached(latest, expected) else Outcome.BEHIND), latest, note
 
@@ -271,7 +293,7 @@ def _outcome_row(target: Figure, plan: Plan, outcomes: list[Reported], metric: M
     if not target.quantified:
         return row
     if target.kind in (None, Kind.UNCLEAR):
-        return replace(row, outcome=Outcome.NOT_COMPARABLE, note="the plan does not say what kind of figure")
+        return replace(row, outcome=Outcome.NOT_COMPARABLE, note=said("progress.kind-unknown"))
     bar = base_point(target, higher)
     unit = parse_unit(target.unit or "")
     found = sorted(

@@ -214,3 +214,24 @@ def test_a_reported_range_counts_at_its_less_ambitious_end(
     doc = progress_json(invoke, *PAIR[:3], "--data", str(write(text, "range.yaml")))
     checked = row(doc, "invention-patents-per-10k", "level")
     assert (checked["outcome"], checked["reported"]["low"], checked["reported"]["high"]) == (outcome, low, high)
+
+
+def test_notes_are_said_in_chinese_with_lang_zh_and_stay_english_in_json(invoke: Invoke) -> None:
+    zh = invoke("progress", "china-14th-fyp", "--lang", "zh", "--format", "markdown").stdout
+    assert "2023年首次达到，比2025年早2年" in zh and "first met" not in zh
+    assert "没有china的所报结果" in zh
+    rows = json.loads(invoke("progress", "china-14th-fyp", "--lang", "zh", "--format", "json").stdout)["targets"]
+    notes = {r["metric"]: r["note"] for r in rows}
+    assert notes["pledge-financing"] == "first met in 2023, 2 years before 2025"  # JSON is the same in every language
+    assert notes["high-value-patents"] == "first met in 2025"
+
+
+def test_a_note_that_names_kinds_names_them_in_the_language_asked() -> None:
+    from ipcompare.labels import Lang, in_lang, said
+
+    note = said(
+        "progress.outcomes-only-as", kinds=[said("kind.flow", english="flow"), said("kind.level", english="level")]
+    )
+    assert str(note) == "outcomes recorded only as flow, level"
+    assert in_lang(note, Lang.ZH) == "所报结果仅有年度量、存量/水平"
+    assert in_lang(note, Lang.EN) == in_lang(note, None) == "outcomes recorded only as flow, level"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..diff import DataDiff, PlanDiff
 from ..format import derived, figure_text, kind_label, signed, when
-from ..labels import Lang, label, listing, metric_name, name
+from ..labels import Lang, in_lang, label, listing, metric_name, name
 from ..model import Kind, Plan
 from ..progress import Progress
 from ..records import field, record, replace
@@ -342,7 +342,7 @@ def progress_table(
         Column(label("target-of", lang).format(plan=old_label), lambda r: _figure(r.target, lang), priority=8),
         Column(reported, lambda r: _reported(r, lang), priority=8),
         Column(label("difference", lang), lambda r: _progress_difference(r, lang), priority=7),
-        Column(label("note", lang), lambda r: r.note or "", priority=2),
+        Column(label("note", lang), lambda r: in_lang(r.note, lang), priority=2),
     )
     if new_id is None:  # against the outcomes: where each was reported
         columns += (Column(label("source", lang), lambda r: r.source or "", priority=1),)
