@@ -13,6 +13,7 @@ import io
 import re
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,26 @@ from ipcompare.tables.comparisons import metric_table
 
 COMPARE = FIXTURES / "compare.yaml"
 FIXTURE = ("--no-bundled", "--data", str(COMPARE))
+
+
+def _plan(
+    ident: str, region: str, title: str, targets: Sequence[str], baselines: Sequence[str] = (), status: str = "final"
+) -> str:
+    """A plan of the fixture's regions as a data file writes it, 2023–2025; its figures as flow mappings."""
+    lines = [
+        "plans:",
+        f"  - id: {ident}",
+        f"    region: {region}",
+        f"    title_zh: {title}",
+        f"    title_en: {ident}",
+        "    period: {start: 2023, end: 2025}",
+        f"    status: {status}",
+        "    targets:",
+        *(f"      - {{{t}}}" for t in targets),
+    ]
+    if baselines:
+        lines += ["    baselines:", *(f"      - {{{b}}}" for b in baselines)]
+    return "\n".join(lines) + "\n"
 
 
 def _report(invoke: Invoke, path: Path, *args: str, data: tuple[str, ...] = FIXTURE) -> str:
@@ -53,19 +74,10 @@ def test_bars_are_one_group_each_with_the_national_target_of_that_group_as_the_l
 
 
 def test_an_annual_flow_and_an_increment_are_never_bars_of_one_chart(write: Write) -> None:
-    more = write(
-        """\
-plans:
-  - id: town-money
-    region: town
-    title_zh: 镇市融资方案
-    title_en: Town money plan
-    period: {start: 2023, end: 2025}
-    status: final
-    targets:
-      - {metric: money, year: 2025, value: 3, unit: 亿元, comparator: stated, kind: increment, quote: "新增3亿元"}
-"""
+    increment = (
+        'metric: money, year: 2025, value: 3, unit: 亿元, comparator: stated, kind: increment, quote: "新增3亿元"'
     )
+    more = write(_plan("town-money", "town", "镇市融资方案", [increment]))
     charts = bar_charts(compare_metric(load([COMPARE, more], bundled=False), "money"))
     titles = [c.title for c in charts]
     assert titles == ["融资金额 Money raised · annual flow · 2025", "融资金额 Money raised · increment · 2023–2025"]
@@ -412,19 +424,11 @@ def test_a_fall_is_a_bar_left_of_zero_and_has_no_multiple_of_the_nations(write: 
 def test_a_range_target_is_drawn_from_its_baseline_to_both_ends(write: Write) -> None:
     from ipcompare.briefing import slope_charts
 
-    ranged = """\
-plans:
-  - id: south-range
-    region: south
-    title_zh: 南省区间规划
-    title_en: South range plan
-    period: {start: 2023, end: 2025}
-    status: draft
-    targets:
-      - {metric: things, year: 2025, range: [7, 10], unit: 万件, comparator: reach, kind: level, quote: "7至10万件"}
-    baselines:
-      - {metric: things, year: 2022, value: 3, unit: 万件, comparator: reach, kind: level, quote: "3万件"}
-"""
+    target = (
+        'metric: things, year: 2025, range: [7, 10], unit: 万件, comparator: reach, kind: level, quote: "7至10万件"'
+    )
+    base = 'metric: things, year: 2022, value: 3, unit: 万件, comparator: reach, kind: level, quote: "3万件"'
+    ranged = _plan("south-range", "south", "南省区间规划", [target], [base], status="draft")
     ds = load([COMPARE, write(ranged, "ranged.yaml")], bundled=False)
     (chart,) = slope_charts(ds, compare_metric(ds, "things"))
     (south,) = [s for s in chart.slopes if s.label == "南省 South"]
@@ -441,19 +445,8 @@ def test_per_capita_draws_only_the_bars_and_says_why(invoke: Invoke, tmp_path: P
 def test_one_region_with_two_plans_is_briefed_on_every_metric_either_plan_sets(
     invoke: Invoke, write: Write, tmp_path: Path
 ) -> None:
-    second = write(
-        """\
-plans:
-  - id: north-money
-    region: north
-    title_zh: 北省融资方案
-    title_en: North money plan
-    period: {start: 2023, end: 2025}
-    status: final
-    targets:
-      - {metric: money, year: 2025, value: 30, unit: 亿元, comparator: reach, kind: flow, quote: "年度融资30亿元"}
-"""
-    )
+    flow = 'metric: money, year: 2025, value: 30, unit: 亿元, comparator: reach, kind: flow, quote: "年度融资30亿元"'
+    second = write(_plan("north-money", "north", "北省融资方案", [flow]))
     page = _report(invoke, tmp_path / "north.html", "north", data=(*FIXTURE, "--data", str(second)))
     sections = re.findall(r"<h2>([^<]+)</h2>", page)
     assert "物件数量 Things (things)" in sections and "融资金额 Money raised (money)" in sections
