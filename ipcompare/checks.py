@@ -23,6 +23,7 @@ from enum import StrEnum
 
 from .base_units import base_point
 from .errors import UsageError
+from .labels import said
 from .model import SPAN_KINDS, Comparator, Dataset, Direction, Figure, Kind, Metric, Plan, Reported
 from .progress import units_agree
 from .records import record, replace
@@ -327,17 +328,23 @@ def _sum_finding(plan: Plan, start: Figure, part: bool, increment: Figure, level
         return None
     if part and not short:
         return None  # a part plus the increment beyond the bar: the whole is larger still, nothing to say
-    said = f"{_amount(level)} ({level.year})"
+    stated = f"{_amount(level)} ({level.year})"
     added = f"{_amount(increment)} ({span_text(increment)})"
     sum_text = f"{_amount(start)} ({start.year}) + {added} = {_number(total)} {unit}"
     if part:
-        message = (
-            f"{level.metric}: {sum_text}, short of the {said} stated; the {start.year} figure counts only a part of "
-            f"it ({start.metric}), so the target holds only if the whole was at least "
-            f"{_number(bar - values[1] if values[1] is not None else bar)} {unit} in {start.year}"
+        least = f"{_number(bar - values[1] if values[1] is not None else bar)} {unit}"
+        message = said(
+            "check.sum-part",
+            metric=level.metric,
+            sum=sum_text,
+            stated=stated,
+            year=start.year,
+            part=start.metric,
+            least=least,
         )
     else:
-        message = f"{level.metric}: {sum_text}, {'short of' if short else 'beyond'} the {said} stated"
+        key = "check.sum-short" if short else "check.sum-beyond"
+        message = said(key, metric=level.metric, sum=sum_text, stated=stated)
     severity = Severity.INFO if part else _BY_CODE["IP101"].severity
     return _finding(plan, "IP101", level, message, [start, increment, level], severity)
 
@@ -365,9 +372,16 @@ def _growth(plan: Plan, metrics: dict[str, Metric]) -> Iterator[Finding]:
             implied = ((end / base.value) ** (1 / years) - 1) * 100
             if abs(implied - rate.value) <= _rounding(rate.value, rate, rate.unit) + 1e-9:
                 continue
-            message = (
-                f"{target.metric}: {_amount(base)} ({base.year}) to {_amount(target)} ({target.year}) is "
-                f"{implied:.1f} % a year over {years} years; the plan states {_number(rate.value)} %"
+            message = said(
+                "check.growth",
+                metric=target.metric,
+                base=_amount(base),
+                base_year=base.year,
+                target=_amount(target),
+                year=target.year,
+                implied=f"{implied:.1f}",
+                years=years,
+                rate=_number(rate.value),
             )
             yield _finding(plan, "IP102", rate, message, [base, target, rate])
 
@@ -389,10 +403,13 @@ def _not_beyond(plan: Plan, metrics: dict[str, Metric]) -> Iterator[Finding]:
         if goal is None or start is None:
             continue
         if (goal <= start) if metric.higher_is_better else (goal >= start):
-            better = "more" if metric.higher_is_better else "less"
-            message = (
-                f"{target.metric}: the target {_amount(target)} ({target.year}) is no better than the plan's "
-                f"baseline {_amount(base)} ({base.year}), for a metric where {better} is better"
+            message = said(
+                "check.not-beyond-more" if metric.higher_is_better else "check.not-beyond-less",
+                metric=target.metric,
+                target=_amount(target),
+                year=target.year,
+                base=_amount(base),
+                base_year=base.year,
             )
             yield _finding(plan, "IP103", target, message, [base, target])
 
@@ -416,9 +433,15 @@ def _parts(plan: Plan, metrics: dict[str, Metric]) -> Iterator[Finding]:
                     continue
                 slack = _rounding(part.value, part, whole.unit) + _rounding(whole.value, whole, whole.unit)
                 if size > whole.value + slack and whole.comparator not in (Comparator.EXCEED, Comparator.AT_LEAST):
-                    message = (
-                        f"{part.metric} ({_amount(part)}, {span_text(part)}) is larger than {whole.metric}, which it "
-                        f"is part of ({_amount(whole)}, {span_text(whole)}), among the plan's {role}s"
+                    message = said(
+                        "check.part-exceeds",
+                        part=part.metric,
+                        part_amount=_amount(part),
+                        part_span=span_text(part),
+                        whole=whole.metric,
+                        whole_amount=_amount(whole),
+                        whole_span=span_text(whole),
+                        role=said(f"role.{role}"),
                     )
                     yield _finding(plan, "IP104", part, message, [part, whole], role=role)
 
@@ -432,9 +455,13 @@ def _spans(plan: Plan, metrics: dict[str, Metric]) -> Iterator[Finding]:
             continue
         if target.since >= plan.period_start - 1 and target.year <= plan.period_end:
             continue
-        message = (
-            f"{target.metric}: {_amount(target)} counted over {span_text(target)}, outside the plan's period "
-            f"{plan.period_start}–{plan.period_end}"
+        message = said(
+            "check.span-outside",
+            metric=target.metric,
+            amount=_amount(target),
+            span=span_text(target),
+            start=plan.period_start,
+            end=plan.period_end,
         )
         yield _finding(plan, "IP105", target, message, [target])
 
@@ -460,10 +487,15 @@ def _met_before(plan: Plan, metrics: dict[str, Metric], outcomes: list[Reported]
                 continue
             value = base_point(figure, higher)
             if value is not None and (value >= bar if higher else value <= bar):
-                message = (
-                    f"{target.metric}: the target {_amount(target)} ({target.year}) was reached already: "
-                    f"{_amount(figure)} in {figure.year} ({outcome.source}), before the plan was issued "
-                    f"({issued.isoformat()})"
+                message = said(
+                    "check.met-before",
+                    metric=target.metric,
+                    target=_amount(target),
+                    year=target.year,
+                    amount=_amount(figure),
+                    reached=figure.year,
+                    source=outcome.source,
+                    issued=issued.isoformat(),
                 )
                 yield _finding(plan, "IP107", target, message, [target, figure])
                 break

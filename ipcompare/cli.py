@@ -1106,7 +1106,7 @@ def check(
     shown = SEVERITY_ORDER[: SEVERITY_ORDER.index(level) + 1]
     findings = [f for f in check_plans(dataset, chosen, rules) if f.severity in shown]
     if fmt is None and output is None:  # as a linter prints: one line each, then a count on stderr
-        _stdout("".join(finding_line(f) + "\n" for f in findings))
+        _stdout("".join(finding_line(f, lang) + "\n" for f in findings))
         explained = sum(f.explained is not None for f in findings)
         checked = len(chosen) if chosen is not None else len(dataset.plans)
         _say(

@@ -254,6 +254,43 @@ _LABELS: dict[str, tuple[str, str]] = {
     "count.outcome": ("{n} {outcome}", "{outcome}{n}项"),
     "worked-out.increment": ("end level minus start level", "期末值减期初值"),
     "worked-out.level": ("start level plus the increment", "期初值加新增量"),
+    "check.sum-short": ("{metric}: {sum}, short of the {stated} stated", "{metric}：{sum}，未达所述的{stated}"),
+    "check.sum-beyond": ("{metric}: {sum}, beyond the {stated} stated", "{metric}：{sum}，超出所述的{stated}"),
+    "check.sum-part": (
+        "{metric}: {sum}, short of the {stated} stated; the {year} figure counts only a part of it ({part}), so the "
+        "target holds only if the whole was at least {least} in {year}",
+        "{metric}：{sum}，未达所述的{stated}；{year}年的数字只计其组成部分（{part}），{year}年整体至少为{least}，"
+        "目标才成立",
+    ),
+    "check.growth": (
+        "{metric}: {base} ({base_year}) to {target} ({year}) is {implied} % a year over {years} years; the plan "
+        "states {rate} %",
+        "{metric}：从{base}（{base_year}年）到{target}（{year}年），{years}年间年均增长{implied}%；规划所述为{rate}%",
+    ),
+    "check.not-beyond-more": (
+        "{metric}: the target {target} ({year}) is no better than the plan's baseline {base} ({base_year}), for a "
+        "metric where more is better",
+        "{metric}：目标{target}（{year}年）不高于规划的基期值{base}（{base_year}年），而该指标越高越好",
+    ),
+    "check.not-beyond-less": (
+        "{metric}: the target {target} ({year}) is no better than the plan's baseline {base} ({base_year}), for a "
+        "metric where less is better",
+        "{metric}：目标{target}（{year}年）不低于规划的基期值{base}（{base_year}年），而该指标越低越好",
+    ),
+    "check.part-exceeds": (
+        "{part} ({part_amount}, {part_span}) is larger than {whole}, which it is part of ({whole_amount}, "
+        "{whole_span}), among the plan's {role}s",
+        "规划的{role}中，{part}（{part_amount}，{part_span}）大于其所属的{whole}（{whole_amount}，{whole_span}）",
+    ),
+    "check.span-outside": (
+        "{metric}: {amount} counted over {span}, outside the plan's period {start}–{end}",
+        "{metric}：{amount}按{span}计，超出规划期{start}–{end}",
+    ),
+    "check.met-before": (
+        "{metric}: the target {target} ({year}) was reached already: {amount} in {reached} ({source}), before the "
+        "plan was issued ({issued})",
+        "{metric}：目标{target}（{year}年）已经达到：{reached}年为{amount}（{source}），早于规划发布（{issued}）",
+    ),
     "progress.kind-unknown": ("the plan does not say what kind of figure", "规划未说明数字的类型"),
     "progress.not-before": (
         "{year} is not before {plan} starts ({start})",

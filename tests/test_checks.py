@@ -265,3 +265,13 @@ def test_checking_for_some_metrics_reads_only_their_quotes(monkeypatch: pytest.M
     found = check_plans(ds, [ds.plan("inner-mongolia-13th-fyp")], metrics={"gi-trademarks", "gi-certification-marks"})
     assert {f.code for f in found} == {"IP101"}
     assert read and set(read) <= {"gi-trademarks", "gi-certification-marks"}
+
+
+def test_findings_are_said_in_chinese_with_lang_zh_and_json_keeps_english(invoke: Invoke, write: Write) -> None:
+    end = _fig("gi-trademarks", 2025, 100, "件", "level", "总数突破100件", comparator="exceed")
+    path = write(_plan([GI_ADD, end], [GI_BASE]))
+    lines = invoke("--data", str(path), "check", "my-plan", "--lang", "zh").stdout
+    assert "gi-trademarks：50 件 (2020) + 40 件 (2021–2025) = 90 件，未达所述的> 100 件 (2025)" in lines
+    code, found = _check(invoke, path, "--lang", "zh")
+    assert code == 1
+    assert found[0]["message"].startswith("gi-trademarks: 50 件 (2020) + 40 件 (2021–2025) = 90 件, short of")

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from ..checks import CheckedFigure, Finding, span_text
-from ..labels import Lang, label
+from ..labels import Lang, in_lang, label
 from . import Column, Table
 
 
-def finding_line(f: Finding) -> str:
+def finding_line(f: Finding, lang: Lang | None = None) -> str:
     """A finding as a linter prints it, for editors and grep: `file:line: CODE [severity] message`."""
     where = f"{f.file}:{f.line}" if f.line is not None else f.file
     tags = f"{f.severity.value}, explained" if f.explained else f.severity.value
-    return f"{where}: {f.code} [{tags}] {f.message}"
+    return f"{where}: {f.code} [{tags}] {in_lang(f.message, lang)}"
 
 
 def figure_line(figure: CheckedFigure) -> str:
@@ -25,7 +25,7 @@ def findings_table(findings: list[Finding], lang: Lang | None = None) -> Table[F
         Column(label("code", lang), lambda f: f"{f.code} {f.rule}", priority=10, nowrap=True),
         Column(label("severity", lang), lambda f: f.severity.value, priority=6),
         Column(label("plan", lang), lambda f: f.plan, priority=5),
-        Column(label("finding", lang), lambda f: f.message, priority=8),
+        Column(label("finding", lang), lambda f: in_lang(f.message, lang), priority=8),
         Column(label("figures", lang), lambda f: "\n".join(figure_line(g) for g in f.figures), priority=3),
         Column(label("explained", lang), lambda f: f.explained or "", priority=4),
     )
