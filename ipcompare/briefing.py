@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .compare import MetricComparison, bucket, compare_metric, compare_regions, normalize, shown
-from .format import comparator_symbol, derived, kind_label, when
+from .format import comparator_symbol, derived_range, kind_label, when
 from .labels import Lang, label, name
 from .model import SPAN_KINDS, Dataset, Figure, Kind, Level, Plan, Region, Status
 from .records import field, record, replace
@@ -311,16 +311,15 @@ def bar_charts(
         for r in ranked[:MAX_BARS]:  # ranked best first, as the table lists them
             assert r.normalized is not None  # _groups keeps only these
             values, unit = shown(r.normalized, comparison, r.metric)
-            text = f"{comparator_symbol(r.figure)}{'–'.join(derived(v) for v in values)} {unit}"
+            text = f"{comparator_symbol(r.figure)}{derived_range(values)} {unit}"
             high = values[1] if len(values) > 1 else None
             bars.append(Bar(_row_label(r, lang, counts[r.region] > 1), values[0], high, text, r.status == Status.DRAFT))
         national = national_high = national_label = None
         if reference is not None and reference.normalized is not None:
             values, _ = shown(reference.normalized, comparison, reference.metric)
             national, national_high = values[0], (values[1] if len(values) > 1 else None)
-            said = "–".join(derived(v) for v in values)
             nation = name(reference.region_zh, reference.region_en, lang)
-            national_label = f"{nation} {comparator_symbol(reference.figure)}{said} {unit}"
+            national_label = f"{nation} {comparator_symbol(reference.figure)}{derived_range(values)} {unit}"
         charts.append(
             BarChart(
                 title=_group_title(comparison, ranked[0], lang),
@@ -341,19 +340,13 @@ def _figure_of(plan: Plan, row: MetricRow) -> Figure | None:
 
 
 def _in_chart_unit(figure: Figure, comparison: MetricComparison, region: Region) -> float | None:
-    """A figure's value in the unit the chart of its metric shows (None when it has none, or no unit to convert);
-    a range's low end."""
-    values = _chart_values(figure, comparison, region)
-    return values[0] if values else None
-
-
-def _chart_values(figure: Figure, comparison: MetricComparison, region: Region) -> list[float]:
-    """A figure's value, or a range's two ends, in the unit the chart of its metric shows."""
+    """A baseline's or an outcome's value in the unit the chart of its metric shows (None when it has none, or no
+    unit to convert); a range's low end. A target's is its row's own normalised value (`shown`)."""
     scale = comparison.scales.get(figure.metric, comparison.scale)
     normalized = normalize(figure, scale, region)
     if normalized is None or normalized.value is None:
-        return []
-    return shown(normalized, comparison, figure.metric)[0]
+        return None
+    return shown(normalized, comparison, figure.metric)[0][0]
 
 
 def slope_charts(ds: Dataset, comparison: MetricComparison, lang: Lang | None = None) -> list[SlopeChart]:
@@ -372,12 +365,12 @@ def slope_charts(ds: Dataset, comparison: MetricComparison, lang: Lang | None = 
             base = plan.baseline_for(target) if target is not None else None
             if target is None or base is None or base.year >= target.year:
                 continue
-            start, ends = _in_chart_unit(base, comparison, region), _chart_values(target, comparison, region)
+            start = _in_chart_unit(base, comparison, region)
+            assert row.normalized is not None  # _groups keeps only these
+            ends, unit = shown(row.normalized, comparison, row.metric)
             if start is None or not ends:
                 continue
-            assert row.normalized is not None
-            unit = shown(row.normalized, comparison, row.metric)[1]
-            text = comparator_symbol(row.figure) + "–".join(derived(v) for v in ends)
+            text = comparator_symbol(row.figure) + derived_range(ends)
             high = ends[1] if len(ends) > 1 else None
             slopes.append(
                 Slope(
@@ -448,9 +441,10 @@ def _track(
             continue
         plan = plans[row.plan]
         target = _figure_of(plan, row)
-        end = _in_chart_unit(target, comparison, region) if target is not None else None
-        if target is None or end is None:
+        ends = shown(row.normalized, comparison, metric)[0] if row.normalized is not None else []
+        if target is None or not ends:
             continue
+        end = ends[0]
         targets.append((target.year, end))
         drafts.append(row.status == Status.DRAFT)
         base = plan.baseline_for(target)

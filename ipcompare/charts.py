@@ -48,14 +48,6 @@ class ChartsUnavailable(IpcompareError):
     """matplotlib is not installed: the report is written without its charts, and says how to get them."""
 
 
-def available() -> bool:
-    try:
-        import matplotlib  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def svg(chart: Chart, ident: str, lang: Lang | None = None) -> str:
     """The chart as an SVG document; `ident` makes its internal ids unique in a page that holds several."""
     with _matplotlib(ident):

@@ -211,8 +211,8 @@ def _cagr(plan: Plan, figure: Figure, base: Figure | None, scale: Scale) -> tupl
 def shown(normalized: Normalized, comparison: MetricComparison, metric: str) -> tuple[list[float], str]:
     """A normalised value, or a range's two ends, in the unit a table shows `metric` in (the metric's own
     unit, 亿元 say, or a part's own), and that unit."""
-    values = [v for v in ([normalized.value] if normalized.low is None else [normalized.low, normalized.high])]
-    numbers = [float(v) for v in values if v is not None]
+    ends = [normalized.value] if normalized.low is None else [normalized.low, normalized.high]
+    numbers = [float(v) for v in ends if v is not None]
     own = comparison.scales.get(metric, comparison.scale)  # a part is shown in its own unit
     if own.normalized is not None and own.display is not None and normalized.unit == own.normalized.text:
         return [convert(v, own.normalized, own.display) for v in numbers], own.display.text

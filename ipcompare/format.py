@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .labels import Lang, label
 from .model import Kind
 from .results import BaselineData, FigureData
@@ -22,6 +24,11 @@ def derived(value: float) -> str:
         text = f"{value:,.2f}".rstrip("0").rstrip(".")
         return text if abs(value) >= 10000 else text.replace(",", "")
     return f"{value:.3g}"
+
+
+def derived_range(values: Sequence[float]) -> str:
+    """A computed value, or a range's two ends, as derived() writes each: '161.57', '70,000–100,000'."""
+    return "–".join(derived(v) for v in values)
 
 
 def signed(value: float, unit: str | None) -> str:

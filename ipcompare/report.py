@@ -86,12 +86,9 @@ def _kind(chart: Chart) -> str:
     return "outcomes"
 
 
-def _charts(briefing: Briefing, lang: Lang | None) -> Callable[[Chart, str], str | None]:
+def _charts(lang: Lang | None) -> Callable[[Chart, str], str | None]:
     """Draw a chart as SVG, or None when matplotlib is missing (then every chart is)."""
-    from .charts import ChartsUnavailable, available, svg
-
-    if not available():
-        return lambda chart, ident: None
+    from .charts import ChartsUnavailable, svg
 
     def draw(chart: Chart, ident: str) -> str | None:
         try:
@@ -114,7 +111,7 @@ def to_html(briefing: Briefing, lang: Lang | None = None) -> tuple[str, int]:
     """The page, and how many charts it could not draw (matplotlib missing)."""
     from .charts import inline
 
-    draw = _charts(briefing, lang)
+    draw = _charts(lang)
     missing = 0
     parts = [
         "<!DOCTYPE html>\n",
@@ -187,7 +184,7 @@ def stale_charts(folder: Path, written: Iterable[Path]) -> list[Path]:
 
 def to_markdown(briefing: Briefing, path: Path, lang: Lang | None = None) -> tuple[str, dict[Path, str], int]:
     """The markdown page for `path`, the chart files it links to (path → SVG), and how many it could not draw."""
-    draw = _charts(briefing, lang)
+    draw = _charts(lang)
     folder = charts_folder(path)
     files: dict[Path, str] = {}
     missing = 0

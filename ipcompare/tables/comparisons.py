@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..compare import CompareColumn, MetricComparison, RegionComparison, shown, tidy
-from ..format import derived, figure_text, kind_label, when
+from ..format import derived, derived_range, figure_text, kind_label, when
 from ..labels import Lang, label, listing, metric_name, name, stacked
 from ..model import PERCENT_KINDS, Kind, Level, Status
 from ..results import Cell, CompareRow, CompareTarget, MetricRow
@@ -54,7 +54,7 @@ def _normalized_text(r: MetricRow, comparison: MetricComparison, lang: Lang | No
         has_value = comparison.scale.per_capita and r.figure.amount.value is not None
         return label("no-population", lang) if has_value else ""
     values, unit = shown(r.normalized, comparison, r.metric)
-    return "–".join(derived(v) for v in values) + f" {unit}"
+    return f"{derived_range(values)} {unit}"
 
 
 def _cagr_text(r: MetricRow, lang: Lang | None) -> str:
