@@ -32,9 +32,9 @@ FIXTURE = ("--no-bundled", "--data", str(COMPARE))
 def _plan(
     ident: str, region: str, title: str, targets: Sequence[str], baselines: Sequence[str] = (), status: str = "final"
 ) -> str:
-    """A plan of the fixture's regions as a data file writes it, 2023–2025; its figures as flow mappings."""
+    """A plan of the fixture's regions as an item of a data file's `plans:` (see _plans), 2023–2025; its figures as
+    flow mappings."""
     lines = [
-        "plans:",
         f"  - id: {ident}",
         f"    region: {region}",
         f"    title_zh: {title}",
@@ -47,6 +47,11 @@ def _plan(
     if baselines:
         lines += ["    baselines:", *(f"      - {{{b}}}" for b in baselines)]
     return "\n".join(lines) + "\n"
+
+
+def _plans(*plans: str) -> str:
+    """A data file of the plans _plan writes."""
+    return "plans:\n" + "".join(plans)
 
 
 def _report(invoke: Invoke, path: Path, *args: str, data: tuple[str, ...] = FIXTURE) -> str:
@@ -77,7 +82,7 @@ def test_an_annual_flow_and_an_increment_are_never_bars_of_one_chart(write: Writ
     increment = (
         'metric: money, year: 2025, value: 3, unit: 亿元, comparator: stated, kind: increment, quote: "新增3亿元"'
     )
-    more = write(_plan("town-money", "town", "镇市融资方案", [increment]))
+    more = write(_plans(_plan("town-money", "town", "镇市融资方案", [increment])))
     charts = bar_charts(compare_metric(load([COMPARE, more], bundled=False), "money"))
     titles = [c.title for c in charts]
     assert titles == ["融资金额 Money raised · annual flow · 2025", "融资金额 Money raised · increment · 2023–2025"]
@@ -377,35 +382,16 @@ def test_a_rerun_with_fewer_charts_leaves_no_old_chart_behind(invoke: Invoke, tm
 GROWTH = """\
 metrics:
   - {id: output-growth, name_zh: 产出增速, name_en: Output growth, unit: "%", higher_is_better: true}
-plans:
-  - id: land-growth
-    region: land
-    title_zh: 大陆增长方案
-    title_en: Land growth plan
-    period: {start: 2023, end: 2025}
-    status: final
-    targets:
-      - {metric: output-growth, year: 2025, range: [-2, 3], unit: "%", comparator: reach, kind: growth-rate,
-         quote: "年均增长-2%至3%"}
-  - id: north-growth
-    region: north
-    title_zh: 北省增长方案
-    title_en: North growth plan
-    period: {start: 2023, end: 2025}
-    status: final
-    targets:
-      - {metric: output-growth, year: 2025, value: -5, unit: "%", comparator: reach, kind: growth-rate,
-         quote: "年均增长-5%"}
-  - id: south-growth
-    region: south
-    title_zh: 南省增长方案
-    title_en: South growth plan
-    period: {start: 2023, end: 2025}
-    status: final
-    targets:
-      - {metric: output-growth, year: 2025, value: 0, unit: "%", comparator: reach, kind: growth-rate,
-         quote: "年均增长0%"}
-"""
+""" + _plans(
+    *(
+        _plan(f"{region}-growth", region, f"{region}增长方案", [f"metric: output-growth, year: 2025, {value}, " + rest])
+        for region, value, rest in [
+            ("land", "range: [-2, 3]", 'unit: "%", comparator: reach, kind: growth-rate, quote: "年均增长-2%至3%"'),
+            ("north", "value: -5", 'unit: "%", comparator: reach, kind: growth-rate, quote: "年均增长-5%"'),
+            ("south", "value: 0", 'unit: "%", comparator: reach, kind: growth-rate, quote: "年均增长0%"'),
+        ]
+    )
+)
 
 
 def test_a_fall_is_a_bar_left_of_zero_and_has_no_multiple_of_the_nations(write: Write) -> None:
@@ -428,7 +414,7 @@ def test_a_range_target_is_drawn_from_its_baseline_to_both_ends(write: Write) ->
         'metric: things, year: 2025, range: [7, 10], unit: 万件, comparator: reach, kind: level, quote: "7至10万件"'
     )
     base = 'metric: things, year: 2022, value: 3, unit: 万件, comparator: reach, kind: level, quote: "3万件"'
-    ranged = _plan("south-range", "south", "南省区间规划", [target], [base], status="draft")
+    ranged = _plans(_plan("south-range", "south", "南省区间规划", [target], [base], status="draft"))
     ds = load([COMPARE, write(ranged, "ranged.yaml")], bundled=False)
     (chart,) = slope_charts(ds, compare_metric(ds, "things"))
     (south,) = [s for s in chart.slopes if s.label == "南省 South"]
@@ -446,7 +432,7 @@ def test_one_region_with_two_plans_is_briefed_on_every_metric_either_plan_sets(
     invoke: Invoke, write: Write, tmp_path: Path
 ) -> None:
     flow = 'metric: money, year: 2025, value: 30, unit: 亿元, comparator: reach, kind: flow, quote: "年度融资30亿元"'
-    second = write(_plan("north-money", "north", "北省融资方案", [flow]))
+    second = write(_plans(_plan("north-money", "north", "北省融资方案", [flow])))
     page = _report(invoke, tmp_path / "north.html", "north", data=(*FIXTURE, "--data", str(second)))
     sections = re.findall(r"<h2>([^<]+)</h2>", page)
     assert "物件数量 Things (things)" in sections and "融资金额 Money raised (money)" in sections
