@@ -241,20 +241,34 @@ def _quotes(ds: Dataset, plans: list[Plan], chosen: set[str]) -> Iterator[Findin
 
     if "IP201" in chosen:
         at = {
-            figure.loc.place("quote"): (plan, figure) for plan in plans for figure in (*plan.targets, *plan.baselines)
+            figure.loc.place("quote"): (plan, role, index, figure)
+            for plan in plans
+            for role, figures in (("target", plan.targets), ("baseline", plan.baselines))
+            for index, figure in enumerate(figures, start=1)
         }
         subset = Dataset(metrics=ds.metrics, regions=(), plans=tuple(plans), files=ds.files)
         for problem in check_quotes(subset).not_found:
             found = at.get((problem.file, problem.line))
             if found is not None:
-                plan, figure = found
-                yield _finding(plan, "IP201", figure, problem.message, [figure])
+                plan, role, index, figure = found
+                message = said(
+                    "check.quote-not-found",
+                    problem.message,  # validate's words, as JSON has always given them
+                    plan=plan.id,
+                    role=said(f"role.{role}"),
+                    index=index,
+                    metric=figure.metric,
+                    year=figure.year,
+                    source=plan.source,
+                )
+                yield _finding(plan, "IP201", figure, message, [figure])
     if "IP202" in chosen:
         for plan in plans:
             for role, figures in (("target", plan.targets), ("baseline", plan.baselines)):
                 for figure in figures:
                     for d in read_back(figure, plan, role):
-                        yield _finding(plan, "IP202", figure, f"{figure.metric} {figure.year}: {d.message}", [figure])
+                        message = said("check.readback", metric=figure.metric, year=figure.year, said=d.message)
+                        yield _finding(plan, "IP202", figure, message, [figure])
 
 
 def fails(findings: Iterable[Finding], severity: Severity) -> bool:

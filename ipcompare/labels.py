@@ -291,6 +291,28 @@ _LABELS: dict[str, tuple[str, str]] = {
         "plan was issued ({issued})",
         "{metric}：目标{target}（{year}年）已经达到：{reached}年为{amount}（{source}），早于规划发布（{issued}）",
     ),
+    "check.readback": ("{metric} {year}: {said}", "{metric} {year}：{said}"),
+    "check.quote-not-found": (
+        "plan {plan!r}: {role} {index} ({metric} {year}): quote not found in its source {source}",
+        "规划 {plan}：{role}{index}（{metric} {year}）：在其来源文件 {source} 中找不到该引文",
+    ),
+    "readback.value": ("value {value}, but the quote says {written}", "数值为 {value}，但引文写的是 {written}"),
+    "readback.range": ("range {value}, but the quote says {written}", "区间为 {value}，但引文写的是 {written}"),
+    "readback.unit": ("unit {unit}, but the quote writes {written}", "单位为 {unit}，但引文写的是 {written}"),
+    "readback.comparator": (
+        "comparator {given}, but the quote says {written} ({words})",
+        "比较词（comparator）为 {given}，但引文的用词是 {written}（{words}）",
+    ),
+    "readback.kind": (
+        "kind {given}, but the quote says {written} ({cue})",
+        "类型（kind）为 {given}，但引文写的是 {written}（{cue}）",
+    ),
+    "readback.year": ("year {given}, but the quote says {written}", "年份为 {given}，但引文写的是 {written} 年"),
+    "words.at-least": ("以上, 不低于, 不少于 or 至少", "以上、不低于、不少于或至少"),
+    "words.exceed": ("突破, 超过 or N余", "突破、超过或N余"),
+    "words.about": ("左右, 约 or 近", "左右、约或近"),
+    "words.reach": ("达到", "达到"),
+    "words.maintain": ("保持", "保持"),
     "progress.kind-unknown": ("the plan does not say what kind of figure", "规划未说明数字的类型"),
     "progress.not-before": (
         "{year} is not before {plan} starts ({start})",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .base_units import base_numbers
+from .labels import Said, said
 from .model import Comparator, Figure, Kind, Plan
 from .reader import Reading, ReadKind, Role, expand, from_words, read
 from .records import record
@@ -30,20 +31,12 @@ _CUES = {
     Kind.INCREMENT: re.compile(r"新增|培育|新建|新认定"),
     Kind.SHARE: re.compile(r"占.{0,20}比重|占比|比例"),
 }
-#: Comparators the quote's words decide; `stated` (no word) is never a disagreement.
-_WORDS = {
-    Comparator.AT_LEAST: "以上, 不低于, 不少于 or 至少",
-    Comparator.EXCEED: "突破, 超过 or N余",
-    Comparator.ABOUT: "左右, 约 or 近",
-    Comparator.REACH: "达到",
-    Comparator.MAINTAIN: "保持",
-}
 
 
 @record(kw_only=False)
 class Disagreement:
     key: str  # the figure's field the quote disagrees with
-    message: str
+    message: Said  # English as a string; `check --lang zh` says it in Chinese
 
 
 def _value_text(r: Reading) -> str:
@@ -60,10 +53,10 @@ def read_back(figure: Figure, plan: Plan, role: str) -> list[Disagreement]:
     wanted = base_numbers((figure.value, figure.low, figure.high), figure.unit)
     same = [r for r in readings if base_numbers((r.value, r.low, r.high), r.unit) == wanted]
     if not same:
-        written = ", ".join(dict.fromkeys(f"{_value_text(r)} {r.unit}".strip() for r in readings))
+        written = list(dict.fromkeys(f"{_value_text(r)} {r.unit}".strip() for r in readings))
         value = f"{figure.value:g}" if figure.value is not None else f"[{figure.low:g}, {figure.high:g}]"
         key = "value" if figure.value is not None else "range"
-        return [Disagreement(key, f"{key} {value} {figure.unit}, but the quote says {written}")]
+        return [Disagreement(key, said(f"readback.{key}", value=f"{value} {figure.unit}", written=written))]
     reading = same[0]
     out = _unit(figure, reading) + _comparator(figure, reading) + _kind(figure, reading)
     return out + _year(figure, reading)
@@ -73,17 +66,20 @@ def _unit(figure: Figure, r: Reading) -> list[Disagreement]:
     if from_words(r):
         return []  # 实现零的突破 writes no unit: the curator's is as good as the reader's
     if r.unit and figure.unit and r.unit != figure.unit and parse_unit(figure.unit) != parse_unit(r.unit):
-        return [Disagreement("unit", f"unit {figure.unit}, but the quote writes {r.unit}")]
+        return [Disagreement("unit", said("readback.unit", unit=figure.unit, written=r.unit))]
     return []
 
 
 def _comparator(figure: Figure, r: Reading) -> list[Disagreement]:
-    said = r.comparator
-    if said == Comparator.STATED or figure.comparator == said or figure.comparator is None:
+    written = r.comparator
+    if written == Comparator.STATED or figure.comparator == written or figure.comparator is None:
         return []
-    if said == Comparator.REACH and figure.comparator in (Comparator.EXCEED, Comparator.AT_LEAST):
+    if written == Comparator.REACH and figure.comparator in (Comparator.EXCEED, Comparator.AT_LEAST):
         return []  # 达到…以上 and the like: the stronger word is the curator's reading
-    return [Disagreement("comparator", f"comparator {figure.comparator}, but the quote says {said} ({_WORDS[said]})")]
+    words = said(f"words.{written}")
+    return [
+        Disagreement("comparator", said("readback.comparator", given=figure.comparator, written=written, words=words))
+    ]
 
 
 def _kind(figure: Figure, r: Reading) -> list[Disagreement]:
@@ -95,11 +91,11 @@ def _kind(figure: Figure, r: Reading) -> list[Disagreement]:
         return []  # the reader's kind comes from the words around the quote, not from the quote
     if sure == Kind.INCREMENT and figure.kind in (Kind.FLOW_CHANGE,):
         return []
-    return [Disagreement("kind", f"kind {figure.kind}, but the quote says {sure} ({cue.group()})")]
+    return [Disagreement("kind", said("readback.kind", given=figure.kind, written=sure, cue=cue.group()))]
 
 
 def _year(figure: Figure, r: Reading) -> list[Disagreement]:
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)年", r.quote)]
     if r.year is None or not years or r.year == figure.year or r.year not in years:
         return []
-    return [Disagreement("year", f"year {figure.year}, but the quote says {r.year}")]
+    return [Disagreement("year", said("readback.year", given=figure.year, written=r.year))]

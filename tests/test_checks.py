@@ -275,3 +275,48 @@ def test_findings_are_said_in_chinese_with_lang_zh_and_json_keeps_english(invoke
     code, found = _check(invoke, path, "--lang", "zh")
     assert code == 1
     assert found[0]["message"].startswith("gi-trademarks: 50 件 (2020) + 40 件 (2021–2025) = 90 件, short of")
+
+
+def test_quote_findings_are_said_in_chinese_with_lang_zh(invoke: Invoke, write: Write, tmp_path: Path) -> None:
+    """IP201 and IP202 repeat validate's findings; under --lang zh they are Chinese sentences too."""
+    (tmp_path / "plan.txt").write_text("有效注册商标量达到9万件。", encoding="utf-8")
+    misread = _fig("trademarks", 2025, 9, "万件", "flow", "有效注册商标量年度达到8万件以上")
+    elsewhere = _fig("trademarks", 2024, 8, "万件", "level", "有效注册商标量达到8万件")
+    path = write(_plan([misread, elsewhere], source="plan.txt"))
+    lines = invoke("--data", str(path), "check", "my-plan", "--lang", "zh").stdout
+    assert "trademarks 2025：数值为 9 万件，但引文写的是 8 万件" in lines
+    assert "规划 my-plan：目标2（trademarks 2024）：在其来源文件 plan.txt 中找不到该引文" in lines
+    said = [line.split("] ", 1)[1] for line in lines.splitlines()]
+    assert len(said) == 3 and not [s for s in said if "quote" in s or "but" in s]
+    _, found = _check(invoke, path, "--lang", "zh")
+    messages = {f["code"]: f["message"] for f in found}
+    assert messages["IP202"] == "trademarks 2025: value 9 万件, but the quote says 8 万件"
+    assert messages["IP201"] == "plan 'my-plan': target 2 (trademarks 2024): quote not found in its source plan.txt"
+
+
+@pytest.mark.parametrize(
+    ("figure", "english", "chinese"),
+    [
+        (
+            _fig("trademarks", 2025, 8, "万件", "level", "有效注册商标量达到8万件以上"),
+            "comparator reach, but the quote says at-least (以上, 不低于, 不少于 or 至少)",
+            "比较词（comparator）为 reach，但引文的用词是 at-least（以上、不低于、不少于或至少）",
+        ),
+        (
+            _fig("trademarks", 2025, 8, "万件", "level", "年度新增有效注册商标8万件"),
+            "kind level, but the quote says",
+            "类型（kind）为 level，但引文写的是",
+        ),
+        (
+            _fig("trademarks", 2025, 8, "万件", "level", "2023年有效注册商标量达到8万件"),
+            "year 2025, but the quote says 2023",
+            "年份为 2025，但引文写的是 2023 年",
+        ),
+    ],
+)
+def test_each_read_back_disagreement_has_its_chinese_sentence(
+    invoke: Invoke, write: Write, figure: dict[str, Any], english: str, chinese: str
+) -> None:
+    path = write(_plan([figure]))
+    assert english in invoke("--data", str(path), "check", "my-plan").stdout
+    assert chinese in invoke("--data", str(path), "check", "my-plan", "--lang", "zh").stdout
