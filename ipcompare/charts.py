@@ -242,6 +242,7 @@ def _outcomes(chart: OutcomeChart, lang: Lang | None) -> Figure:
     """Per region: the straight path from baseline to target (dashed), the target (open), what was reported."""
     figure, axes = _figure(3.8)
     years: set[int] = set()
+    labels: list[tuple[int, float, str, str]] = []  # (year, value, text, colour), written once the axes are set
     for i, track in enumerate(chart.tracks):
         colour = _PALETTE[i % len(_PALETTE)]
         for j, (start, end) in enumerate(track.planned):
@@ -260,26 +261,12 @@ def _outcomes(chart: OutcomeChart, lang: Lang | None) -> Figure:
                 alpha=0.45 if draft else 1,  # a draft's target pale, as its bar is
             )[0].set_gid(f"target-{i}-{j}")
             said = f"{label('target', lang)} {derived(value)}" + (f" ({label('draft', lang)})" if draft else "")
-            axes.annotate(
-                _text(said),
-                (year, value),
-                xytext=(8, -12),
-                textcoords="offset points",
-                fontsize=9,
-                color=colour,
-            )
+            labels.append((year, value, _text(said), colour))
             years.add(year)
         xs, ys = zip(*track.outcomes, strict=True)
         axes.plot(xs, ys, "-", color=colour, marker="s", linewidth=2)[0].set_gid(f"outcome-{i}")
         for year, value in track.outcomes:
-            axes.annotate(
-                _text(f"{label('report.reported', lang)} {derived(value)}"),
-                (year, value),
-                xytext=(8, 4),
-                textcoords="offset points",
-                fontsize=9,
-                color=colour,
-            )
+            labels.append((year, value, _text(f"{label('report.reported', lang)} {derived(value)}"), colour))
         years |= set(xs)
     from matplotlib.lines import Line2D
 
@@ -298,7 +285,39 @@ def _outcomes(chart: OutcomeChart, lang: Lang | None) -> Figure:
     _legend(axes, handles, names)
     _years(axes, years)
     axes.margins(y=0.2)
+    _stacked(figure, axes, labels)
     _unit(axes, chart.unit)
     axes.set_title(_text(chart.title), loc="left", fontsize=11, pad=18)
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
     return figure
+
+
+#: A label's height in points (9-point text and its box), the least distance between two labels' middles.
+_LABEL_HEIGHT = 14.0
+
+
+def _stacked(figure: Figure, axes: Axes, labels: list[tuple[int, float, str, str]]) -> None:
+    """Each label right of its point; where labels of one year would overlap (a target and what was reported
+    close to it, two regions' targets alike), the lower ones are moved down until none touches another."""
+    axes.autoscale_view()
+    points = 72 / figure.dpi  # the axes give pixels at the figure's dpi; offsets are in points
+    by_year: dict[int, list[tuple[float, float, str, str]]] = {}
+    for year, value, text, colour in labels:
+        height = axes.transData.transform((year, value))[1] * points
+        by_year.setdefault(year, []).append((height, value, text, colour))
+    for year, column in by_year.items():
+        column.sort(key=lambda item: -item[0])  # highest first
+        previous = None
+        for height, value, text, colour in column:
+            middle = height if previous is None else min(height, previous - _LABEL_HEIGHT)
+            previous = middle
+            axes.annotate(
+                text,
+                (year, value),
+                xytext=(8, middle - height),
+                textcoords="offset points",
+                va="center",
+                fontsize=9,
+                color=colour,
+                bbox=_CLEAR,
+            )

@@ -172,6 +172,29 @@ def test_the_outcome_chart_is_the_progress_verdict_drawn() -> None:
     assert {type(c) for c in charts} == {BarChart, SlopeChart, OutcomeChart}
 
 
+def test_labels_of_a_target_and_an_outcome_close_together_do_not_overlap() -> None:
+    """A target of 12 and 11.6 reported the same year, another region's target alike: every label readable."""
+    pytest.importorskip("matplotlib")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from ipcompare.briefing import Track
+    from ipcompare.charts import _draw, _matplotlib
+
+    tracks = (
+        Track("甲市", (((2020, 6.0), (2025, 12.0)),), ((2025, 12.0),), ((2023, 9.0), (2025, 11.6))),
+        Track("乙市", (((2020, 5.0), (2025, 11.8)),), ((2025, 11.8),), ((2025, 11.9),)),
+    )
+    with _matplotlib("overlap"):
+        figure = _draw(OutcomeChart(title="t", unit="件", tracks=tracks), None)
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        boxes = [(t.get_text(), t.get_window_extent(canvas.get_renderer())) for t in figure.axes[0].texts]
+    labels = [text for text, _ in boxes]
+    assert sum(t.startswith("Target") for t in labels) == 2 and sum(t.startswith("reported") for t in labels) == 3
+    touching = [(a, b) for i, (a, one) in enumerate(boxes) for b, other in boxes[i + 1 :] if one.overlaps(other)]
+    assert touching == []
+
+
 HOSTILE = """\
 regions:
   - id: evil
