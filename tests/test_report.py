@@ -175,8 +175,6 @@ def test_the_outcome_chart_is_the_progress_verdict_drawn() -> None:
 def test_labels_of_a_target_and_an_outcome_close_together_do_not_overlap() -> None:
     """A target of 12 and 11.6 reported the same year, another region's target alike: every label readable."""
     pytest.importorskip("matplotlib")
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
     from ipcompare.briefing import Track
     from ipcompare.charts import _draw, _matplotlib
 
@@ -186,9 +184,8 @@ def test_labels_of_a_target_and_an_outcome_close_together_do_not_overlap() -> No
     )
     with _matplotlib("overlap"):
         figure = _draw(OutcomeChart(title="t", unit="件", tracks=tracks), None)
-        canvas = FigureCanvasAgg(figure)
-        canvas.draw()
-        boxes = [(t.get_text(), t.get_window_extent(canvas.get_renderer())) for t in figure.axes[0].texts]
+        figure.draw_without_rendering()
+        boxes = [(t.get_text(), t.get_window_extent()) for t in figure.axes[0].texts]
     labels = [text for text, _ in boxes]
     assert sum(t.startswith("Target") for t in labels) == 2 and sum(t.startswith("reported") for t in labels) == 3
     touching = [(a, b) for i, (a, one) in enumerate(boxes) for b, other in boxes[i + 1 :] if one.overlaps(other)]
