@@ -441,6 +441,19 @@ AllOption = Annotated[bool, typer.Option("--all", help="Also list the qualitativ
 _SUFFIX_FORMATS = {".md": Format.MARKDOWN, ".markdown": Format.MARKDOWN, ".csv": Format.CSV, ".json": Format.JSON}
 
 
+def _wrote(path: Path, line: str) -> None:
+    """Say what was written on standard output, or on standard error when the file written is standard output
+    itself (-o /dev/stdout): the line would otherwise end up inside the report or the database."""
+    try:
+        same = os.path.samestat(os.stat(path), os.fstat(sys.stdout.fileno())) if sys.stdout is not None else False
+    except (OSError, ValueError, AttributeError):  # no descriptor behind sys.stdout (a test's capture)
+        same = False
+    if same:
+        _say(line)
+    else:
+        _stdout(line + "\n")
+
+
 def _stdout(text: str) -> None:
     """Everything a command prints goes out here, in one write, so that it goes out whole or not at all."""
     if sys.stdout is None:  # started with standard output closed (>&-)
@@ -1212,7 +1225,7 @@ def report(
     drawn = sum(len(s.charts) for s in briefing.sections) - missing
     tables = sum(len(s.tables) for s in briefing.sections)
     where = f" (charts in {charts_folder(path)}/)" if charts else ""
-    _stdout(f"wrote {path}{where}: {_count(drawn, 'chart')}, {_count(tables, 'table')}\n")
+    _wrote(path, f"wrote {path}{where}: {_count(drawn, 'chart')}, {_count(tables, 'table')}")
     for said in briefing.said:
         _say(f"{PROG}: {said}")
     if missing:
@@ -1348,7 +1361,8 @@ def export(
     no_bundled: NoBundledOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Write the dataset as tables (plans, regions, metrics, targets, baselines) with normalised values and quotes."""
+    """Write the dataset as tables (plans, regions, metrics, targets, baselines, outcomes) with normalised values
+    and quotes."""
     from .index import SCHEMA_VERSION
     from .index import export as export_database
 
@@ -1357,10 +1371,11 @@ def export(
     export_database(dataset, sqlite)
     targets = sum(len(p.targets) for p in dataset.plans)
     baselines = sum(len(p.baselines) for p in dataset.plans)
-    _stdout(
+    _wrote(
+        sqlite,
         f"wrote {sqlite} (schema {SCHEMA_VERSION}): {_count(len(dataset.plans), 'plan')}, "
-        f"{_count(targets, 'target')}, {_count(baselines, 'baseline')}, {_count(len(dataset.metrics), 'metric')}, "
-        f"{_count(len(dataset.regions), 'region')}\n"
+        f"{_count(targets, 'target')}, {_count(baselines, 'baseline')}, {_count(len(dataset.outcomes), 'outcome')}, "
+        f"{_count(len(dataset.metrics), 'metric')}, {_count(len(dataset.regions), 'region')}",
     )
 
 

@@ -74,7 +74,11 @@ def write_output(path: Path, text: str) -> None:
 
     Ctrl-C or a full disk while writing leaves neither a half-written file nor a temporary one.
     """
-    data = encoded(text, str(path))
+    write_bytes(path, encoded(text, str(path)))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """write_output for bytes (an SQLite database): a symlink is written through, a device or pipe written to."""
     try:
         info: os.stat_result | None = os.stat(path)  # what the path names, symlinks followed
     except FileNotFoundError:

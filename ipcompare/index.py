@@ -677,7 +677,7 @@ def _connect(path: Path | str) -> sqlite3.Connection:
     return sqlite3.connect(path, isolation_level=None, check_same_thread=False)
 
 
-def _database(target: Path, fill: Callable[[sqlite3.Connection], None], mode: int | None = None) -> None:
+def _database(target: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
     """Write an SQLite file as a whole: filled in a temporary file beside `target`, then renamed over it, so that
     a reader (another run, Datasette) never opens half of one, and Ctrl-C leaves nothing behind."""
     import tempfile
@@ -685,8 +685,6 @@ def _database(target: Path, fill: Callable[[sqlite3.Connection], None], mode: in
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
-        if mode is not None:
-            os.chmod(temp, mode)
         db = _connect(temp)
         try:
             db.execute("PRAGMA journal_mode = OFF")
@@ -719,24 +717,27 @@ def write_key(db: sqlite3.Connection, real_paths: Sequence[str], stamps: Sequenc
 
 
 def export(dataset: Dataset, target: Path) -> None:
-    """`ipcompare export --sqlite FILE`: the dataset's tables (SCHEMA), normalised values filled in, as a new
-    file that replaces FILE whole (readable by others, as the umask allows)."""
-    from .errors import OutputError
+    """`ipcompare export --sqlite FILE`: the dataset's tables (SCHEMA), normalised values filled in, written as
+    `-o` writes a file (files.write_bytes): whole or not at all, through a symlink, into a pipe or /dev/stdout
+    without replacing it. The database is made in a temporary folder first, as SQLite needs a file to write."""
+    import tempfile
 
-    if target.is_dir():
-        raise OutputError(f"cannot write {target}: it is a directory")
-    umask = os.umask(0)
-    os.umask(umask)
+    from .errors import OutputError
+    from .files import write_bytes
 
     def fill(db: sqlite3.Connection) -> None:
         write_tables(db, dataset, dataset.files)
         _meta(db, exported=dt.date.today().isoformat())
 
     try:
-        _database(target, fill, 0o666 & ~umask)
+        with tempfile.TemporaryDirectory(prefix="ipcompare-export-") as folder:
+            made = Path(folder) / "export.sqlite"
+            _database(made, fill)
+            data = made.read_bytes()
     except (OSError, sqlite3.Error) as e:
         reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
         raise OutputError(f"cannot write {target}: {reason}") from None
+    write_bytes(target, data)
 
 
 def read(target: Path, real_paths: Sequence[str]) -> Index | None:

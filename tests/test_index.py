@@ -433,3 +433,32 @@ def test_export_never_writes_over_a_data_file(invoke: Invoke, cache: Path, write
     result = invoke("export", "--sqlite", str(mine), "--data", str(mine))
     assert result.exit_code == 1 and "one of the files this command reads" in result.stderr
     assert mine.read_text(encoding="utf-8") == before
+
+
+def test_export_writes_through_a_symlink_and_leaves_the_link(invoke: Invoke, cache: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real" / "ipcompare.db"
+    real.parent.mkdir()
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    assert invoke("export", "--sqlite", str(link)).exit_code == 0
+    assert link.is_symlink() and real.read_bytes().startswith(b"SQLite format 3\0")
+
+
+def test_export_to_standard_output_is_the_database_alone(cache: Path, tmp_path: Path) -> None:
+    """`export --sqlite /dev/stdout | ...`: the pipe gets the database, and the "wrote" line goes to stderr."""
+    if not Path("/dev/stdout").exists():
+        pytest.skip("no /dev/stdout here")
+    env = {**os.environ, "IPCOMPARE_CACHE_DIR": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-m", "ipcompare", "export", "--sqlite", "/dev/stdout"],
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.startswith(b"SQLite format 3\0"), (done.stdout[:300], done.stderr)
+    (tmp_path / "piped.db").write_bytes(done.stdout)
+    db = sqlite3.connect(tmp_path / "piped.db")
+    assert db.execute("SELECT COUNT(*) FROM plans").fetchone()[0] == len(ipcompare.load(env=False).plans)
+    assert done.stderr.decode().startswith("wrote /dev/stdout (schema")
