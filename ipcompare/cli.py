@@ -1299,14 +1299,15 @@ def validate(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Check data files for mistakes, and every quote against its source document; reports file:line: message."""
-    from .paths import display_path
+    from .paths import data_paths, display_path
     from .validate import check_quotes, check_readings
 
     for directory in sources or []:
         if not os.path.isdir(directory):
             raise UsageError(f"{directory} is not a directory", "sources")
     dataset = _settings(ctx, data, no_bundled, no_cache).load(files or [])
-    named = [display_path(f) for f in files] if files else None
+    # The files named, a folder as the data files in it (as --data reads it): theirs are the plans checked.
+    named = [display_path(f) for f in data_paths(files, bundled=False, env=False)] if files else None
     quotes = check_quotes(dataset, sources or [], named)
     # Without --sources a document that is not beside its data file is only not checked; with it, it must be found.
     errors = quotes.not_found + (quotes.no_document + quotes.no_source if sources else [])

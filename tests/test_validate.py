@@ -67,6 +67,17 @@ def test_a_users_quotes_are_checked_against_the_document_beside_the_file(invoke:
     )
 
 
+def test_a_folder_named_is_checked_as_the_data_files_in_it(invoke: Invoke, write: Write) -> None:
+    """`validate FOLDER` checks the plans of the folder's files, as `--data FOLDER` reads them."""
+    mine = _plan_with_source(write, "有效注册商标量达到8万件")  # the document says 8, the quote 9
+    result = invoke("validate", str(mine.parent))
+    assert result.exit_code == 1 and "quote not found in its source mine.txt" in result.stderr
+    write("有效注册商标量达到9万件", "mine.txt")
+    result = invoke("validate", str(mine.parent))
+    assert result.exit_code == 0, result.stderr
+    assert "1 plan, 1 target and baseline" in result.stdout and "1 quote found" in result.stdout
+
+
 def test_validate_file_sources_dir_checks_only_that_files_plans(invoke: Invoke, write: Write, tmp_path: Path) -> None:
     """The README's recipe for a new plan: its documents are in DIR, the shipped ones are not."""
     elsewhere = tmp_path / "docs"
