@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .base_units import base_point, base_values
-from .model import Dataset, Figure, Metric, Plan, Region, catalogue_of
+from .model import SPAN_KINDS, Dataset, Figure, Metric, Plan, Region, catalogue_of
 from .records import field, record
 from .results import FigureChange, MetadataChange, PlanRegion, QuotedFigure, json_number
 from .units import parse_unit
@@ -89,8 +89,10 @@ def _changed_fields(old: Figure, new: Figure) -> list[str]:
         fields.append("value")
     if old.quantified and new.quantified and not same_dimension:
         fields.append("unit")
-    if old.year != new.year or (old.kind == new.kind and old.since != new.since):
-        fields.append("year")  # a span belongs to its kind: 9万件 in 2025 to 9万件 more over 2021-2025 is a kind change
+    if old.year != new.year:
+        fields.append("year")
+    if old.kind == new.kind and old.since != new.since:
+        fields.append("since")  # a span belongs to its kind: 9万件 in 2025 to 9万件 more since 2021 is a kind change
     for name in ("comparator", "kind", "scope", "direction"):
         if getattr(old, name) != getattr(new, name):
             fields.append(name)
@@ -115,17 +117,20 @@ def _target_row(
         change = "changed" if fields else "unchanged"
     delta = percent = None
     verdict = _direction_verdict(metric, old, new) if role == "target" else None
-    if old is not None and new is not None and "value" in fields and _same_dimension(old, new):
+    delta_unit = None
+    if old is not None and new is not None and "value" in fields and _same_dimension(old, new) and _like(old, new):
         before, after = base_point(old), base_point(new)
-        if before is not None and after is not None and (old.kind, old.scope) == (new.kind, new.scope):
+        if before is not None and after is not None:
             delta = after - before
-            percent = round(delta / before * 100, 2) if before else None
             higher = metric.higher_is_better if metric else True
             # A target is raised or lowered; a baseline is a fact, so a new figure only revises it.
             verdict = None if role == "baseline" else "raised" if (delta > 0) == higher else "lowered"
             unit = parse_unit(new.unit or "")
+            points = unit is not None and unit.dimension == "percent"  # rates and shares differ in points
+            percent = round(delta / before * 100, 2) if before and not points else None
             if unit is not None:
                 delta = json_number(round(delta / unit.factor, 10))  # in the new target's written unit
+            delta_unit = "pp" if points else new.unit
     return FigureChange(
         role=role,
         metric=metric_id,
@@ -136,11 +141,20 @@ def _target_row(
         rewritten=tuple(rewritten),
         verdict=verdict,
         delta=delta,
-        delta_unit=new.unit if delta is not None and new is not None else None,
+        delta_unit=delta_unit,
         percent=percent,
         old=QuotedFigure.of(old),
         new=QuotedFigure.of(new),
     )
+
+
+def _like(old: Figure, new: Figure) -> bool:
+    """Are the two versions one target, so that their difference means something? One kind and scope, and for
+    an increment or a change, a span of one length: 50 more over 2021-2025 is not 'lowered' by 40 more over
+    2024-2025."""
+    if (old.kind, old.scope) != (new.kind, new.scope):
+        return False
+    return old.kind not in SPAN_KINDS or old.span == new.span
 
 
 _AMBITION = {"down": 0, "maintain": 1, "up": 2}

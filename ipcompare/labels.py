@@ -202,6 +202,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "field.value": ("value", "数值"),
     "field.unit": ("unit", "单位"),
     "field.year": ("year", "年份"),
+    "field.since": ("start year", "起始年份"),
     "field.comparator": ("comparator", "比较词"),
     "field.kind": ("kind", "口径"),
     "field.scope": ("scope", "范围"),

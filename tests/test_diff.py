@@ -274,6 +274,34 @@ def test_a_change_of_kind_is_one_change_without_a_verdict(invoke: Invoke, write:
     assert "| 9 万件 increment (2021–2025)" in text and "kind changed" in text
 
 
+def test_increments_over_spans_of_different_length_are_not_raised_or_lowered(invoke: Invoke, write: Write) -> None:
+    """50 more over 2021-2025 and 40 more over 2024-2025 are not one target made smaller."""
+    five = PLAN.replace("kind: level", "kind: increment\n        since: 2021").replace("达到9万件", "新增9万件")
+    two = five.replace("since: 2021", "since: 2024").replace("value: 9", "value: 8").replace("新增9万件", "新增8万件")
+    doc = diff_json(invoke, *_versions(write, five, two))
+    [change] = doc["targets"]
+    assert (change["fields"], change["verdict"], change["delta"], change["percent"]) == (
+        ["value", "since"],
+        None,
+        None,
+        None,
+    )
+    text = invoke("diff", *_versions(write, five, two), "-f", "markdown").stdout
+    assert "value changed, start year changed" in text and "year changed" not in text.replace("start year changed", "")
+    same_span = five.replace("value: 9", "value: 8").replace("新增9万件", "新增8万件")
+    [change] = diff_json(invoke, *_versions(write, five, same_span))["targets"]
+    assert (change["verdict"], change["delta"], change["delta_unit"]) == ("lowered", -1, "万件")
+
+
+def test_a_revised_rate_differs_in_percentage_points(invoke: Invoke, write: Write) -> None:
+    rate = PLAN.replace("kind: level", "kind: growth-rate").replace("unit: 万件", 'unit: "%"')
+    rate = rate.replace("value: 9", "value: 20").replace("有效注册商标量达到9万件", "有效注册商标量年均增长20%")
+    lower = rate.replace("value: 20", "value: 15").replace("增长20%", "增长15%")
+    [change] = diff_json(invoke, *_versions(write, rate, lower))["targets"]
+    assert (change["delta"], change["delta_unit"], change["percent"], change["verdict"]) == (-5, "pp", None, "lowered")
+    assert "-5 pp; lowered" in invoke("diff", *_versions(write, rate, lower), "-f", "markdown").stdout
+
+
 @pytest.fixture
 def history(tmp_path: Path) -> Path:
     """A git repository holding a copy of the shipped data, in three commits:
