@@ -246,14 +246,15 @@ def _with_descendants(ds: Dataset, regions: Iterable[Region]) -> set[str]:
 
 
 def _ranked(
-    rows: list[MetricRow], metrics: dict[str, Metric], references: set[int], buckets: dict[int, tuple[Any, ...]]
+    rows: list[MetricRow], metrics: dict[str, Metric], buckets: dict[int, tuple[Any, ...]]
 ) -> dict[int, tuple[int, int]]:
     """Rank within each bucket (metric, scope, kind, span, year), best first by the bucket's own metric;
-    ties share a rank (1, 1, 3). By id(row): (rank, how many ranked); a national reference row is not ranked."""
+    ties share a rank (1, 1, 3). By id(row): (rank, how many ranked). A national row is not ranked: the
+    reference is what the regions are set against, and a national draft or second plan is no region's peer."""
     groups: dict[tuple[Any, ...], list[MetricRow]] = {}
     for row in rows:
         comparable = row.normalized is not None and row.figure.kind not in (None, Kind.UNCLEAR)
-        if comparable and id(row) not in references:
+        if comparable and row.level != Level.NATIONAL:
             groups.setdefault(buckets[id(row)], []).append(row)
     ranks: dict[int, tuple[int, int]] = {}
     for members in groups.values():
@@ -287,6 +288,7 @@ def _sort_key(
         figure.year,
         figure.since or 0,
         not row.reference,
+        row.level != Level.NATIONAL,  # a national draft under the reference, not among the regions
         row.rank is None,
         row.rank or 0,
         order is None,
@@ -331,7 +333,7 @@ def compare_metric(
     buckets = {id(r): bucket(r) for r in every}
     national = _against_national(every, buckets)  # among every target; ranks among those the options keep
     rows = _filtered(ds, every, year, levels, regions, status)
-    ranks = _ranked(rows, members, {i for i, (reference, _) in national.items() if reference}, buckets)
+    ranks = _ranked(rows, members, buckets)
     for r in rows:
         # The rows are this function's own until it returns: filled in place (records.fill), not copied.
         reference, ratio = national[id(r)]

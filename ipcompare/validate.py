@@ -320,10 +320,19 @@ def _check_catalogue(report: _Report, ds: Dataset, metrics: dict[str, Metric]) -
 
 
 def _check_regions(report: _Report, items: Sequence[Region], regions: dict[str, Region]) -> None:
-    """Each region's population agrees with its quote, and its parent is a known region of a higher level."""
+    """Each region's population agrees with its quote, and its parent is a known region of a higher level; there
+    is one nation (every plan of its level is set against the others' as the national reference)."""
+    nation: Region | None = None
     for r in items:
         _check_population(report, r)
         _check_region_parent(report, r, regions)
+        if r.level == Level.NATIONAL and nation is None:
+            nation = r
+        elif r.level == Level.NATIONAL and nation is not None:
+            where = f"{nation.loc.file}:{nation.loc.line}" if nation.loc.line else nation.loc.file
+            report.add(
+                r.loc, "level", f"region {r.id!r}: a second national region (the nation is {nation.id!r}, at {where})"
+            )
 
 
 def _check_population(report: _Report, r: Region) -> None:

@@ -70,6 +70,31 @@ def test_high_value_patents_best_first_with_the_national_reference(invoke: Invok
     assert [r["status"] for r in rows] == ["final", "final", "draft", "final"]
 
 
+NATIONAL_DRAFT = """\
+plans:
+  - id: china-outline-draft
+    region: china
+    title_zh: 知识产权强国建设纲要（征求意见稿）
+    title_en: IP power outline (draft)
+    period: {start: 2021, end: 2035}
+    status: draft
+    targets:
+      - {metric: high-value-patents, year: 2025, value: 10, unit: 件, comparator: reach, kind: level,
+         quote: "每万人口高价值发明专利拥有量达到10件"}
+"""
+
+
+def test_a_second_national_plan_is_listed_under_the_reference_and_not_ranked(invoke: Invoke, write: Write) -> None:
+    path = write(NATIONAL_DRAFT)
+    rows = [r for r in rows_of(invoke, "--data", str(path), "metric", "high-value-patents") if r["kind"] == "level"]
+    assert [(r["plan"], r["rank"], r["rank_of"]) for r in rows[:3]] == [
+        ("china-14th-fyp", None, None),
+        ("china-outline-draft", None, None),
+        ("xiangyang-14th-fyp", 1, 3),
+    ]
+    assert rows[1]["vs_national"] == pytest.approx(10 / 12, abs=1e-4) and not rows[1]["reference"]
+
+
 def test_high_value_patents_table_flags_the_draft_and_shows_ratios(invoke: Invoke) -> None:
     text = invoke("metric", "高价值发明专利").stdout
     taian = next(line for line in text.splitlines() if "泰安市" in line)

@@ -155,7 +155,7 @@ def test_a_question_about_one_metric_reads_only_its_figures(cache: Path) -> None
 
 
 def test_the_index_counts_figures_as_the_plans_hold_them(cache: Path) -> None:
-    paths = [FIXTURES / "taian_final.yaml", FIXTURES / "inner_mongolia_14th.yaml", FIXTURES / "compare.yaml"]
+    paths = [FIXTURES / "taian_final.yaml", FIXTURES / "inner_mongolia_14th.yaml", EXAMPLES / "hubei"]
     index.open_source(paths)
     source = index.open_source(paths)
     assert source._index is not None

@@ -640,3 +640,13 @@ def test_a_data_file_saved_as_gbk_says_where_and_what_to_do(invoke: Invoke, tmp_
     result = invoke("validate", str(gbk))
     assert result.exit_code == 1
     assert re.fullmatch(r".*gbk\.yaml:4: not UTF-8 text \(.*\): save the file as UTF-8\n", result.stderr)
+
+
+def test_a_second_national_region_is_refused(invoke: Invoke, write: Write) -> None:
+    """One nation: its plans are what every region is set against."""
+    path = write("regions:\n  - {id: nation-two, name_zh: 二国, name_en: Nation two, level: national}\n")
+    result = invoke("--data", str(path), "validate")
+    assert result.exit_code == 1
+    assert re.search(
+        r"mine\.yaml:2: region 'nation-two': a second national region \(the nation is 'china', at ", result.stderr
+    )
