@@ -96,6 +96,8 @@ class RegionComparison:
     single: int = 0
     min_columns: int = 1
     per_capita: bool = False
+    #: regions whose quantified targets have no per-capita figure because the data gives no population
+    unpopulated: list[str] = field(default_factory=list)
 
 
 def scale_for(metric: Metric, *, per_capita: bool = False, unit: str | None = None) -> Scale:
@@ -343,7 +345,7 @@ def compare_metric(
     position = {m.id: i for i, m in enumerate(family)}
     rows.sort(key=lambda r: _sort_key(r, members[r.metric].higher_is_better, led, position, buckets[id(r)]))
 
-    unpopulated = sorted({r.region for r in rows if r.normalized is None and r.figure.amount.value is not None})
+    unpopulated = sorted({r.region for r in rows if r.normalized is None and _quantified(r.figure)})
     years: dict[str, int] = {}
     for r in rows if scale.per_capita else []:
         population = by_id[r.region].population
@@ -487,6 +489,14 @@ def compare_regions(
         for m in picked
         if min_columns <= 1 or setting[m.id] >= min_columns
     ]
+    region_of = {c.key: c.region.id for c in columns}
+    unpopulated = {
+        region_of[key]
+        for row in rows
+        for key, entries in row.targets.items()
+        for c in entries
+        if c.per_capita and c.normalized is None and _has_number(c)
+    }
     return RegionComparison(
         regions=list(dict.fromkeys(c.region for c in columns)),
         metrics=picked,
@@ -496,6 +506,7 @@ def compare_regions(
         single=sum(1 for m in picked if setting[m.id] == 1) if min_columns <= 1 else 0,
         min_columns=min_columns,
         per_capita=per_capita,
+        unpopulated=sorted(unpopulated),
     )
 
 
@@ -661,7 +672,12 @@ def tidy(comparison: RegionComparison) -> list[CompareTarget]:
 
 
 def _has_number(cell: Cell) -> bool:
-    return cell.figure.amount.value is not None or cell.figure.amount.low is not None
+    return _quantified(cell.figure)
+
+
+def _quantified(figure: FigureData) -> bool:
+    """A value or a range (a range has no value, only its ends)."""
+    return figure.amount.value is not None or figure.amount.low is not None
 
 
 def metric_rows(ds: Dataset, metric: str, **filters: Any) -> list[dict[str, Any]]:

@@ -659,3 +659,49 @@ def test_compare_kind_takes_every_kind_and_qualitative() -> None:
     from ipcompare.model import Kind
 
     assert [c.value for c in KindChoice] == [*(k.value for k in Kind), "qualitative"]
+
+
+UNPOPULATED = """\
+regions:
+  - {id: acity, name_zh: 甲市, name_en: Acity, level: prefecture, parent: hubei,
+     population: {value: 2000000, year: 2020, source: "made up"}}
+  - {id: bcity, name_zh: 乙市, name_en: Bcity, level: prefecture, parent: hubei}
+plans:
+  - id: acity-plan
+    region: acity
+    title_zh: 甲市规划
+    title_en: Acity plan
+    period: {start: 2021, end: 2025}
+    status: final
+    targets:
+      - {metric: trademarks, year: 2025, range: [2, 4], unit: 万件, comparator: reach, kind: level,
+         quote: "有效注册商标2至4万件"}
+  - id: bcity-plan
+    region: bcity
+    title_zh: 乙市规划
+    title_en: Bcity plan
+    period: {start: 2021, end: 2025}
+    status: final
+    targets:
+      - {metric: trademarks, year: 2025, range: [2, 4], unit: 万件, comparator: reach, kind: level,
+         quote: "有效注册商标2至4万件"}
+"""
+
+
+def test_per_capita_says_no_population_for_a_range_target_too(invoke: Invoke, write: Write) -> None:
+    path = write(UNPOPULATED)
+    text = invoke(
+        "--data", str(path), "metric", "trademarks", "--per-capita", "--region", "湖北", "-f", "markdown"
+    ).stdout
+    [bcity] = [line for line in table_lines(text) if "Bcity" in line]
+    assert "no population" in bcity and "No population in the data for bcity" in text
+    [acity] = [line for line in table_lines(text) if "Acity" in line]
+    assert "100–200 件/万人" in acity
+
+
+def test_compare_per_capita_says_which_regions_have_no_population(invoke: Invoke, write: Write) -> None:
+    path = write(UNPOPULATED)
+    text = invoke("--data", str(path), "compare", "乙市", "甲市", "--per-capita", "-f", "markdown").stdout
+    [row] = [line for line in table_lines(text) if "trademarks" in line.lower() or "商标" in line]
+    assert "2–4 万件 (no population) (2025)" in row and "2–4 万件 = 100–200 件/万人 (2025)" in row
+    assert "No population in the data for bcity: no per-capita figure." in text

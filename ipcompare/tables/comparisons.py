@@ -51,7 +51,9 @@ def _metric_name(r: MetricRow, lang: Lang | None) -> str:
 def _normalized_text(r: MetricRow, comparison: MetricComparison, lang: Lang | None) -> str:
     """The normalised value or range, shown in the unit of the row's own metric (a part in its own unit)."""
     if r.normalized is None:
-        has_value = comparison.scale.per_capita and r.figure.amount.value is not None
+        has_value = comparison.scale.per_capita and (
+            r.figure.amount.value is not None or r.figure.amount.low is not None
+        )
         return label("no-population", lang) if has_value else ""
     values, unit = shown(r.normalized, comparison, r.metric)
     return f"{derived_range(values)} {unit}"
@@ -168,8 +170,12 @@ def _cell_text(cell: Cell, lang: Lang | None, per_capita: bool = False) -> str:
     else:
         what = figure_text(figure, lang=lang)
         normal = cell.normalized
-        if per_capita and cell.per_capita and normal is not None and normal.value is not None:
-            what += f" = {_number(round(normal.value, 2))} {normal.unit}"
+        if per_capita and cell.per_capita and normal is not None:
+            ends = [normal.value] if normal.high is None else [normal.low, normal.high]
+            numbers = [float(v) for v in ends if v is not None]
+            what += f" = {derived_range(numbers)} {normal.unit}" if numbers else ""
+        elif per_capita and cell.per_capita and (figure.amount.value is not None or figure.amount.low is not None):
+            what += f" ({label('no-population', lang)})"
         if figure.kind != Kind.LEVEL:
             what += f" {kind_label(figure.kind, lang)}"
     said = when(figure)
@@ -223,6 +229,8 @@ def _compare_notes(comparison: RegionComparison, lang: Lang | None, hints: bool 
         notes.append(label(key, lang).format(n=comparison.single, rows=len(comparison.rows)))
     if comparison.per_capita:
         notes.append(label("note.compare-per-capita", lang))
+    if comparison.unpopulated:
+        notes.append(label("note.unpopulated", lang).format(regions=", ".join(comparison.unpopulated)))
     return notes
 
 
