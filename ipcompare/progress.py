@@ -192,6 +192,11 @@ def check_progress(old: Plan, new: Plan, metrics: Iterable[Metric] = ()) -> Prog
         raise UsageError(
             f"a progress check needs two plans of one region: {old.id} is {old.region}'s, {new.id} is {new.region}'s"
         )
+    if old.id == new.id:
+        raise UsageError(
+            f"a progress check needs two plans, the earlier and the next: both are {old.id}; to set its targets "
+            f"against the outcomes reported, give it alone (ipcompare progress {old.id})"
+        )
     if new.period_start < old.period_start:
         raise UsageError(
             f"a progress check needs the earlier plan first: {new.id} starts in {new.period_start}, "

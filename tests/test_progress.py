@@ -166,6 +166,11 @@ def test_a_plan_against_one_of_the_same_period_is_not_due(invoke: Invoke) -> Non
             "before inner-mongolia-14th-made-up (2021)\n",
         ),
         (
+            ["china-14th-fyp", "china-14th-fyp", "--progress"],
+            "ipcompare: error: a progress check needs two plans, the earlier and the next: both are china-14th-fyp; "
+            "to set its targets against the outcomes reported, give it alone (ipcompare progress china-14th-fyp)\n",
+        ),
+        (
             [*PAIR, "--exit-code"],
             "ipcompare: error: --exit-code reports whether two plans differ; it does not go with --progress\n",
         ),
