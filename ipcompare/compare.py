@@ -544,6 +544,8 @@ def _columns_of(ds: Dataset, regions: Sequence[Region], latest: bool) -> tuple[l
             finals = [p for p in plans if p.status == Status.FINAL] or plans
             plans = [max(finals, key=lambda p: (p.period_end, p.issued or dt.date.min, p.period_start))]
             chosen += plans
+        elif latest and plans and plans[0].status == Status.DRAFT:
+            chosen += plans  # its only plan, a draft: said, as a draft is not what --latest promises
         columns += [_column(ds, p, alone=len(plans) == 1) for p in plans]
     return columns, chosen
 

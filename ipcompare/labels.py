@@ -97,6 +97,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "同一地区有多部规划的，每部规划单列一栏并注明规划（--latest 只保留最新的正式规划）。",
     ),
     "note.latest": ("Each region's latest final plan only: {plans}.", "各地区仅列最新的正式规划：{plans}。"),
+    "note.latest-drafts": (
+        "A region with no final plan is shown by its latest draft: {plans}.",
+        "尚无正式规划的地区列出其最新征求意见稿：{plans}。",
+    ),
     "note.shared": (
         "Only the metrics that at least {n} of the columns named set a number for.",
         "仅列出至少{n}个所列栏目设有数值目标的指标。",

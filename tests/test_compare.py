@@ -580,6 +580,13 @@ def test_latest_keeps_a_regions_latest_final_plan_and_says_which(invoke: Invoke)
     assert "Each region's latest final plan only: inner-mongolia-14th-made-up." in text
 
 
+def test_latest_says_when_a_region_has_only_a_draft(invoke: Invoke) -> None:
+    """泰安 has one plan, a draft: --latest shows it, and says that it is not a final plan."""
+    text = invoke("compare", "泰安", "襄阳", "--latest", "-f", "markdown").stdout
+    assert "A region with no final plan is shown by its latest draft: taian-strong-city-draft." in text
+    assert "latest final plan only" not in text
+
+
 def test_a_plan_id_and_a_province_standing_for_its_cities_are_columns(invoke: Invoke) -> None:
     rows = rows_of(invoke, "compare", "xiangyang-14th-fyp", "山东")
     assert list(rows[0]["targets"]) == ["xiangyang-14th-fyp", "taian"]  # 山东 has no plan of its own: Tai'an's

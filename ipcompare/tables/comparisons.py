@@ -219,9 +219,12 @@ def _compare_notes(comparison: RegionComparison, lang: Lang | None, hints: bool 
     notes = [label("note.cells", lang)]
     if any(c.by_plan for c in comparison.columns):
         notes.append(label("note.columns-by-plan", lang))
-    if comparison.latest:
-        plans = ", ".join(p.id for p in comparison.latest)
-        notes.append(label("note.latest", lang).format(plans=plans))
+    finals = [p.id for p in comparison.latest if p.status == Status.FINAL]
+    drafts = [p.id for p in comparison.latest if p.status == Status.DRAFT]
+    if finals:
+        notes.append(label("note.latest", lang).format(plans=", ".join(finals)))
+    if drafts:
+        notes.append(label("note.latest-drafts", lang).format(plans=", ".join(drafts)))
     if comparison.min_columns > 1:
         notes.append(label("note.shared", lang).format(n=comparison.min_columns))
     elif comparison.single:
