@@ -62,7 +62,7 @@ from .loader import (
 from .model import COMPARATORS, DIRECTIONS, KINDS, Figure, Metric, Plan
 from .paths import display_paths
 from .records import record
-from .validate import _NOT_NEGATIVE, check, plan_problems, unit_fits
+from .validate import _GROWTH, _NOT_NEGATIVE, check, plan_problems, unit_fits
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -271,6 +271,7 @@ def _numbers(value: Any, span: Any) -> tuple[float | None, float | None, float |
 
 #: validate._NOT_NEGATIVE, as the text figures are read as.
 _NOT_NEGATIVE_KINDS = frozenset(k.value for k in _NOT_NEGATIVE)
+_GROWTH_KINDS = frozenset(k.value for k in _GROWTH)
 
 
 def _fine_kind(kind: str | None, numbers: tuple[float | None, ...], note: str | None, since: int | None) -> bool:
@@ -278,6 +279,8 @@ def _fine_kind(kind: str | None, numbers: tuple[float | None, ...], note: str | 
     if kind in _NOT_NEGATIVE_KINDS and any(n is not None and n < 0 for n in numbers):
         return False
     if kind == "share" and any(n is not None and n > 100 for n in numbers):
+        return False
+    if kind in _GROWTH_KINDS and any(n is not None and n < -100 for n in numbers):
         return False
     return not ((kind == "unclear" and note is None) or (kind == "flow-change" and since is None))
 

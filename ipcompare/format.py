@@ -15,7 +15,7 @@ def number(value: float | None) -> str:
         return ""
     if float(value).is_integer():
         return str(int(value))
-    return f"{value:.10g}"
+    return _positional(f"{value:.10g}")
 
 
 def derived(value: float) -> str:
@@ -23,7 +23,24 @@ def derived(value: float) -> str:
     if value == 0 or abs(value) >= 1:
         text = f"{value:,.2f}".rstrip("0").rstrip(".")
         return text if abs(value) >= 10000 else text.replace(",", "")
-    return f"{value:.3g}"
+    return _positional(f"{value:.3g}")
+
+
+def _positional(text: str) -> str:
+    """A number Python wrote with an exponent ('1e-07', '1.5e+12') written out ('0.0000001'): no plan writes
+    exponents, and the data refuses them."""
+    if "e" not in text:
+        return text
+    mantissa, exponent = text.split("e")
+    sign = "-" if mantissa.startswith("-") else ""
+    whole, _, fraction = mantissa.lstrip("-").partition(".")
+    digits = whole + fraction
+    point = len(whole) + int(exponent)  # where the decimal point falls among the digits
+    if point <= 0:
+        return f"{sign}0.{'0' * -point}{digits}"
+    if point >= len(digits):
+        return f"{sign}{digits}{'0' * (point - len(digits))}"
+    return f"{sign}{digits[:point]}.{digits[point:]}"
 
 
 def derived_range(values: Sequence[float]) -> str:

@@ -712,6 +712,13 @@ class _Fields:
         return float(value)
 
     def year(self, key: str, required: bool = True) -> int | None:
+        raw = self.data.get(key)
+        # A number too large for any figure is no year either, and is said as a year too far out is.
+        too_large = isinstance(raw, Odd) and raw.reason == _too_large(raw.text)
+        if too_large or (isinstance(raw, int) and not isinstance(raw, bool) and abs(raw) > MAX_VALUE):
+            low, high = YEARS
+            self.error(f"{key} {raw} is not a year a plan can be about ({low}-{high}): write the four-digit year", key)
+            return None
         value = self.integer(key, required)
         if value is not None and not YEARS[0] <= value <= YEARS[1]:
             low, high = YEARS
@@ -822,6 +829,8 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, str):
         return f"text {value!r}"
+    if isinstance(value, dt.date):  # YAML reads 2025-01-01 as a date
+        return f"a date ({value.isoformat()})"
     return repr(value)
 
 

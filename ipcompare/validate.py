@@ -32,6 +32,8 @@ from .units import fits, known_units, parse_unit
 _LEVEL_RANK = {Level.NATIONAL: 0, Level.PROVINCE: 1, Level.PREFECTURE: 2}
 #: Kinds whose value is an amount that cannot fall below zero (a fall is a growth below zero, or `down`).
 _NOT_NEGATIVE = (Kind.LEVEL, Kind.FLOW, Kind.SHARE, Kind.UNCLEAR)
+#: Rates of growth, in %: -100% is a fall to nothing, and no fall is larger.
+_GROWTH = (Kind.GROWTH_RATE, Kind.PERIOD_GROWTH)
 
 
 class _Report(list[Problem]):
@@ -191,6 +193,8 @@ def _value_problems(figure: Figure) -> list[tuple[str, str]]:
         )
     if figure.kind == Kind.SHARE and any(v > 100 for v in numbers):
         out.append((key, f"{key} is above 100%: a share cannot be more than the whole"))
+    if figure.kind in _GROWTH and any(v < -100 for v in numbers):
+        out.append((key, f"{key} is below -100%: a {figure.kind} cannot fall by more than the whole"))
     return out
 
 

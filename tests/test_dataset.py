@@ -138,3 +138,12 @@ def test_gi_targets_outside_the_family_are_pointed_to(invoke: Invoke) -> None:
 def test_a_part_is_shown_in_its_own_unit() -> None:
     [projects] = [r for r in ipcompare.metric_rows(DATA, "gi-count") if r["metric"] == "gi-brand-projects"]
     assert (projects["unit"], projects["normalized"]["unit"]) == ("个", "个")
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(1e-07, "0.0000001"), (2.5e-05, "0.000025"), (-3.25e-06, "-0.00000325"), (6.0, "6"), (1.25, "1.25")],
+)
+def test_a_number_is_written_without_an_exponent(value: float, text: str) -> None:
+    """The data refuses 1e-07 as a value; tables never write one either."""
+    assert number(value) == text

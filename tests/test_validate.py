@@ -415,6 +415,9 @@ ODD_VALUES = [
     ("value: -9", "value", 11, "value is negative: a level cannot be below zero"),
     ("year: 99999", "year", 10, "year 99999 is not a year a plan can be about (1900-2100): write the four-digit year"),
     ("year: 025", "year", 10, "a leading zero makes YAML read 025 as octal (21): write 25"),
+    ("year: 99999999999999999999", "year", 10, "year 99999999999999999999 is not a year a plan can be about (1900-"),
+    ("year: " + "9" * 40, "year", 10, "is not a year a plan can be about (1900-2100): write the four-digit year"),
+    ("year: 2025-01-01", "year", 10, "year must be a whole number, not a date (2025-01-01)"),
 ]
 
 
@@ -650,3 +653,19 @@ def test_a_second_national_region_is_refused(invoke: Invoke, write: Write) -> No
     assert re.search(
         r"mine\.yaml:2: region 'nation-two': a second national region \(the nation is 'china', at ", result.stderr
     )
+
+
+@pytest.mark.parametrize("kind", ["growth-rate", "period-growth"])
+def test_a_growth_below_minus_100_percent_is_an_error(invoke: Invoke, write: Write, kind: str) -> None:
+    """-100% is a fall to nothing: -200% is a mistake, not a target."""
+    rate = (
+        PLAN.replace("value: 9", "value: -200")
+        .replace("unit: 万件", 'unit: "%"')
+        .replace("kind: level", f"kind: {kind}")
+    )
+    rate = rate.replace("kind: period-growth", "kind: period-growth\n        since: 2020")
+    result = invoke("validate", str(write(rate)))
+    assert (
+        result.exit_code == 1 and f"value is below -100%: a {kind} cannot fall by more than the whole" in result.stderr
+    )
+    assert invoke("validate", str(write(rate.replace("value: -200", "value: -100")))).exit_code == 0
