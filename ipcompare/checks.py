@@ -48,6 +48,8 @@ class Rule:
     severity: Severity
     summary: str  # one line: what the rule finds
     explanation: str  # why it matters, what it compares, how to explain a finding away
+    summary_zh: str = ""  # the same, in Chinese (`check --explain CODE --lang zh`)
+    explanation_zh: str = ""
 
 
 RULES: tuple[Rule, ...] = (
@@ -62,6 +64,10 @@ RULES: tuple[Rule, ...] = (
         "count different things. Where the start level is only given for a part of the metric (certification "
         "marks of all GI trademarks), the finding says so and is informational: the whole may have been larger. "
         "Tolerance: the rounding of the three figures (half a unit of each one's last digit).",
+        "基期值加新增量不等于规划所述同年的总量",
+        "规划给出期初总量（2015年底51件）、期内新增量（新增40件）和期末总量（总数突破100件）时，同一件事说了两遍："
+        "期初加新增应等于期末。不相等时，三者之一有误，或口径不同。若期初总量只是该指标的一部分（地理标志商标中的"
+        "证明商标），结果会说明这一点并仅作提示：整体可能更大。容差：三个数字各自末位的一半。",
     ),
     Rule(
         "IP102",
@@ -72,6 +78,10 @@ RULES: tuple[Rule, ...] = (
         "baseline (4.09 件 in 2020) the target implies its own rate: (12 / 4.09)^(1/5) - 1 = 24.0 % a year. "
         "The finding shows both. Tolerance: the rounding of the stated rate (25 % stands for 24.5 to 25.5 %); "
         "the target and baseline are taken as written.",
+        "规划所述的年均增速与基期值和目标值所隐含的增速不符",
+        "“每万人发明专利拥有量年均增长25%，达到12件”同时给出增速和目标；结合规划的基期值（2020年4.09件），目标隐含"
+        "的增速为(12 / 4.09)^(1/5) - 1 = 每年24.0%。结果列出二者。容差：所述增速的舍入（25%代表24.5%至25.5%）；目"
+        "标和基期值按原文。",
     ),
     Rule(
         "IP103",
@@ -81,6 +91,9 @@ RULES: tuple[Rule, ...] = (
         "A target that asks for no more than the plan says was already reached is either a slip or a target "
         "in decline the plan does not say. Compared only with the plan's own baseline of the same metric, "
         "scope and kind (and span); a target to maintain (保持) a level is not checked.",
+        "目标不高于其基期值（越高越好的指标），或不低于其基期值（越低越好的指标）",
+        "目标若不超过规划自己说已经达到的水平，要么是笔误，要么是规划未言明的下降目标。只与同一指标、口径、类型（"
+        "及期限）的本规划基期值比较；“保持”类目标不检查。",
     ),
     Rule(
         "IP104",
@@ -90,6 +103,9 @@ RULES: tuple[Rule, ...] = (
         "Metrics in the catalogue may be parts of others (certification marks are part of GI trademarks). A "
         "plan's figure for the part cannot be larger than its figure for the whole, same year, kind, scope "
         "and span, both targets or both baselines. Tolerance: the rounding of both figures.",
+        "指标组成部分的数字大于规划同年整体的数字",
+        "目录中的指标可以是其他指标的组成部分（证明商标属于地理标志商标）。同一年份、类型、口径和期限，且同为目标"
+        "或同为基期值时，组成部分的数字不能大于整体。容差：两个数字的舍入。",
     ),
     Rule(
         "IP105",
@@ -100,6 +116,10 @@ RULES: tuple[Rule, ...] = (
         "counted: usually a slip in `since`. Checked for targets only (baselines report the past); a span may "
         "start the year before the period (较2020年). A target year outside the period is refused when the "
         "data is loaded, as is a range whose ends are reversed (`validate`).",
+        "新增量目标的计算期限超出规划自身的规划期",
+        "2021—2025年的规划若设定2016—2025年新增N，就把其他规划已计的年份又计了一遍：通常是 since 写错。只检查目标"
+        "（基期值报告的是过去）；期限可以从规划期前一年开始（较2020年）。目标年份超出规划期、区间两端颠倒，在读入"
+        "数据时即被拒绝（validate）。",
     ),
 )
 
@@ -113,6 +133,9 @@ QUOTE_RULES: tuple[Rule, ...] = (
         "checks each quote against the document the plan names as its `source` (beside the data file); this "
         "rule reports what it reports. A plan whose document cannot be found is not checked, and the check "
         "says so.",
+        "数字的引文在规划来源文件中找不到（逐字比对）",
+        "每个数字都附有其原文，便于任何人再次找到。validate 将每条引文与规划 source 所指的文件（位于数据文件旁）比"
+        "对；本规则报告其结果。找不到来源文件的规划不检查，并会说明。",
     ),
     Rule(
         "IP202",
@@ -122,6 +145,9 @@ QUOTE_RULES: tuple[Rule, ...] = (
         "The reader of `extract` reads each quote again and compares what it finds with the figure (the "
         "warnings of `validate`, errors with `validate --strict`). The reader sees only the quote: a curator "
         "who read the sentence around it may know better, and explains it in the figure's note.",
+        "ipcompare 的读取器重读引文，得出的数值、单位、比较词、类型或年份与数字不同",
+        "extract 的读取器重新读取每条引文，并将结果与数字比较（即 validate 的警告，validate --strict 时为错误）。"
+        "读取器只看到引文本身：读过上下文的整理者可能更清楚，并在该数字的 note 中说明。",
     ),
 )
 
@@ -135,6 +161,10 @@ OUTCOME_RULES: tuple[Rule, ...] = (
         "an outcome in the data records it) asks for nothing new: the target may be a slip, or kept for form. "
         "Only outcomes of a year before the year the plan was issued count (what its authors could know), "
         "of the target's metric, scope and kind (and span), and only for plans that give their issue date.",
+        "规划印发前已有实际结果达到的目标",
+        "2021年印发的规划若设定2025年目标，而数据中的实际结果显示该地区2020年底已经达到，这一目标并无新要求：可能"
+        "是笔误，也可能只是形式上保留。只计规划印发年份之前的实际结果（起草者可知的），且须与目标的指标、口径、类"
+        "型（及期限）一致，并仅限给出印发日期的规划。",
     ),
 )
 RULES = (*RULES[:5], *OUTCOME_RULES, *QUOTE_RULES)

@@ -27,7 +27,7 @@ from .controls import escape_controls
 from .environment import DATA_ENV, NO_CACHE_ENV
 from .errors import DataError, ExitCode, IpcompareError, OutputError, Problem, UnknownName, UsageError
 from .files import encoded, write_output
-from .labels import Lang
+from .labels import Lang, label
 from .model import Dataset, Level, Status
 from .records import record
 from .render import Format, render
@@ -1108,7 +1108,11 @@ def check(
 
     if explain is not None:
         found = rule(explain)
-        _stdout(f"{found.code} {found.name} ({found.severity.value}): {found.summary}\n\n{found.explanation}\n")
+        summary, explanation = found.summary, found.explanation
+        if lang == Lang.ZH and found.summary_zh:
+            summary, explanation = found.summary_zh, found.explanation_zh
+        severity = label(f"severity.{found.severity.value}", lang)
+        _stdout(f"{found.code} {found.name} ({severity}): {summary}\n\n{explanation}\n")
         return
     rules = selected(select or [], ignore or [])
     out = Output(fmt, output, excel, lang)

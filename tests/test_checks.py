@@ -320,3 +320,20 @@ def test_each_read_back_disagreement_has_its_chinese_sentence(
     path = write(_plan([figure]))
     assert english in invoke("--data", str(path), "check", "my-plan").stdout
     assert chinese in invoke("--data", str(path), "check", "my-plan", "--lang", "zh").stdout
+
+
+def test_severities_roles_and_explanations_are_chinese_with_lang_zh(invoke: Invoke, write: Write) -> None:
+    end = _fig("gi-trademarks", 2025, 100, "件", "level", "总数突破100件", comparator="exceed")
+    path = write(_plan([GI_ADD, end], [GI_BASE]))
+    line = invoke("--data", str(path), "check", "my-plan", "--lang", "zh").stdout
+    assert " IP101 [警告] " in line
+    table = invoke("--data", str(path), "check", "my-plan", "--lang", "zh", "-f", "markdown").stdout
+    assert "| 警告 " in table and "基期值 gi-trademarks 2020" in table and "目标 gi-trademarks 2021–2025" in table
+    assert _check(invoke, path, "--lang", "zh")[1][0]["severity"] == "warning"  # JSON keeps the codes
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_every_rule_explains_itself_in_chinese(invoke: Invoke, rule: Any) -> None:
+    text = invoke("check", "--explain", rule.code, "--lang", "zh").stdout
+    assert text.startswith(f"{rule.code} {rule.name} (") and rule.summary_zh in text and rule.explanation_zh in text
+    assert not any(word in text for word in ("the ", " a ", "plan "))  # no English sentence left
