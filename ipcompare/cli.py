@@ -1111,8 +1111,8 @@ def check(
         summary, explanation = found.summary, found.explanation
         if lang == Lang.ZH and found.summary_zh:
             summary, explanation = found.summary_zh, found.explanation_zh
-        severity = label(f"severity.{found.severity.value}", lang)
-        _stdout(f"{found.code} {found.name} ({severity}): {summary}\n\n{explanation}\n")
+        shown_severity = label(f"severity.{found.severity.value}", lang)
+        _stdout(f"{found.code} {found.name} ({shown_severity}): {summary}\n\n{explanation}\n")
         return
     rules = selected(select or [], ignore or [])
     out = Output(fmt, output, excel, lang)
