@@ -38,6 +38,7 @@ from .index import (
     _places,
     _plan_row,
     write_catalogue,
+    write_counts,
     write_key,
     write_outcomes,
 )
@@ -418,6 +419,53 @@ class Batch:
     parts: list[Part]
     plans: list[tuple[str, str]]
     uses: set[Use]
+    counts: Tally
+
+
+class Tally:
+    """What `plans` and `metrics` list of the figures (model.Counts), counted as the rows are read, so that a
+    listing reads a few small tables instead of counting thousands of figures (index.Index.counts)."""
+
+    def __init__(self) -> None:
+        #: plan id -> [targets, quantified targets, baselines], in the data's order
+        self.plans: dict[str, list[int]] = {}
+        #: metric id -> [targets, baselines, {plan ids that set it a target, in the data's order}]
+        self.metrics: dict[str, list[Any]] = {}
+
+    def add(self, plans: list[Row], targets: list[Row], baselines: list[Row]) -> None:
+        """Rows of plans in the data's order, then each plan's targets and baselines after those of earlier ones."""
+        counted = self.plans
+        for row in plans:
+            counted[row[0]] = [0, 0, 0]
+        metrics = self.metrics
+        for row in targets:
+            plan, metric = row[_PLAN], row[_METRIC]
+            tally = counted[plan]
+            tally[0] += 1
+            tally[1] += row[_VALUE] is not None or row[_LOW] is not None
+            entry = metrics.get(metric)
+            if entry is None:
+                entry = metrics[metric] = [0, 0, {}]
+            entry[0] += 1
+            entry[2][plan] = None
+        for row in baselines:
+            counted[row[_PLAN]][2] += 1
+            entry = metrics.get(row[_METRIC])
+            if entry is None:
+                entry = metrics[row[_METRIC]] = [0, 0, {}]
+            entry[1] += 1
+
+    def merge(self, other: Tally) -> None:
+        """Another batch's counts, of plans that come after these."""
+        self.plans.update(other.plans)
+        for metric, (targets, baselines, plans) in other.metrics.items():
+            entry = self.metrics.get(metric)
+            if entry is None:
+                self.metrics[metric] = [targets, baselines, dict(plans)]
+            else:
+                entry[0] += targets
+                entry[1] += baselines
+                entry[2].update(plans)
 
 
 def _schema_columns() -> dict[str, list[str]]:
@@ -436,6 +484,8 @@ _SCHEMA_COLUMNS = _schema_columns()
 #: index leaves empty (commands normalise in the units they are asked for): a batch's rows have these.
 PLAN_COLUMNS = _SCHEMA_COLUMNS["plans"]
 FIGURE_COLUMNS = [c for c in _SCHEMA_COLUMNS["targets"] if not c.startswith("normalized_")]
+#: Where a batch's figure rows hold what Tally counts.
+_PLAN, _METRIC, _VALUE, _LOW = (FIGURE_COLUMNS.index(c) for c in ("plan", "metric", "value", "low"))
 #: Where index._figure_row puts the four normalized columns.
 NORMAL = _SCHEMA_COLUMNS["targets"].index("normalized_value")
 #: A batch's tables: no types and no keys (plan ids are checked before the rows are copied).
@@ -471,8 +521,10 @@ def read_batch(tasks: list[_Task], *, serialize: bool = False) -> Batch | None:
         baselines += rows.baselines
     uses = set().union(*(rows.uses for rows in files))
     ids = [(row[0], row[2]) for row in plans]
+    tally = Tally()
+    tally.add(plans, targets, baselines)
     data = _serialized(plans, targets, baselines) if serialize else (plans, targets, baselines)
-    return Batch(data, [rows.stamp for rows in files], [rows.part for rows in files], ids, uses)
+    return Batch(data, [rows.stamp for rows in files], [rows.part for rows in files], ids, uses, tally)
 
 
 def _serialized(plans: list[Row], targets: list[Row], baselines: list[Row]) -> bytes:
@@ -530,6 +582,7 @@ def _fill(db: sqlite3.Connection, batches: Iterator[Batch | None], names: list[s
     parts: list[Part] = []
     stamps: list[Stamp] = []
     uses: set[Use] = set()
+    tally = Tally()
     plans: set[str] = set()
     regions: set[str] = set()
     for batch in batches:
@@ -554,6 +607,7 @@ def _fill(db: sqlite3.Connection, batches: Iterator[Batch | None], names: list[s
         parts += batch.parts
         stamps += batch.stamps
         uses |= batch.uses
+        tally.merge(batch.counts)
     db.execute("DETACH batch")
     db.execute("BEGIN")
     problems: list[Any] = []
@@ -566,6 +620,7 @@ def _fill(db: sqlite3.Connection, batches: Iterator[Batch | None], names: list[s
     write_catalogue(db, catalogue, _places(names))
     write_outcomes(db, catalogue, _places(names))
     write_key(db, real, stamps)
+    write_counts(db, tally.plans, tally.metrics)
 
 
 def _fits(metrics: dict[str, Metric], use: Use) -> bool:

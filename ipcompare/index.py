@@ -178,7 +178,14 @@ CREATE INDEX plans_region ON plans(region);
 _INDEX_TABLES = """
 CREATE TABLE stamps (position INTEGER PRIMARY KEY, path TEXT NOT NULL, size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE plan_counts (plan TEXT PRIMARY KEY, targets INTEGER NOT NULL, quantified INTEGER NOT NULL,
+    baselines INTEGER NOT NULL);
+CREATE TABLE metric_counts (metric TEXT PRIMARY KEY, targets INTEGER NOT NULL, baselines INTEGER NOT NULL,
+    plans TEXT NOT NULL);
 """
+# plan_counts and metric_counts are what `plans` and `metrics` list (model.Counts), counted as the index is built:
+# counting thousands of figures at every listing took 0.2 s at 5,000 plans. metric_counts.plans is a JSON array
+# of the plans that set the metric a target, in the data's order.
 
 
 class CacheProblem(Exception):
@@ -225,7 +232,8 @@ def index_path(real_paths: Sequence[str]) -> Path:
     # A cheap key (hashlib costs an import at every start): two lists that share it only rebuild in turn, as
     # the index records its paths and is read only for the same list.
     # The schema's text is in the key too: a new index (as well as a new table) is never read from an old file.
-    key = "\0".join([__version__, str(SCHEMA_VERSION), f"{zlib.crc32(SCHEMA.encode()):08x}", *real_paths]).encode()
+    tables = f"{zlib.crc32((SCHEMA + _INDEX_TABLES).encode()):08x}"
+    key = "\0".join([__version__, str(SCHEMA_VERSION), tables, *real_paths]).encode()
     return cache_dir() / f"index-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.sqlite"
 
 
@@ -424,7 +432,9 @@ class Index:
         baselines = self._figures("baselines", where, args)
         counts = None
         if where:
-            counts = tuple(self.db.execute("SELECT metric, COUNT(*) FROM targets GROUP BY metric ORDER BY metric"))
+            counts = tuple(
+                self.db.execute("SELECT metric, targets FROM metric_counts WHERE targets > 0 ORDER BY metric")
+            )
         return Dataset(
             metrics=self.metrics,
             regions=self.regions,
@@ -449,27 +459,11 @@ class Index:
         return replace(headers, plans=filled)
 
     def counts(self) -> Counts:
-        """What counts_of(the whole dataset) says, counted by SQLite."""
-        plans = {
-            p: (n, quantified, 0)
-            for p, n, quantified in self.db.execute(
-                "SELECT plan, COUNT(*), SUM(value IS NOT NULL OR low IS NOT NULL) FROM targets GROUP BY plan"
-            )
-        }
-        for p, n in self.db.execute("SELECT plan, COUNT(*) FROM baselines GROUP BY plan"):
-            targets, quantified, _ = plans.get(p, (0, 0, 0))
-            plans[p] = (targets, quantified, n)
-        setting: dict[str, list[str]] = {}
-        for metric, plan in self.db.execute("SELECT DISTINCT metric, plan FROM targets"):  # (metric, plan) index
-            setting.setdefault(metric, []).append(plan)
-        position = {p: i for i, (p,) in enumerate(self.db.execute("SELECT id FROM plans ORDER BY position"))}
-        for plans_of in setting.values():
-            plans_of.sort(key=position.__getitem__)
-        targets = dict(self.db.execute("SELECT metric, COUNT(*) FROM targets GROUP BY metric"))
-        baselines = dict(self.db.execute("SELECT metric, COUNT(*) FROM baselines GROUP BY metric"))
+        """What counts_of(the whole dataset) says, as the index counted it when it was built."""
+        plans = {p: (t, q, b) for p, t, q, b in self.db.execute("SELECT * FROM plan_counts")}
         metrics = {
-            m: (tuple(setting.get(m, ())), targets.get(m, 0), baselines.get(m, 0))
-            for m in dict.fromkeys([*targets, *baselines])
+            m: (tuple(json.loads(setting)), t, b)
+            for m, t, b, setting in self.db.execute("SELECT metric, targets, baselines, plans FROM metric_counts")
         }
         return Counts(plans=plans, metrics=metrics)
 
@@ -704,6 +698,16 @@ def _database(target: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
 def _meta(db: sqlite3.Connection, **more: str) -> None:
     values = {"schema": str(SCHEMA_VERSION), "ipcompare": __version__, **more}
     db.executemany("INSERT INTO meta VALUES (?,?)", values.items())
+
+
+def write_counts(db: sqlite3.Connection, plans: dict[str, list[int]], metrics: dict[str, list[Any]]) -> None:
+    """The counts of figures by plan (targets, quantified targets, baselines) and by metric (targets, baselines,
+    the plans setting it a target in the data's order), as bulk.Tally counted them."""
+    db.executemany("INSERT INTO plan_counts VALUES (?,?,?,?)", ((p, *n) for p, n in plans.items()))
+    db.executemany(
+        "INSERT INTO metric_counts VALUES (?,?,?,?)",
+        ((m, targets, baselines, json.dumps(list(setting))) for m, (targets, baselines, setting) in metrics.items()),
+    )
 
 
 def write_key(db: sqlite3.Connection, real_paths: Sequence[str], stamps: Sequence[Stamp]) -> None:
