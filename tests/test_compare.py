@@ -668,31 +668,22 @@ def test_compare_kind_takes_every_kind_and_qualitative() -> None:
     assert [c.value for c in KindChoice] == [*(k.value for k in Kind), "qualitative"]
 
 
-UNPOPULATED = """\
-regions:
-  - {id: acity, name_zh: 甲市, name_en: Acity, level: prefecture, parent: hubei,
-     population: {value: 2000000, year: 2020, source: "made up"}}
-  - {id: bcity, name_zh: 乙市, name_en: Bcity, level: prefecture, parent: hubei}
-plans:
-  - id: acity-plan
-    region: acity
-    title_zh: 甲市规划
-    title_en: Acity plan
-    period: {start: 2021, end: 2025}
-    status: final
-    targets:
-      - {metric: trademarks, year: 2025, range: [2, 4], unit: 万件, comparator: reach, kind: level,
-         quote: "有效注册商标2至4万件"}
-  - id: bcity-plan
-    region: bcity
-    title_zh: 乙市规划
-    title_en: Bcity plan
-    period: {start: 2021, end: 2025}
-    status: final
-    targets:
-      - {metric: trademarks, year: 2025, range: [2, 4], unit: 万件, comparator: reach, kind: level,
-         quote: "有效注册商标2至4万件"}
-"""
+def _range_plan(city: str, zh: str) -> str:
+    """A final 2021-2025 plan of `city` with one range target, 2–4 万件 of trademarks."""
+    return (
+        f"  - {{id: {city}-plan, region: {city}, title_zh: {zh}规划, title_en: {city} plan, status: final,\n"
+        "     period: {start: 2021, end: 2025}, targets: [{metric: trademarks, year: 2025, range: [2, 4], unit: 万件,\n"
+        '     comparator: reach, kind: level, quote: "有效注册商标2至4万件"}]}\n'
+    )
+
+
+UNPOPULATED = (
+    "regions:\n"
+    "  - {id: acity, name_zh: 甲市, name_en: Acity, level: prefecture, parent: hubei,\n"
+    '     population: {value: 2000000, year: 2020, source: "made up"}}\n'
+    "  - {id: bcity, name_zh: 乙市, name_en: Bcity, level: prefecture, parent: hubei}\n"
+    "plans:\n" + _range_plan("acity", "甲市") + _range_plan("bcity", "乙市")
+)
 
 
 def test_per_capita_says_no_population_for_a_range_target_too(invoke: Invoke, write: Write) -> None:
