@@ -315,6 +315,7 @@ class Mark:
     against: int | None = None  # a year set against (较2015年)
     against_period: bool = False  # set against a whole period (比“十一五”: totals, not one year)
     only_next: bool = False  # 由2020年的1.2万件: the year of the number right after it, not of the sentence
+    as_of: bool = False  # 截至2021年底: the state at a date, which in the plan's period its section decides
 
 
 _MARK = re.compile(
@@ -348,13 +349,14 @@ def _marks(
         if lead in ("到", "至") or (tail == "末" and not m["year"]):
             role = Role.TARGET if plan_start is None or year >= plan_start else Role.BASELINE
         elif lead.startswith("截"):
-            role = Role.BASELINE if plan_start is None or year < plan_start else Role.TARGET
+            # 截至 reports what stood at a date; in the plan's period its section (or 已) decides
+            role = Role.BASELINE if plan_start is None or year < plan_start else None
         elif plan_start is not None and year < plan_start:
             role = Role.BASELINE
         since = first if tail in ("期间", "时期", "以来") or (m["fyp"] and not tail) else None
         if m["fyp"] and tail == "初":
             continue
-        out.append(Mark(m.start(), m.end(), year, role, since=since))
+        out.append(Mark(m.start(), m.end(), year, role, since=since, as_of=lead.startswith("截")))
     return out
 
 
@@ -819,7 +821,16 @@ def _when(
 ) -> tuple[_Time, Role, int | None]:
     """The time of a figure, whether it is a target or a baseline, and its year (noting what was assumed)."""
     time = _time(ctx, f.start, marks, line_marks)
-    role = time.role or ctx.section_role or (Role.TARGET if time.year is not None else None)
+    past = time.mark_end is not None and "已" in ctx.normal.text[time.mark_end : f.start]
+    role = time.role
+    if role == Role.TARGET and ctx.section_role == Role.BASELINE and past:
+        role = Role.BASELINE  # 到2021年底,全市已…, under 发展基础: what has been reached, not what is set
+    if role is None and time.as_of:
+        role = ctx.section_role or (Role.BASELINE if past else None)
+        if role is None:
+            role = Role.TARGET
+            notes.append("截至 a year of the plan's period, with neither 已 nor a section that says: read as a target")
+    role = role or ctx.section_role or (Role.TARGET if time.year is not None else None)
     if role is None:
         role = Role.TARGET
         notes.append("neither the sentence nor its section says whether this is a target or a baseline")
@@ -899,6 +910,8 @@ class _Time:
     against: int | None = None
     against_period: bool = False
     period_since: int | None = None  # the first year of the period the section reports
+    as_of: bool = False  # the year is a 截至 date: its role is the section's
+    mark_end: int | None = None  # where the time phrase ends (the words from it to the figure may say 已)
 
     @property
     def span_start(self) -> int | None:
@@ -924,7 +937,9 @@ def _time(ctx: _Context, at: int, marks: list[Mark], line_marks: list[Mark]) -> 
     period = bool(against and against.against_period)
     if mark is None:
         return _Time(None, None, None, versus, period, ctx.section_since)
-    return _Time(mark.year, mark.role, mark.since, versus, period, mark.since or ctx.section_since)
+    return _Time(
+        mark.year, mark.role, mark.since, versus, period, mark.since or ctx.section_since, mark.as_of, mark.end
+    )
 
 
 def _default_year(ctx: _Context, role: Role) -> int | None:

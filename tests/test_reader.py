@@ -422,6 +422,37 @@ def test_from_baseline_to_target() -> None:
     ]
 
 
+def test_as_of_a_year_of_the_period_under_a_basis_heading_is_a_baseline() -> None:
+    """截至2021年底 in a 2021-2025 plan's 发展基础 reports the first year: baselines, not targets for 2021."""
+    text = (
+        "一、发展基础\n截至2021年底，全市有效注册商标量已达到1.23万件，每万人口发明专利拥有量2.4件，"
+        "全年专利授权量1850件。\n二、发展目标\n到2025年，每万人口发明专利拥有量达到5件。"
+    )
+    readings = read(text, period=PLAN)
+    assert [(r.value, r.role, r.year, r.kind) for r in readings] == [
+        (1.23, Role.BASELINE, 2021, ReadKind.LEVEL),
+        (2.4, Role.BASELINE, 2021, ReadKind.LEVEL),
+        (1850, Role.BASELINE, 2021, ReadKind.FLOW),
+        (5, Role.TARGET, 2025, ReadKind.LEVEL),
+    ]
+
+
+@pytest.mark.parametrize("when", ["截至2022年底，全市", "到2022年底，全市", "2022年，全市"])
+def test_what_has_been_reached_under_a_basis_heading_is_a_baseline(when: str) -> None:
+    text = f"一、发展现状\n{when}有效注册商标量已达到12.3万件。"
+    want = Want("有效注册商标量", 12.3, "万件", Comparator.REACH, ReadKind.LEVEL, 2022, "12.3万件", role=Role.BASELINE)
+    check(text, one(text), want)
+
+
+def test_as_of_a_year_of_the_period_without_a_heading() -> None:
+    """No section to say: 已 makes it what stood; without 已 it is read as a target, with a note to check."""
+    reached = one("截至2022年底，全市有效注册商标量已达到12.3万件。")
+    assert (reached.role, reached.year) == (Role.BASELINE, 2022)
+    unsaid = one("截至2022年底，全市有效注册商标量达到12.3万件。")
+    assert (unsaid.role, unsaid.year) == (Role.TARGET, 2022)
+    assert any("截至" in n for n in unsaid.notes), unsaid.notes
+
+
 def test_date_in_the_sentence_is_no_figure() -> None:
     text = "截至2021年9月30日，全市有效发明专利拥有量达到1.5万件。"
     r = one(text)
