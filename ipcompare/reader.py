@@ -376,6 +376,8 @@ class _Context:
     section_since: int | None = None  # the period a section reports (“十三五”期间 of a 发展基础)
     fragment: bool = False
     table: tuple[int, ...] = ()  # the years of an indicator table's number columns (2020年 2025年)
+    #: the last horizon the section set (到2025年,…主要目标是:): the year of the undated lines after it
+    horizon: Mark | None = None
 
 
 @record(frozen=False, kw_only=False)
@@ -543,6 +545,7 @@ def _read_line(ctx: _Context, start: int, end: int) -> list[Reading]:
     if _heading(ctx, text[start:end]):
         marks = _marks(text, start, end, ctx.period[0] if ctx.period else None, ctx.titles)
         ctx.section_since = next((m.since for m in marks if m.since), None)  # (一)“十二五”期间取得的成绩
+        ctx.horizon = _horizon(marks)  # 到2025年主要目标: or none, a new section sets its own
         return []
     if ctx.skip:
         return []
@@ -554,7 +557,13 @@ def _read_line(ctx: _Context, start: int, end: int) -> list[Reading]:
             ctx.section_since = next((m.since for m in marks if m.since), None)  # “十三五”期间,全市…取得显著成绩
         out += _read_sentence(ctx, s, e, marks, line_marks)
         line_marks += marks
+    ctx.horizon = _horizon(line_marks) or ctx.horizon
     return out
+
+
+def _horizon(marks: Sequence[Mark]) -> Mark | None:
+    """The last target year among a line's time phrases (到2025年), which the undated lines after it take."""
+    return next((m for m in reversed(marks) if m.year and m.role == Role.TARGET and not m.only_next), None)
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -835,6 +844,10 @@ def _when(
         role = Role.TARGET
         notes.append("neither the sentence nor its section says whether this is a target or a baseline")
     year = time.year
+    if year is None and role == Role.TARGET and ctx.horizon is not None:
+        year = ctx.horizon.year
+        said = ctx.normal.text[ctx.horizon.at : ctx.horizon.end]
+        notes.append(f"no year in the sentence; taken as {year}, from {said} before it in the section")
     if year is None:
         year = _default_year(ctx, role)
         if year is not None:

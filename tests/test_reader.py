@@ -494,6 +494,25 @@ def test_sections_in_one_text() -> None:
         assert_quoted(text, r, shows)
 
 
+def test_a_lead_in_year_is_the_year_of_its_list() -> None:
+    """到2025年,…主要目标是: then a numbered list: the items are 2025's, not the end of a 2021-2035 period."""
+    text = (
+        "二、发展目标\n到2025年，知识产权强市建设取得明显成效，主要目标是：\n"
+        "1.每万人口高价值发明专利拥有量达到7件；\n2.有效注册商标量达到25万件。\n"
+        "到2035年，每万人口高价值发明专利拥有量达到15件以上。"
+    )
+    readings = read(text, period=(2021, 2035))
+    assert [(r.value, r.unit, r.year) for r in readings] == [(7, "件", 2025), (25, "万件", 2025), (15, "件", 2035)]
+    assert all("到2025年" in " ".join(r.notes) for r in readings[:2]), [r.notes for r in readings]
+    assert readings[2].notes == ()
+
+
+def test_a_year_in_a_heading_is_the_year_of_its_items() -> None:
+    text = "到2025年主要目标：\n(一)每万人口高价值发明专利拥有量达到3件。\n三、重点任务\n培育知识产权示范企业20家。"
+    readings = read(text, period=(2021, 2035))
+    assert [(r.value, r.year) for r in readings] == [(3, 2025), (20, 2035)]  # a new section does not inherit it
+
+
 @pytest.mark.parametrize("item", ["1.", "(一)", "（一）"])
 def test_numbered_task_item(item: str) -> None:
     text = f"三、主要任务\n{item}培育知识产权示范企业20家。"
