@@ -264,7 +264,7 @@ _SHARE_NOUN = re.compile(r"率|比重|占比|比例|覆盖面|贡献度|占.{0,2
 
 # Words at the head of an indicator that are not part of its name.
 _LEAD = re.compile(
-    r"^(?:\d{1,2}[.、](?!\d)|\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|[,、和及与]|以及|并且|同时|其中|另外|此外|力争|确保|争取|努力|实现|全市|全省|全区|全州|全县|全自治区|全国|我市|我省|"
+    r"^(?:\d{1,2}[.、](?!\d)|\(?[一二三四五六七八九十]{1,3}\)|\(?\d{1,2}\)|[一二三四五六七八九十]{1,3}、|[,、和及与]|以及|并且|同时|其中|另外|此外|力争|确保|争取|努力|实现|全市|全省|全区|全州|全县|全自治区|全国|我市|我省|"
     r"我区|我州|我县|本市|本省|各地|到|至|截至|截止|连续[一二三四五六七八九十\d]+年|逐年|每年|年度)*"
 )
 #: Verbs that govern the numbers after them (培育5个…, 新增…20家): not part of an indicator's name.
@@ -456,7 +456,7 @@ def _heading(ctx: _Context, line: str) -> bool:
     """Whether a line heads a section; the section's role is set from its words."""
     m = _HEADING.match(line)
     title = line[m.end() :] if m else line
-    short = len(line.strip()) <= 30 and not re.search(r"[。;]", line)
+    short = len(line.strip()) <= 30 and not re.search(r"[。;]", line) and not _ends_in_figure(line)
     if not (m and short) and not (short and _TARGET_HEAD.search(title) and len(line.strip()) <= 12):
         # A run-in heading (1.知识产权创造能力稳步提升。专利申请量...) keeps the section's role.
         return False
@@ -477,6 +477,12 @@ def _heading(ctx: _Context, line: str) -> bool:
     elif role is not None or skip:
         ctx.section_role, ctx.skip = role, skip
     return True
+
+
+def _ends_in_figure(line: str) -> bool:
+    """(一)每万人口高价值发明专利拥有量达到3件: an item of a list without its full stop, not a heading."""
+    figures = list(_FIGURE.finditer(line.rstrip(" \t,")))
+    return bool(figures) and figures[-1].end() == len(line.rstrip(" \t,")) and not figures[-1]["pre"]
 
 
 _TABLE_YEAR = re.compile(r"^((?:19|20)\d\d)年?(?:底|末)?(?:目标值|基期值|现状值|预期值|值|目标)?$")
@@ -708,7 +714,7 @@ def _read_sentence(ctx: _Context, s: int, e: int, marks: list[Mark], line_marks:
         return []
     if not ctx.fragment and _truncated(text, s, e):
         last = found[-1]
-        if _clause_end(text, last.end, e) >= e:
+        if _clause_end(text, last.end, e) >= e and text[last.end : e].strip():
             found = found[:-1]  # a sentence cut off: its last clause may be missing words
     pairs: list[tuple[_Found, Reading]] = []
     owners = _respectively(text, s, e, found)

@@ -671,6 +671,24 @@ def test_truncated_text(rest: str) -> None:
     check(text, r, Want("有效发明专利拥有量", 3, "万件", Comparator.REACH, ReadKind.LEVEL, 2025, "3万件"))
 
 
+def test_a_text_that_ends_after_a_whole_figure_is_complete() -> None:
+    """No full stop, but nothing after the unit: the number is whole (only a clause that stops early is cut off)."""
+    for text in ("到2025年，有效发明专利拥有量达到3万件", "到2025年，有效发明专利拥有量达到3万件 \n"):
+        check(text, one(text), Want("有效发明专利拥有量", 3, "万件", Comparator.REACH, ReadKind.LEVEL, 2025, "3万件"))
+
+
+@pytest.mark.parametrize("item", ["（一）", "1.", "(1)"])
+def test_list_items_without_full_stops_are_figures_not_headings(item: str) -> None:
+    text = f"到2025年主要目标：\n{item}有效注册商标量达到5万件\n{item}知识产权质押融资金额达到20亿元\n三、重点任务\n"
+    readings = read(text, period=PLAN)
+    assert [(r.indicator, r.value, r.unit, r.year, r.role) for r in readings] == [
+        ("有效注册商标量", 5, "万件", 2025, Role.TARGET),
+        ("知识产权质押融资金额", 20, "亿元", 2025, Role.TARGET),
+    ]
+    for r, shows in zip(readings, ("5万件", "20亿元"), strict=True):
+        assert_quoted(text, r, shows)
+
+
 # ---------------------------------------------------------------------------------------------------
 # Idioms
 
