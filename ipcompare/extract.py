@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .hanzi import simplify
 from .model import Dataset, Kind, Level, Metric, Region, name_key
-from .reader import Normal, Reading, ReadKind, Role, expand, guess_period, normalise, read
+from .reader import Normal, Reading, ReadKind, Role, Unread, expand, guess_period, normalise, scan
 from .records import field, record, replace
 from .units import PER_10K_PEOPLE, Unit, parse_unit
 
@@ -63,6 +63,7 @@ class Draft:
     meta: Meta
     candidates: tuple[Candidate, ...]
     notes: tuple[str, ...] = ()
+    unread: tuple[Unread, ...] = ()  # numbers the reader saw and gave no figure for, with why
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -229,7 +230,8 @@ def extract(text: str, dataset: Dataset, source: str) -> Draft:
     """Read a plan's text and match each figure to the catalogue."""
     normal = normalise(text)  # once: describing the document and reading it both work on this
     meta = describe(normal, dataset)
-    readings = expand(read(normal, period=meta.period))
+    read, unread = scan(normal, period=meta.period)
+    readings = expand(read)
     if meta.period is None:
         years = [r.year for r in readings if r.role == Role.TARGET and r.year]
         if years:
@@ -240,7 +242,7 @@ def extract(text: str, dataset: Dataset, source: str) -> Draft:
         metric, how = match(r, catalogue, r.clause)
         kind = DATASET_KIND.get(r.kind)
         candidates.append(Candidate(reading=r, metric=metric, kind=kind, match=how))
-    return Draft(source=source, meta=meta, candidates=tuple(candidates))
+    return Draft(source=source, meta=meta, candidates=tuple(candidates), unread=tuple(unread))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -263,6 +265,7 @@ class _Writer:
     new_regions: dict[str, str] = field(default_factory=dict)  # place name -> id
     plan_ids: set[str] = field(default_factory=set)
     skipped: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
 
 
 def draft_yaml(drafts: Sequence[Draft], dataset: Dataset) -> str:
@@ -284,6 +287,9 @@ def draft_yaml(drafts: Sequence[Draft], dataset: Dataset) -> str:
     if w.skipped:
         out += ["", "# Read but not encoded (the dataset has no kind or unit for them):"]
         out += [f"#   {line}" for line in w.skipped]
+    if w.unread:
+        out += ["", "# Seen but not read (no figure was drafted: read them in the document):"]
+        out += [f"#   {line}" for line in w.unread]
     return "\n".join(out) + "\n"
 
 
@@ -374,6 +380,10 @@ def _plan_yaml(w: _Writer, draft: Draft) -> list[str]:
     for c in draft.candidates:
         figures[c.reading.role] += _figure_yaml(w, c, period)
     notes.append(f"Drafted by ipcompare extract from {Path(draft.source).name}: {len(draft.candidates)} figures read.")
+    if draft.unread:
+        n = len(draft.unread)
+        notes.append(f"Numbers not read in {n} place{'s' if n > 1 else ''}: see the comments at the end of the draft.")
+        w.unread += [f"{u.quote} ({Path(draft.source).name}): {u.why}" for u in draft.unread]
     lines.append(f"    notes: {_q(' '.join(notes))}")
     for role, key in ((Role.BASELINE, "baselines"), (Role.TARGET, "targets")):
         if figures[role]:

@@ -69,6 +69,16 @@ class Reading:
     clause: str = ""
 
 
+@record
+class Unread:
+    """Words with a number the reader sees but gives no figure for, and why: for an analyst to read by hand."""
+
+    quote: str  # the source's own characters
+    start: int
+    end: int
+    why: str
+
+
 # ---------------------------------------------------------------------------------------------------
 # Normalising the text, with a map back to the source
 
@@ -375,6 +385,7 @@ class _Context:
     titles: list[tuple[int, int]] = field(default_factory=list)  # 《…》
     section_since: int | None = None  # the period a section reports (“十三五”期间 of a 发展基础)
     fragment: bool = False
+    unread: list[Unread] = field(default_factory=list)  # numbers seen and not read, with why
     table: tuple[int, ...] = ()  # the years of an indicator table's number columns (2020年 2025年)
     #: the last horizon the section set (到2025年,…主要目标是:): the year of the undated lines after it
     horizon: Mark | None = None
@@ -407,6 +418,13 @@ def read(
     a full stop; a document that does was cut off, and its last clause gives no figure. A text already
     normalised (as `extract` has it) is not normalised again.
     """
+    return scan(text, period=period, role=role, fragment=fragment)[0]
+
+
+def scan(
+    text: str | Normal, *, period: tuple[int, int] | None = None, role: Role | None = None, fragment: bool = False
+) -> tuple[list[Reading], list[Unread]]:
+    """The figures `read` gives, and the numbers it saw but could not read, each with why (never silence)."""
     normal = text if isinstance(text, Normal) else normalise(text)
     period = period or guess_period(normal.text)
     ctx = _Context(normal, period, section_role=role, fragment=fragment)
@@ -415,7 +433,15 @@ def read(
     out: list[Reading] = []
     for start, end in _lines(normal.text):
         out += _read_line(ctx, start, end)
-    return out
+    return out, ctx.unread
+
+
+def _unread(ctx: _Context, start: int, end: int, why: str) -> None:
+    """Say that the words at text[start:end] hold a number the reader does not read, and why."""
+    a, b = ctx.normal.span(start, end)
+    quote = ctx.normal.source[a:b].strip()
+    a = ctx.normal.source.find(quote, a)
+    ctx.unread.append(Unread(quote=quote, start=a, end=a + len(quote), why=why))
 
 
 def guess_period(text: str) -> tuple[int, int] | None:
@@ -717,31 +743,98 @@ def _read_sentence(ctx: _Context, s: int, e: int, marks: list[Mark], line_marks:
         if _clause_end(text, last.end, e) >= e and text[last.end : e].strip():
             found = found[:-1]  # a sentence cut off: its last clause may be missing words
     pairs: list[tuple[_Found, Reading]] = []
-    owners = _respectively(text, s, e, found)
+    owners = _respectively(ctx, s, e, found)
     for i, f in enumerate(found):
         previous = [r for _, r in pairs]
         owner = owners.get(i)
-        if owner is not None:
-            owned = [r for g, r in pairs if g is found[owner]]
-            owner_name = owned[0].indicator if owned else None
+        if owner is None:
+            reading = _reading(ctx, s, e, f, found, i, marks, line_marks, previous)
+        elif not owner.dropped:
+            name = _owner_name(owner, pairs, found)
+            named = (name, "" if owner.year else owner.note) if name else None
+            reading = _owned(owner, pairs, _reading(ctx, s, e, f, found, i, marks, line_marks, previous, named))
         else:
-            owner_name = None
-        reading = _reading(ctx, s, e, f, found, i, marks, line_marks, previous, owner_name)
+            continue
         if reading is not None:
             pairs.append((f, reading))
     return [r for _, r in pairs]
 
 
-def _respectively(text: str, s: int, e: int, found: Sequence[_Found]) -> dict[int, int]:
-    """较2015年分别增加4749件、278件: the numbers after 分别 belong, in order, to the numbers before it."""
+def _owner_name(owner: _Owner, pairs: list[tuple[_Found, Reading]], found: Sequence[_Found]) -> str | None:
+    """The indicator of a number after 分别: its place's name, the number before's, or (years) the first's."""
+    if owner.name is not None:
+        return owner.name
+    owned = [r for g, r in pairs if g is found[owner.of]] if owner.of is not None else [r for _, r in pairs[-1:]]
+    return owned[0].indicator if owned else None
+
+
+def _owned(owner: _Owner, pairs: list[tuple[_Found, Reading]], reading: Reading | None) -> Reading | None:
+    """A number after 分别 given the year in its place of the list before it, and the verb of the first."""
+    if reading is None:
+        return None
+    changes: dict[str, object] = {}
+    if owner.year is not None:
+        year = owner.year
+        changes |= {"year": year.year, "role": year.role or reading.role, "notes": (*reading.notes, owner.note)}
+    first = next((r for g, r in pairs if owner.verb == g.start), None)
+    if first is not None and reading.comparator == Comparator.STATED:
+        changes["comparator"] = first.comparator  # 分别达到3000件、1200件: 达到 governs both
+    return replace(reading, **changes)
+
+
+@record(kw_only=False)
+class _Owner:
+    """What a number after 分别 (respectively) belongs to: a name or a year of a list before it, or a number."""
+
+    note: str
+    name: str | None = None  # 发明专利申请量、授权量分别达到…: the name in the same place of the list
+    year: Mark | None = None  # 2022年、2025年分别达到…: the year in the same place
+    of: int | None = None  # 较2015年分别增加4749件、278件: the number before it in the same place
+    verb: int | None = None  # where the first number after 分别 starts: its comparator word governs them all
+    dropped: bool = False  # the list and the numbers do not pair: neither is read
+
+
+def _respectively(ctx: _Context, s: int, e: int, found: Sequence[_Found]) -> dict[int, _Owner]:
+    """The numbers after 分别 paired in order with the names, the years, or the numbers before it.
+
+    Where a list of names or years before 分别 has as many items as numbers follow, each number takes the
+    item in its place; where the counts differ, no number is read, and the reader says so.
+    """
+    text = ctx.normal.text
     idx = text.find("分别", s, e)
     if idx < 0:
         return {}
-    after = [i for i, f in enumerate(found) if f.start > idx]
+    c0 = _clause_start(text, s, idx)
+    c1 = _clause_end(text, idx, e)
+    after = [i for i, f in enumerate(found) if f.start > idx and f.end <= c1]
+    if len(after) < 2:
+        return {}  # 两项指标分别达到5件: each has the one number
+    years = [m for m in _marks(text, c0, idx, ctx.period[0] if ctx.period else None, ctx.titles) if m.year]
+    names = [] if len(years) >= 2 else split_indicators(_strip_indicator(text[c0:idx]), listed=True)
+    items: list[str] = [str(m.year) for m in years] if len(years) >= 2 else names
+    if len(items) >= 2 and len(items) != len(after):
+        what = "years" if len(years) >= 2 else "indicators"
+        why = f"分别 (respectively) pairs {len(items)} {what} ({'、'.join(items)}) with {len(after)} numbers"
+        _unread(ctx, c0, found[after[-1]].end, f"{why}: which is whose is not clear, so none is read")
+        return {i: _Owner(why, dropped=True) for i in after}
+    if len(years) >= 2:
+        return {
+            i: _Owner(f"分别 (respectively): the number for {m.year}", year=m, verb=found[after[0]].start)
+            for i, m in zip(after, years, strict=True)
+        }
+    if len(names) >= 2:
+        note = "分别 (respectively): the number for {}, of " + "、".join(names)
+        return {
+            i: _Owner(note.format(name), name=name, verb=found[after[0]].start)
+            for i, name in zip(after, names, strict=True)
+        }
     before = [i for i, f in enumerate(found) if f.start < idx]
-    if len(after) < 2 or len(before) < len(after):
+    if len(before) < len(after):
         return {}
-    return dict(zip(after, before[-len(after) :], strict=True))
+    return {
+        i: _Owner("分别 (respectively): read as the indicator of the number before", of=b)
+        for i, b in zip(after, before[-len(after) :], strict=True)
+    }
 
 
 def _truncated(text: str, s: int, e: int) -> bool:
@@ -778,7 +871,7 @@ def _reading(
     marks: list[Mark],
     line_marks: list[Mark],
     previous: list[Reading],
-    owner: str | None = None,
+    owner: tuple[str, str] | None = None,
 ) -> Reading | None:
     text = ctx.normal.text
     before = found[:index]
@@ -794,8 +887,8 @@ def _reading(
         return None  # 坚持四个最严: a Chinese numeral before a noun, with no verb of adding, is a slogan
     notes = list(f.notes)
     if owner is not None:
-        indicator, i0, inherited = owner, cl.c0, False
-        notes.append(f"分别 (respectively): read as the {owner} before")
+        indicator, i0, inherited = owner[0], cl.c0, False
+        notes += [owner[1]] if owner[1] else []
     elif not indicator:
         indicator, inherited = _subject_before(text, s, cl.c0), True
     if not indicator:
@@ -1131,14 +1224,15 @@ def _strip_after(words: str) -> str:
     return noun.strip(' ,、“”"')
 
 
-def split_indicators(name: str) -> list[str]:
+def split_indicators(name: str, *, listed: bool = False) -> list[str]:
     """Several indicators that share one number: 发明专利申请量、授权量和有效发明专利拥有量 -> three.
 
     Only when each part ends like an indicator (量, 数, 额, 率) is the name split; 企业、科研院所和大专院校
     发明专利申请量 stays one. A short part takes the head of the part before it (授权量 -> 发明专利授权量).
+    `listed`: the words are a list by their grammar (they come before 分别), whatever their parts end in.
     """
     parts = [p for p in _SPLIT.split(name) if p]
-    if len(parts) < 2 or not all(_LIST_ITEM_END.search(p) for p in parts):
+    if len(parts) < 2 or not (listed or all(_LIST_ITEM_END.search(p) for p in parts)):
         return [name]
     out = [parts[0]]
     for part in parts[1:]:

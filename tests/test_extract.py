@@ -200,3 +200,17 @@ def test_excel_with_a_yaml_draft_is_one_line_naming_the_option(invoke: Invoke, t
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "ipcompare: error: --excel: only with --format csv, not --format yaml\n"
     assert not out.exists()
+
+
+def test_numbers_seen_and_not_read_are_said_in_the_draft(invoke: Invoke, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "遵义市知识产权“十四五”规划\n到2025年，发明专利申请量、授权量和PCT国际专利申请量分别达到3000件、1200件。\n",
+        encoding="utf-8",
+    )
+    out, draft = _draft(invoke, tmp_path, plan)
+    assert "targets" not in draft["plans"][0]
+    assert "see the comments" in draft["plans"][0]["notes"]
+    text = out.read_text(encoding="utf-8")
+    assert "# Seen but not read" in text
+    assert "分别达到3000件、1200件 (plan.txt): 分别 (respectively) pairs 3 indicators" in text

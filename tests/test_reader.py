@@ -20,6 +20,7 @@ from ipcompare.reader import (
     expand,
     normalise,
     read,
+    scan,
     split_indicators,
 )
 
@@ -605,6 +606,52 @@ def test_respectively() -> None:
     for r, shows in zip(readings, ("7092件", "507件", "4749件", "278件"), strict=True):
         assert r.unit == "件"
         assert_quoted(text, r, shows)
+
+
+@pytest.mark.parametrize(
+    ("names", "first", "second"),
+    [
+        ("发明专利申请量、授权量", "发明专利申请量", "发明专利授权量"),
+        ("国家知识产权示范企业和优势企业", "国家知识产权示范企业", "优势企业"),
+    ],
+)
+def test_respectively_pairs_a_list_of_names_with_its_numbers_in_order(names: str, first: str, second: str) -> None:
+    text = f"到2025年，{names}分别达到3000件、1200件。"
+    readings = expand(read(text, period=PLAN))
+    assert [(r.indicator, r.value, r.comparator, r.year) for r in readings] == [
+        (first, 3000, Comparator.REACH, 2025),
+        (second, 1200, Comparator.REACH, 2025),
+    ]
+    for r, shows in zip(readings, ("3000件", "1200件"), strict=True):
+        assert_quoted(text, r, shows)
+        assert any("分别" in n for n in r.notes), r.notes
+
+
+def test_respectively_pairs_a_list_of_years_with_its_numbers_in_order() -> None:
+    text = "PCT国际专利申请量2022年、2025年分别达到200件和300件。"
+    readings = read(text, period=PLAN)
+    assert [(r.indicator, r.value, r.year, r.comparator) for r in readings] == [
+        ("PCT国际专利申请量", 200, 2022, Comparator.REACH),
+        ("PCT国际专利申请量", 300, 2025, Comparator.REACH),
+    ]
+    for r, shows in zip(readings, ("200件", "300件"), strict=True):
+        assert_quoted(text, r, shows)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "发明专利申请量、授权量和PCT国际专利申请量分别达到3000件、1200件",
+        "发明专利申请量2022年、2025年分别达到3000件、4000件和5000件",
+    ],
+)
+def test_respectively_with_lists_that_do_not_pair_reads_neither_and_says_so(words: str) -> None:
+    text = f"到2025年，{words}；有效注册商标量达到5万件。"
+    readings, unread = scan(text, period=PLAN)
+    assert [(r.indicator, r.value) for r in readings] == [("有效注册商标量", 5)]
+    assert len(unread) == 1
+    assert unread[0].quote in text and "分别" in unread[0].quote
+    assert "which is whose is not clear" in unread[0].why
 
 
 # ---------------------------------------------------------------------------------------------------
