@@ -386,7 +386,8 @@ class _Context:
     section_since: int | None = None  # the period a section reports (“十三五”期间 of a 发展基础)
     fragment: bool = False
     unread: list[Unread] = field(default_factory=list)  # numbers seen and not read, with why
-    table: tuple[int, ...] = ()  # the years of an indicator table's number columns (2020年 2025年)
+    #: the columns of an indicator table's header from its first year on: a year, or None (属性)
+    table: tuple[int | None, ...] = ()
     #: the last horizon the section set (到2025年,…主要目标是:): the year of the undated lines after it
     horizon: Mark | None = None
 
@@ -513,15 +514,29 @@ def _ends_in_figure(line: str) -> bool:
 
 _TABLE_YEAR = re.compile(r"^((?:19|20)\d\d)年?(?:底|末)?(?:目标值|基期值|现状值|预期值|值|目标)?$")
 _TABLE_ROW = re.compile(
-    r"\s*(?:\d{1,2}[.、]\s*)?(?P<name>[^\s|()]{2,40}?)\s*\((?P<unit>[^()\s]{1,8})\)\s+(?P<cells>.+)$"
+    r"\s*(?:\d{1,2}(?:[.、]\s*|\s+))?(?P<name>[^\s|()]{2,40}?)\s*\((?P<unit>[^()\s]{1,8})\)\s+(?P<cells>.+)$"
 )
+#: A table cell with a sign before its number: >3.5 exceeds 3.5, ≥3.5 is at least 3.5.
+_CELL_SIGN = {">": Comparator.EXCEED, "≥": Comparator.AT_LEAST, ">=": Comparator.AT_LEAST}
+_TABLE_CELL = re.compile(rf"(?P<sign>>=|≥|>|<=|≤|<)?(?P<open>\[)?(?P<n>{_ARABIC})(?(open)\])")
 
 
-def _table_header(line: str) -> tuple[int, ...]:
-    """The years of an indicator table's header (指标名称 2020年 2025年 属性), or () for no header."""
-    cells = line.replace("|", " ").split()
-    years = tuple(int(m[1]) for c in cells for m in [_TABLE_YEAR.match(c)] if m)
-    return years if len(years) >= 2 and len(cells) <= len(years) + 4 and "。" not in line else ()
+def _table_header(line: str) -> tuple[int | None, ...]:
+    """The columns of an indicator table's header from its first year on (2020年 2025年 属性: 2020, 2025, None),
+    or () for no header; a 序号 column and the name's come before them."""
+    cells = _cells(line.replace("|", " "))
+    years = [int(m[1]) if m else None for c in cells for m in [_TABLE_YEAR.match(c)]]
+    first = next((i for i, y in enumerate(years) if y is not None), None)
+    if first is None or sum(y is not None for y in years) < 2 or len(cells) > first + 6 or "。" in line:
+        return ()
+    return tuple(years[first:]) if len(cells) - first <= sum(y is not None for y in years) + 4 else ()
+
+
+def _cells(line: str) -> list[str]:
+    """A table line's cells: between tabs (an empty cell kept), else between runs of spaces."""
+    if "\t" in line:
+        return [c.strip() for c in line.strip().split("\t")]
+    return line.split()
 
 
 def _table_row(ctx: _Context, start: int, end: int) -> list[Reading] | None:
@@ -530,37 +545,62 @@ def _table_row(ctx: _Context, start: int, end: int) -> list[Reading] | None:
     m = _TABLE_ROW.match(text, start, end)
     if m is None:
         return None
+    cells = [c for c in re.finditer(r"[^\t]+" if "\t" in m["cells"] else r"\S+", text[m.start("cells") : end])]
+    cells = [c for c in cells if c.group().strip()] if len(cells) != len(ctx.table) else cells
+    if len(cells) != len(ctx.table):
+        years = ", ".join(str(y) for y in ctx.table if y)
+        _unread(ctx, start, end, f"a table row whose cells do not line up with its header's columns ({years})")
+        return []
     out = []
-    cells = [c for c in re.finditer(r"\S+", text[m.start("cells") : end])]
-    numbers = [c for c in cells if re.fullmatch(_ARABIC, c.group()) and _arabic(c.group()) <= MAX_VALUE]
-    for year, cell in zip(ctx.table, numbers, strict=False):
-        role = Role.BASELINE if ctx.period and year < ctx.period[0] else Role.TARGET
-        cell_end = m.start("cells") + cell.end()
-        f = _Found(m.start("name"), cell_end, _arabic(cell.group()), None, None, m["unit"], None, None, cell.group())
-        time = _Time(year, role, None)
-        kind, since, notes = _kind(f, m["name"], m["name"], time, False)
-        a, b = ctx.normal.span(m.start("name"), cell_end)
-        note = f"a row of an indicator table whose number columns are the years {', '.join(map(str, ctx.table))}"
-        out.append(
-            Reading(
-                indicator=m["name"],
-                value=f.value,
-                unit=m["unit"],
-                comparator=Comparator.STATED,
-                kind=kind,
-                role=role,
-                year=year,
-                since=since,
-                quote=ctx.normal.source[a:b],
-                start=a,
-                end=b,
-                number=f.number,
-                section=ctx.section,
-                notes=(note, *notes),
-                clause=text[m.start("name") : end],
-            )
-        )
+    for year, cell in zip(ctx.table, cells, strict=True):
+        written = cell.group().strip()
+        c = _TABLE_CELL.fullmatch(written)
+        if year is None or not re.search(r"\d", written):
+            continue  # a column of no year (属性, 年均增速), or no number (—)
+        cell_end = m.start("cells") + cell.start() + len(cell.group().rstrip())
+        if c is None or c["sign"] in ("<", "≤", "<=") or _arabic(c["n"]) > MAX_VALUE:
+            why = "an upper bound (a ceiling, not a point)" if c and c["sign"] else "a cell the reader cannot read"
+            _unread(ctx, m.start("name"), cell_end, f"{year}: {written} is {why}")
+            continue
+        out.append(_table_figure(ctx, m, year, c, cell_end))
     return out
+
+
+def _table_figure(ctx: _Context, m: re.Match[str], year: int, cell: re.Match[str], cell_end: int) -> Reading:
+    """One cell of an indicator table's row as a figure of its year; [5] is a total over the plan's period."""
+    text = ctx.normal.text
+    role = Role.BASELINE if ctx.period and year < ctx.period[0] else Role.TARGET
+    value = _arabic(cell["n"])
+    f = _Found(m.start("name"), cell_end, value, None, None, m["unit"], None, None, cell["n"])
+    years = ", ".join(str(y) for y in ctx.table if y)
+    notes = [f"a row of an indicator table whose number columns are the years {years}"]
+    if cell["open"] and role == Role.TARGET and ctx.period and year == ctx.period[1]:
+        kind, since = ReadKind.INCREMENT, ctx.period[0]
+        notes.append(f"[{cell['n']}]: in brackets, as plan tables write a total over the period (累计): read as added")
+    elif cell["open"]:
+        kind, since = ReadKind.UNCLEAR, None
+        notes.append(f"[{cell['n']}]: in brackets, as plan tables write a total over a period: which is not stated")
+    else:
+        kind, since, more = _kind(f, m["name"], m["name"], _Time(year, role, None), False)
+        notes += more
+    a, b = ctx.normal.span(m.start("name"), cell_end)
+    return Reading(
+        indicator=m["name"],
+        value=value,
+        unit=m["unit"],
+        comparator=_CELL_SIGN.get(cell["sign"] or "", Comparator.STATED),
+        kind=kind,
+        role=role,
+        year=year,
+        since=since,
+        quote=ctx.normal.source[a:b],
+        start=a,
+        end=b,
+        number=cell["n"],
+        section=ctx.section,
+        notes=tuple(notes),
+        clause=text[m.start("name") : m.end()],
+    )
 
 
 def _read_line(ctx: _Context, start: int, end: int) -> list[Reading]:

@@ -820,3 +820,45 @@ def test_an_indicator_table_gives_one_figure_per_year_column() -> None:
     ]
     assert readings[1].quote == "每万人口发明专利拥有量（件）\u30002.61\u30006"
     assert all(text[r.start : r.end] == r.quote for r in readings)
+
+
+@pytest.mark.parametrize("sep", ["\t", "   "])
+def test_an_indicator_table_with_a_number_column_reads_the_year_columns(sep: str) -> None:
+    """序号 before the name, 年均增速 after the years: each year column's cell is read, nothing else."""
+    rows = [
+        ["序号", "指标名称", "2020年", "2025年", "年均增速"],
+        ["1", "每万人口发明专利拥有量(件)", "3.2", "6.0", "13.4%"],
+        ["2", "PCT国际专利申请量(件)", "12", "30", "20.1%"],
+    ]
+    text = "主要发展指标\n" + "\n".join(sep.join(row) for row in rows) + "\n"
+    readings = read(text, period=PLAN)
+    assert [(r.indicator, r.value, r.unit, r.year, r.role) for r in readings] == [
+        ("每万人口发明专利拥有量", 3.2, "件", 2020, Role.BASELINE),
+        ("每万人口发明专利拥有量", 6, "件", 2025, Role.TARGET),
+        ("PCT国际专利申请量", 12, "件", 2020, Role.BASELINE),
+        ("PCT国际专利申请量", 30, "件", 2025, Role.TARGET),
+    ]
+    assert all(text[r.start : r.end] == r.quote for r in readings)
+
+
+def test_table_cells_are_read_by_their_column() -> None:
+    """An empty baseline cell (—) does not move the target's number into the baseline's year."""
+    text = "指标名称\t2020年\t2025年\t属性\n知识产权质押融资额(亿元)\t—\t8\t预期性\n"
+    assert [(r.value, r.year) for r in read(text, period=PLAN)] == [(8, 2025)]
+
+
+def test_table_cells_with_signs_and_brackets() -> None:
+    """>3.5 exceeds 3.5; [5] is the period's total (累计), as plan tables write it; <2 is a ceiling, not read."""
+    text = (
+        "指标\t2020年\t2025年\n有效注册商标量(万件)\t2.1\t>3.5\n知识产权质押融资额(亿元)\t1.5\t[5]\n"
+        "专利侵权纠纷结案周期(月)\t4\t<2\n"
+    )
+    readings, unread = scan(text, period=PLAN)
+    got = [(r.indicator, r.value, r.year, r.comparator, r.kind, r.since) for r in readings if r.year == 2025]
+    assert got == [
+        ("有效注册商标量", 3.5, 2025, Comparator.EXCEED, ReadKind.LEVEL, None),
+        ("知识产权质押融资额", 5, 2025, Comparator.STATED, ReadKind.INCREMENT, 2021),
+    ]
+    assert any("[5]" in n and "累计" in n for r in readings for n in r.notes)
+    assert [u.why for u in unread] == ["2025: <2 is an upper bound (a ceiling, not a point)"]
+    assert unread[0].quote in text
