@@ -185,11 +185,13 @@ UNITS = tuple(sorted({*BASES, "‰"}, key=lambda u: (-len(u), u)))
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 _MAGNITUDE = "|".join(prefix for prefix, _ in PREFIXES)
 _DASH = r"~|至|到|-|\u2014|\u2013|\u2015|\u301c"
+#: One space may stand between a number and its unit, and before 以上 (达到 3.6 件, a page's &nbsp;).
+_GAP = r"[ \t]?"
 _FIGURE = re.compile(
     rf"(?P<pre>第|前)?(?P<a>{_NUMBER})(?P<aunit>%)?"
     rf"(?:\s*(?P<dash>{_DASH})\s*(?P<b>{_NUMBER}))?"
-    rf"(?P<approx>余|多)?(?P<mag>{_MAGNITUDE})?(?P<approx2>余|多)?(?P<unit>{_UNIT})"
-    r"(?P<post>以上|左右|以内|以下|余)?"
+    rf"{_GAP}(?P<approx>余|多)?(?P<mag>{_MAGNITUDE})?(?P<approx2>余|多)?(?P<unit>{_UNIT})"
+    rf"(?:{_GAP}(?P<post>以上|左右|以内|以下|余))?"
 )
 #: What may not follow a unit: 个月 is a duration, 分之 a fraction, 个工作日 a deadline.
 _NOT_AFTER = {"个": ("月", "工作日", "小时"), "分": ("之", "钟"), "次": ("会", "全会"), "部": ("门", "署", "分")}
@@ -978,7 +980,7 @@ def _when(
         if role is None:
             role = Role.TARGET
             notes.append("截至 a year of the plan's period, with neither 已 nor a section that says: read as a target")
-    role = role or ctx.section_role or (Role.TARGET if time.year is not None else None)
+    role = role or ctx.section_role or (Role.TARGET if time.year is not None or ctx.horizon else None)
     if role is None:
         role = Role.TARGET
         notes.append("neither the sentence nor its section says whether this is a target or a baseline")
@@ -1106,7 +1108,7 @@ def _default_what(role: Role) -> str:
 
 #: The note of a count no word governs: a number after a governed one takes that one's kind.
 _NO_WORD = "no word says whether this is a total, an amount added or a yearly amount"
-_NUMBERS = re.compile(rf"{_ARABIC}(?:余|多)?(?:万|亿)?(?:余|多)?(?:{_UNIT})[、,]?")
+_NUMBERS = re.compile(rf"{_ARABIC}{_GAP}(?:余|多)?(?:万|亿)?(?:余|多)?(?:{_UNIT})[、,]?")
 _COUNT_KINDS = (ReadKind.LEVEL, ReadKind.INCREMENT, ReadKind.FLOW)
 
 

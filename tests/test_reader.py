@@ -241,6 +241,24 @@ def test_full_width_digits_and_punctuation() -> None:
     check(text, r, Want("有效发明专利拥有量", 2, "万件", Comparator.REACH, ReadKind.LEVEL, 2025, "２万件"))
 
 
+@pytest.mark.parametrize(
+    ("words", "value", "unit", "comparator", "shows"),
+    [
+        ("每万人口高价值发明专利拥有量达到 3.6 件", 3.6, "件", Comparator.REACH, "3.6 件"),
+        ("每万人口高价值发明专利拥有量达到３．６ 件", 3.6, "件", Comparator.REACH, "３．６ 件"),
+        ("有效注册商标量达到\u00a012\u00a0万件", 12, "万件", Comparator.REACH, "12\u00a0万件"),
+        ("知识产权质押融资金额年均增长 １５％ 以上", 15, "%", Comparator.AT_LEAST, "１５％ 以上"),
+    ],
+)
+def test_a_space_between_a_number_and_its_unit_or_comparator(
+    words: str, value: float, unit: str, comparator: Comparator, shows: str
+) -> None:
+    text = f"到2025年，{words}。"
+    r = one(text)
+    assert (r.value, r.unit, r.comparator, r.year) == (value, unit, comparator, 2025)
+    assert_quoted(text, r, shows)
+
+
 def test_full_width_decimal_point_baseline() -> None:
     text = "截至２０２０年底，全市有效发明专利拥有量达到１．２万件。"
     r = one(text)
@@ -862,3 +880,10 @@ def test_table_cells_with_signs_and_brackets() -> None:
     assert any("[5]" in n and "累计" in n for r in readings for n in r.notes)
     assert [u.why for u in unread] == ["2025: <2 is an upper bound (a ceiling, not a point)"]
     assert unread[0].quote in text
+
+
+def test_a_line_after_a_target_year_is_a_target_without_asking() -> None:
+    text = "到2025年，每万人口高价值发明专利拥有量达到4.2件。\n地理标志商标数量达到12件。"
+    last = read(text, period=PLAN)[-1]
+    assert (last.value, last.role, last.year) == (12, Role.TARGET, 2025)
+    assert not any("neither" in n for n in last.notes), last.notes
