@@ -149,7 +149,12 @@ def match(reading: Reading, catalogue: list[_Names], context: str = "") -> tuple
 # The document's own description
 
 
-_TITLE = re.compile(r"(?:规划|纲要|方案|实施意见|意见|行动计划|计划|要点|办法)(?:\((?:征求意见稿|草案|送审稿)\))?$")
+#: A plan's title ends in its genre, perhaps with its period, (2021—2035年), and a draft's mark.
+_TITLE = re.compile(
+    r"(?:规划|纲要|方案|实施意见|意见|行动计划|计划|要点|办法)"
+    r"(?:\((?:19|20)\d\d\s*(?:-|\u2014|\u2013|~|至)\s*(?:19|20)\d\d年?\))?"
+    r"(?:\((?:征求意见稿|草案|送审稿)\))?$"
+)
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}〔\d{4}〕\d{1,4}号")
 _DATE = re.compile(r"^\(?(\d{4})年(\d{1,2})月(\d{1,2})日\)?$")
 _ISSUER = re.compile(

@@ -451,7 +451,7 @@ def guess_period(text: str) -> tuple[int, int] | None:
     """The period a plan covers, from its first lines: “十四五” -> 2021-2025, (2021—2035年) -> 2021-2035."""
     head = text[:600]
     fyp = re.search(r"十[一二三四五]五", head)
-    span = re.search(r"(20\d\d)\s*(?:-|\u2014|\u2013|至|~)\s*(20\d\d)\s*年", head)
+    span = re.search(r"(20\d\d)\s*(?:-|\u2014|\u2013|至|~)\s*(20\d\d)\s*(?:年|\))", head)  # (2021—2035)
     if fyp and (not span or fyp.start() < span.start()):
         return _FYP[fyp.group()]
     if span:

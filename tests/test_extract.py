@@ -214,3 +214,11 @@ def test_numbers_seen_and_not_read_are_said_in_the_draft(invoke: Invoke, tmp_pat
     text = out.read_text(encoding="utf-8")
     assert "# Seen but not read" in text
     assert "分别达到3000件、1200件 (plan.txt): 分别 (respectively) pairs 3 indicators" in text
+
+
+@pytest.mark.parametrize("period", ["（2021—2035年）", "(2021-2035年)", "（2021—2035）"])
+def test_a_title_that_ends_with_its_period_is_the_title(period: str) -> None:
+    text = f"南平市知识产权强市建设纲要{period}\n到2025年，每万人口高价值发明专利拥有量达到3件。\n"
+    meta = extract(text, ipcompare.load(), "plan.txt").meta
+    assert meta.title is not None and meta.title.startswith("南平市知识产权强市建设纲要(2021")
+    assert meta.period == (2021, 2035)
