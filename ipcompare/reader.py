@@ -675,7 +675,7 @@ def _find(ctx: _Context, s: int, e: int) -> list[_Found]:
     text = ctx.normal.text
     found: list[_Found] = []
     for m in _FIGURE.finditer(text, s, e):
-        f = _found(ctx, m)
+        f = _found(ctx, m, s)
         if f is not None:
             found.append(f)
     return found
@@ -709,8 +709,24 @@ def _post_comparator(m: re.Match[str], rank: bool) -> Comparator | None:
     return None
 
 
-def _found(ctx: _Context, m: re.Match[str]) -> _Found | None:
-    """A number with its unit, or None when it is no figure."""
+#: Words that make a number a ceiling (at most), before it or after it: 不超过5%, 控制在5%以内, 3.6件以下.
+_CEILING_BEFORE = re.compile(r"(?:不超过|不高于|不多于|不大于|不得超过|(?<!不)低于|(?<!不)少于|控制在)$")
+
+
+def _ceiling(ctx: _Context, m: re.Match[str], s: int) -> bool:
+    """A number the plan sets as a ceiling: the data has no at-most comparator, so it is said, not read."""
+    text = ctx.normal.text
+    before = _CEILING_BEFORE.search(text, max(s, m.start() - 5), m.start())
+    if m["post"] not in ("以内", "以下") and before is None:
+        return False
+    word = before.group() if before else m["post"]
+    why = f"{word}: a ceiling (at most), which the data cannot encode; not drafted, so it is never compared as a point"
+    _unread(ctx, _clause_start(text, s, m.start()), m.end(), why)
+    return True
+
+
+def _found(ctx: _Context, m: re.Match[str], s: int) -> _Found | None:
+    """A number with its unit, or None when it is no figure (or a ceiling, which is said instead)."""
     if _not_a_figure(ctx, m) or (m["aunit"] and not m["b"]):
         return None
     first = _number(m["a"])
@@ -719,12 +735,10 @@ def _found(ctx: _Context, m: re.Match[str]) -> _Found | None:
         return None
     unit, pre = m["unit"], m["pre"] or ""
     rank = pre in ("第", "前") and unit in ("位", "名")
+    if not rank and _ceiling(ctx, m, s):
+        return None
     mag = (m["mag"] or "") or first[1] or (second[1] if second else "")
-    notes = (
-        [f"{m['post']}: an upper bound; recorded as stated, check the comparator"]
-        if m["post"] in ("以内", "以下")
-        else []
-    )
+    notes: list[str] = []
     kind = ReadKind.RANK if rank else ReadKind.POINTS if unit in ("个百分点", "百分点") else None
     return _Found(
         m.start() if pre and rank else m.start("a"),

@@ -887,3 +887,27 @@ def test_a_line_after_a_target_year_is_a_target_without_asking() -> None:
     last = read(text, period=PLAN)[-1]
     assert (last.value, last.role, last.year) == (12, Role.TARGET, 2025)
     assert not any("neither" in n for n in last.notes), last.notes
+
+
+@pytest.mark.parametrize(
+    ("words", "word"),
+    [
+        ("专利侵权纠纷平均结案周期控制在3个月以内，知识产权侵权案件发生率控制在5%以内", "控制在"),
+        ("商标异议平均审查周期压减，知识产权侵权案件发生率在3.6%以下", "以下"),
+        ("知识产权侵权案件发生率不超过5%", "不超过"),
+        ("知识产权侵权案件发生率低于5%", "低于"),
+    ],
+)
+def test_a_ceiling_is_no_point_target_and_is_said(words: str, word: str) -> None:
+    """There is no at-most comparator: a ceiling is left out (never compared as a point) with why."""
+    text = f"到2025年，{words}；有效注册商标量达到5万件。"
+    readings, unread = scan(text, period=PLAN)
+    assert [(r.indicator, r.value) for r in readings] == [("有效注册商标量", 5)]
+    assert len(unread) == 1
+    assert "%" in unread[0].quote
+    assert unread[0].quote in text and unread[0].why.startswith(f"{word}: a ceiling")
+
+
+def test_not_lower_than_is_a_floor_not_a_ceiling() -> None:
+    r = one("到2025年，知识产权行政执法结案率不低于95%。")
+    assert (r.value, r.comparator) == (95, Comparator.AT_LEAST)
