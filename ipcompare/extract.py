@@ -440,7 +440,7 @@ def _figure_yaml(w: _Writer, c: Candidate, period: tuple[int, int]) -> list[str]
     r = c.reading
     why = _not_encoded(c, period)
     if why is not None or r.year is None or c.kind is None:
-        w.skipped.append(f"{r.quote} ({r.role} {r.year}): {why}")
+        w.skipped.append(f"{r.quote} ({r.role}{'' if r.year is None else f' {r.year}'}): {why}")
         return []
     notes = list(r.notes)
     metric = c.metric

@@ -222,3 +222,12 @@ def test_a_title_that_ends_with_its_period_is_the_title(period: str) -> None:
     meta = extract(text, ipcompare.load(), "plan.txt").meta
     assert meta.title is not None and meta.title.startswith("南平市知识产权强市建设纲要(2021")
     assert meta.period == (2021, 2035)
+
+
+def test_a_figure_without_a_year_is_listed_without_a_python_none(invoke: Invoke, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("滁州市知识产权工作要点\n有效注册商标量达到8万件。\n", encoding="utf-8")
+    out, _ = _draft(invoke, tmp_path, plan)
+    text = out.read_text(encoding="utf-8")
+    assert "#   有效注册商标量达到8万件 (target): no year" in text
+    assert "None" not in text
