@@ -385,6 +385,13 @@ def _startup_seconds() -> float:
     return time.perf_counter() - start
 
 
+def _frames_in_ipcompare(traceback: bytes) -> list[str]:
+    """The frames of a traceback in ipcompare's own files (not Python's, nor the console script's)."""
+    package = str(Path(ipcompare.__file__).parent) + os.sep
+    frames = re.findall(r'File "([^"]+)"', traceback.decode(errors="replace"))
+    return [f for f in frames if f.startswith(package)]
+
+
 def test_ctrl_c_at_any_moment_after_start_up_is_one_line_and_exit_130(tmp_path: Path) -> None:
     """From ipcompare's first line on (the interpreter's own start-up is Python's), while modules load and while
     the command runs: `ipcompare: interrupted`, exit 130, no traceback, no temporary file."""
@@ -402,8 +409,10 @@ def test_ctrl_c_at_any_moment_after_start_up_is_one_line_and_exit_130(tmp_path: 
         _, errors = process.communicate(timeout=60)
         if process.returncode == 0:  # it had finished
             continue
-        if process.returncode == -signal.SIGINT:  # killed before Python itself had started: what the shell
-            assert errors == b""  # shows as 130 too, and with nothing printed
+        if process.returncode == -signal.SIGINT:  # killed before ipcompare's first line: what the shell shows
+            # as 130 too, with nothing printed (before Python had started) or Python's own traceback of its start-up
+            # and of the console script's first imports (a loaded machine starts slower than measured above)
+            assert errors == b"" or not _frames_in_ipcompare(errors), errors
             continue
         assert process.returncode == 130, errors
         assert errors.decode() == "ipcompare: interrupted\n"
