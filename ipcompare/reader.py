@@ -20,7 +20,7 @@ from enum import StrEnum
 from .hanzi import simplify
 from .model import MAX_VALUE, Comparator
 from .records import field, record, replace
-from .units import BASES, PREFIXES
+from .units import BASES, PREFIXES, parse_unit
 
 
 class Role(StrEnum):
@@ -392,6 +392,8 @@ class _Context:
     table: tuple[int | None, ...] = ()
     #: the last horizon the section set (到2025年,…主要目标是:): the year of the undated lines after it
     horizon: Mark | None = None
+    #: the line's last figure and where its number ends: a later sentence's 到2025年,达到7件 may elide its indicator
+    last: tuple[int, Reading] | None = None
 
 
 @record(frozen=False, kw_only=False)
@@ -625,6 +627,7 @@ def _read_line(ctx: _Context, start: int, end: int) -> list[Reading]:
         return []
     out: list[Reading] = []
     line_marks: list[Mark] = []
+    ctx.last = None  # an indicator is never taken across lines: another subject may come between
     for s, e in _sentences(text, start, end):
         marks = _marks(text, s, e, ctx.period[0] if ctx.period else None, ctx.titles)
         if not out and not line_marks and marks and ctx.section_role == Role.BASELINE and ctx.section_since is None:
@@ -813,6 +816,8 @@ def _read_sentence(ctx: _Context, s: int, e: int, marks: list[Mark], line_marks:
             continue
         if reading is not None:
             pairs.append((f, reading))
+    if pairs:
+        ctx.last = (pairs[-1][0].end, pairs[-1][1])
     return [r for _, r in pairs]
 
 
@@ -948,7 +953,13 @@ def _reading(
     elif not indicator:
         indicator, inherited = _subject_before(text, s, cl.c0), True
     if not indicator:
-        return None
+        last = _elided(ctx, s, f, marks)
+        if last is None:
+            why = "no indicator: neither its clause nor the clause before names what this number counts"
+            _unread(ctx, cl.c0, f.end, why)
+            return None
+        indicator, inherited = last.indicator, False
+        notes.append(f"indicator taken from the clause before: {indicator} (this clause names none of its own)")
     if inherited:
         notes.append(f"indicator read from the clause before: {indicator}")
     time, role, year = _when(ctx, f, marks, line_marks, notes)
@@ -978,6 +989,30 @@ def _reading(
         notes=tuple(notes),
         clause=text[start : max(cl.c1, f.end, i1)],
     )
+
+
+def _base_unit(unit: str) -> str:
+    """A unit without its 万/亿 (20万件 and 7件 count the same thing), as written when ipcompare does not know it."""
+    known = parse_unit(unit)
+    return known.base if known is not None else unit
+
+
+def _elided(ctx: _Context, s: int, f: _Found, marks: list[Mark]) -> Reading | None:
+    """The figure whose indicator a clause with none of its own repeats: 到2023年,A达到5件;到2025年,达到7件.
+
+    Plans list a target's later horizons in clauses of a horizon, a verb and a number. Such a number
+    takes the indicator of the line's figure before it only when nothing names another subject in
+    between (only time phrases, verbs and punctuation) and both numbers count in the same unit.
+    """
+    if ctx.last is None or not any(m.year and s <= m.at and m.end <= f.start for m in marks):
+        return None
+    end, last = ctx.last
+    if end > s or _base_unit(last.unit) != _base_unit(f.unit):
+        return None
+    between = _TIME.sub(",", ctx.normal.text[end : f.start])
+    if any(_strip_indicator(words) for words in re.split(r"[,;:。、\s]+", between)):
+        return None
+    return last
 
 
 def _when(

@@ -911,3 +911,53 @@ def test_a_ceiling_is_no_point_target_and_is_said(words: str, word: str) -> None
 def test_not_lower_than_is_a_floor_not_a_ceiling() -> None:
     r = one("到2025年，知识产权行政执法结案率不低于95%。")
     assert (r.value, r.comparator) == (95, Comparator.AT_LEAST)
+
+
+# ---------------------------------------------------------------------------------------------------
+# An indicator elided across clauses
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "want"),
+    [
+        (
+            "到2023年，每万人口高价值发明专利拥有量达到5件",
+            "；到2025年，达到7件；到2035年，达到15件以上。",
+            [(2025, 7, "件", Comparator.REACH), (2035, 15, "件", Comparator.AT_LEAST)],
+        ),
+        (
+            "到2022年，有效注册商标量突破5000件",
+            "；到2025年，力争达到1.2万件。",
+            [(2025, 1.2, "万件", Comparator.REACH)],
+        ),
+    ],
+)
+def test_a_later_horizon_with_no_indicator_takes_the_one_before(
+    first: str, later: str, want: list[tuple[int, float, str, Comparator]]
+) -> None:
+    """到2025年,达到7件 after a figure of the same unit repeats its indicator: read, with a note to review."""
+    text = first + later
+    readings, unread = scan(text, period=(2021, 2035))
+    head, *rest = readings
+    assert [(r.year, r.value, r.unit, r.comparator) for r in rest] == want
+    for r in rest:
+        assert (r.indicator, r.kind, r.role) == (head.indicator, head.kind, Role.TARGET)
+        assert any(n.startswith("indicator taken from the clause before") for n in r.notes), r.notes
+        assert_quoted(text, r, r.number)
+    assert unread == []
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "；到2025年，达到70家。",  # another unit: another indicator
+        "；企业数量明显增加，到2025年，达到7件。",  # another subject between
+        "。\n到2025年，达到7件。",  # another line
+    ],
+)
+def test_an_elided_indicator_is_not_taken_across_a_unit_a_subject_or_a_line(later: str) -> None:
+    text = "到2023年，每万人口高价值发明专利拥有量达到5件" + later
+    readings, unread = scan(text, period=(2021, 2035))
+    assert [(r.year, r.value) for r in readings] == [(2023, 5)]
+    assert len(unread) == 1 and unread[0].why.startswith("no indicator"), unread
+    assert unread[0].quote in text and "7" in unread[0].quote
