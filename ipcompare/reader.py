@@ -433,7 +433,7 @@ def scan(
     normal = text if isinstance(text, Normal) else normalise(text)
     period = period or guess_period(normal.text)
     ctx = _Context(normal, period, section_role=role, fragment=fragment)
-    ctx.titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(normal.text)]
+    ctx.titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(normal.text)] + _named_years(normal.text)
     ctx.masked = [*ctx.titles, *_masked(normal.text)]
     out: list[Reading] = []
     for start, end in _lines(normal.text):
@@ -470,6 +470,23 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 
 
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,120}》")
+
+
+#: A year that begins the name of a document or an event (2021年中央一号文件, 2021年政府工作报告,
+#: 2020年全国知识产权局局长会议): the name is a noun phrase, with no number, no punctuation and no verb.
+_NAMED_YEAR = re.compile(
+    r"(?<![到至止由从较比])(?:19|20)\d\d年度?"
+    r"(?P<name>[^\s\d,;:。、!?“”()《》]{0,14}?)"
+    r"(?:文件|工作报告|报告|会议|大会|年会|论坛|博览会|公报|决定|通知|工作要点|要点)"
+)
+_NAME_VERB = re.compile(
+    r"举办|召开|举行|发布|印发|出台|制定|开展|实现|达到|完成|获得|获批|组织|承办|成功|提出|审议|通过|已|将|共|累计|新增"
+)
+
+
+def _named_years(text: str) -> list[tuple[int, int]]:
+    """The spans of names that begin with a year: its year is no time of the sentence, its numbers no figures."""
+    return [(m.start(), m.end()) for m in _NAMED_YEAR.finditer(text) if not _NAME_VERB.search(m["name"])]
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
@@ -1075,10 +1092,19 @@ def _lead_len(own: str) -> int:
 _PREPOSITION = re.compile(r"^(?:在|与|同|围绕|涉及|覆盖|面向|针对|对|按照|根据|依托|通过|向|从|联合|组织|聚焦)")
 
 
+#: Prepositions of scope: a clause that opens with one and has no verb before its number names what the
+#: work is about (围绕“十大产业链”和3个千亿级产业集群), not what it is to reach.
+_SCOPE = re.compile(r"^(?:围绕|聚焦|面向|依托|针对|立足|瞄准|对标)")
+_SCOPE_VERB = re.compile(rf"{_ADDED.pattern}|达到|达|突破|超过|实现|提高|提升|增长|保持|不低于|不少于|至少")
+
+
 def _context_clause(clause: str, own: str) -> bool:
     """A number that sets a scene rather than states a figure: 在全国159个…中, 与…15个省市签署, 围绕13条产业链."""
     words = own.lstrip(",、")
     if _PREPOSITION.match(words) and re.search(r"中|签署|之间|合作", clause):
+        return True
+    scope = _SCOPE.match(words)
+    if scope and not _SCOPE_VERB.search(words, scope.end()):
         return True
     return bool(re.fullmatch(r"(?:与|同|围绕|面向|聚焦|依托|针对|按照|根据)\S{0,4}", words))
 

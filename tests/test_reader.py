@@ -961,3 +961,41 @@ def test_an_elided_indicator_is_not_taken_across_a_unit_a_subject_or_a_line(late
     assert [(r.year, r.value) for r in readings] == [(2023, 5)]
     assert len(unread) == 1 and unread[0].why.startswith("no indicator"), unread
     assert unread[0].quote in text and "7" in unread[0].quote
+
+
+# ---------------------------------------------------------------------------------------------------
+# Years in names, numbers that set a scene
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["落实2021年中央一号文件精神", "按照2022年政府工作报告部署", "贯彻2020年全国知识产权局局长会议要求"],
+)
+def test_a_year_that_begins_a_document_or_event_name_is_no_horizon(name: str) -> None:
+    """2021年中央一号文件 names a document: its figures are not set for 2021, and the draft says the year is assumed."""
+    text = f"{name}，新增国家知识产权示范企业10家。"
+    r = one(text)
+    assert (r.indicator, r.value, r.unit, r.kind) == ("国家知识产权示范企业", 10, "家", ReadKind.INCREMENT)
+    assert (r.role, r.year) == (Role.TARGET, 2025)
+    assert any("no year in the sentence" in n for n in r.notes), r.notes
+    assert_quoted(text, r, "10家")
+
+
+def test_a_year_before_an_event_the_sentence_reports_stays_its_time() -> None:
+    r = one("2020年，我市举办知识产权博览会，新增国家知识产权示范企业10家。")
+    assert (r.role, r.year, r.value) == (Role.BASELINE, 2020, 10)
+
+
+@pytest.mark.parametrize(
+    "scene",
+    ["围绕“十大产业链”和3个千亿级产业集群", "聚焦5个重点产业", "依托2个国家级园区"],
+)
+def test_a_number_in_a_clause_of_scope_sets_the_scene(scene: str) -> None:
+    """围绕…3个产业集群, 建设1个中心: the clause of 围绕 says what the work is about; only the center is a figure."""
+    text = f"到2025年，{scene}，建设1个国家级知识产权保护中心。"
+    assert [(r.indicator, r.value, r.year) for r in read(text, period=PLAN)] == [("国家级知识产权保护中心", 1, 2025)]
+
+
+def test_a_verb_after_a_preposition_of_scope_still_governs_its_number() -> None:
+    r = one("到2025年，围绕重点产业培育10家知识产权示范企业。")
+    assert (r.indicator, r.value, r.kind) == ("知识产权示范企业", 10, ReadKind.INCREMENT)
