@@ -125,7 +125,22 @@ def normalise(source: str) -> Normal:
             chars.append(out)
             origin.append(i)
     origin.append(len(source))
-    return Normal(source, simplify("".join(chars)), tuple(origin))
+    return Normal(source, _arabic_years(simplify("".join(chars))), tuple(origin))
+
+
+#: A year in Chinese numerals (二〇二五年, 二○二五年, 二零二五年), or the first of a span (二〇二一—二〇三五年).
+_CN_YEAR_DIGITS = "〇○零一二三四五六七八九"
+_CN_YEAR = re.compile(
+    r"(?<![〇○零一二两三四五六七八九十百千万])(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}"
+    r"(?=年|\s*(?:-|\u2014|\u2013|~|至|到)\s*(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}年)"
+)
+
+
+def _arabic_years(text: str) -> str:
+    """Years in Chinese numerals written in digits, one for one, so offsets keep their place: 二〇二五年 -> 2025年."""
+    return _CN_YEAR.sub(
+        lambda m: "".join(str(_CN_YEAR_DIGITS.index(c) - 2 if c not in "〇○零" else 0) for c in m.group()), text
+    )
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -189,7 +204,7 @@ _DASH = r"~|至|到|-|\u2014|\u2013|\u2015|\u301c"
 _GAP = r"[ \t]?"
 _FIGURE = re.compile(
     rf"(?P<pre>第|前)?(?P<a>{_NUMBER})(?P<aunit>%)?"
-    rf"(?:\s*(?P<dash>{_DASH})\s*(?P<b>{_NUMBER}))?"
+    rf"(?:(?P<amag>{_MAGNITUDE})?\s*(?P<dash>{_DASH})\s*(?P<b>{_NUMBER}))?"
     rf"{_GAP}(?P<approx>余|多)?(?P<mag>{_MAGNITUDE})?(?P<approx2>余|多)?(?P<unit>{_UNIT})"
     rf"(?:{_GAP}(?P<post>以上|左右|以内|以下|余))?"
 )
@@ -529,8 +544,11 @@ def _heading(ctx: _Context, line: str) -> bool:
 
 def _ends_in_figure(line: str) -> bool:
     """(一)每万人口高价值发明专利拥有量达到3件: an item of a list without its full stop, not a heading."""
-    figures = list(_FIGURE.finditer(line.rstrip(" \t,")))
-    return bool(figures) and figures[-1].end() == len(line.rstrip(" \t,")) and not figures[-1]["pre"]
+    line = line.rstrip(" \t,")
+    figures = list(_FIGURE.finditer(line))
+    if bool(figures) and figures[-1].end() == len(line) and not figures[-1]["pre"]:
+        return True
+    return any(m.end() == len(line) for m in _PERCENT_WORDS.finditer(line))
 
 
 _TABLE_YEAR = re.compile(r"^((?:19|20)\d\d)年?(?:底|末)?(?:目标值|基期值|现状值|预期值|值|目标)?$")
@@ -758,6 +776,12 @@ def _found(ctx: _Context, m: re.Match[str], s: int) -> _Found | None:
     if not rank and _ceiling(ctx, m, s):
         return None
     mag = (m["mag"] or "") or first[1] or (second[1] if second else "")
+    if m["amag"] and m["amag"] != mag:
+        why = (
+            f"a range whose ends are in different magnitudes ({m['amag']}, {mag or 'none'}): which is meant is unclear"
+        )
+        _unread(ctx, m.start("a"), m.end(), why)
+        return None
     notes: list[str] = []
     kind = ReadKind.RANK if rank else ReadKind.POINTS if unit in ("个百分点", "百分点") else None
     return _Found(
@@ -809,9 +833,68 @@ def _idioms(ctx: _Context, s: int, e: int) -> list[_Found]:
     return out
 
 
+_CN_DECIMAL = r"[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
+#: Per cent in words: 百分之十五, 百分之九十五以上, 百分之三点五, 百分之十至百分之十五.
+_PERCENT_WORDS = re.compile(
+    rf"百分之(?P<a>{_ARABIC}|{_CN_DECIMAL})"
+    rf"(?:\s*(?P<dash>{_DASH})\s*(?:百分之)?(?P<b>{_ARABIC}|{_CN_DECIMAL}))?"
+    rf"(?:{_GAP}(?P<post>以上|左右|以内|以下))?"
+)
+#: 翻一番 doubles (a growth of 100%), 翻两番 quadruples (300%): 翻N番 is a growth of 2^N - 1 times.
+_DOUBLING = re.compile(rf"翻(?P<n>一|两|二|三)番(?:{_GAP}(?P<post>以上|左右))?")
+
+
+#: 增长1倍, 是2020年的2倍: a multiple, which is a growth of N-1 or N times the base as the verb has it.
+_MULTIPLE = re.compile(rf"(?<![\d.])(?:{_ARABIC}|[一二两三四五六七八九十]+)(?:{_GAP}多)?倍")
+
+
+def _decimal_words(text: str) -> float | None:
+    """三点五 -> 3.5, 九十五 -> 95, 百 -> 100, 5 -> 5; None for what is no number."""
+    if text[0].isdigit():
+        return _arabic(text)
+    whole, _, fraction = text.partition("点")
+    value = 100 if whole in ("百", "一百") else 0 if whole in ("零", "〇") else chinese_number(whole)
+    if value is None:
+        return None
+    if fraction:
+        return float(f"{value}.{''.join(str(_CN_DIGITS[c]) for c in fraction)}")
+    return float(value)
+
+
+def _words(ctx: _Context, s: int, e: int) -> list[_Found]:
+    """Numbers written in words with their unit in them: 百分之十五 is 15%, 翻一番 a growth of 100%."""
+    text = ctx.normal.text
+    out: list[_Found] = []
+    for m in _PERCENT_WORDS.finditer(text, s, e):
+        if _in_mask(ctx, m.start(), m.end()) or _ceiling(ctx, m, s):
+            continue
+        a, b = _decimal_words(m["a"]), _decimal_words(m["b"]) if m["b"] else None
+        if a is None or (m["b"] and b is None):
+            _unread(ctx, _clause_start(text, s, m.start()), m.end(), f"{m.group()}: a per cent in words not read")
+            continue
+        comparator = _AFTER.get(m["post"] or "")
+        low, high = (a, b) if b is not None else (None, None)
+        number = text[m.start() : m.end("b") if m["b"] else m.end("a")]
+        out.append(_Found(m.start(), m.end(), None if b is not None else a, low, high, "%", comparator, None, number))
+    for m in _MULTIPLE.finditer(text, s, e):
+        if not _in_mask(ctx, m.start(), m.end()):
+            why = f"{m.group()} (times): a multiple of a base the data cannot encode as it is written"
+            _unread(ctx, _clause_start(text, s, m.start()), m.end(), why)
+    for m in _DOUBLING.finditer(text, s, e):
+        times = {"一": 1, "两": 2, "二": 2, "三": 3}[m["n"]]
+        value = float(2**times - 1) * 100
+        note = f"{text[m.start() : m.end('n') + 1]} read as a growth of {value:g}% (翻N番: 2^N times the base)"
+        found = _Found(m.start(), m.end(), value, None, None, "%", _AFTER.get(m["post"] or ""), None, m.group())
+        found.notes.append(note)
+        out.append(found)
+    return out
+
+
 def _read_sentence(ctx: _Context, s: int, e: int, marks: list[Mark], line_marks: list[Mark]) -> list[Reading]:
     text = ctx.normal.text
-    found = sorted(_find(ctx, s, e) + _idioms(ctx, s, e), key=lambda f: f.start)
+    words = _words(ctx, s, e)
+    found = [f for f in _find(ctx, s, e) if not any(w.start < f.end and f.start < w.end for w in words)]
+    found = sorted(found + words + _idioms(ctx, s, e), key=lambda f: f.start)
     if not found:
         return []
     if not ctx.fragment and _truncated(text, s, e):
@@ -1193,6 +1276,10 @@ def _kind(
     """What the figure measures, from its unit and the words around it; with a span's first year."""
     if f.kind is not None:
         return f.kind, None, []
+    if f.number.startswith("翻"):
+        if time.against is not None:
+            return ReadKind.PERIOD_GROWTH, time.against, []
+        return ReadKind.UNCLEAR, None, [f"{f.number}: a growth that does not say since when"]
     near = cues[-14:]
     if f.unit in ("%", "‰"):
         return _percent_kind(indicator, near, time)
@@ -1283,8 +1370,12 @@ _RANK_TAIL = re.compile(
 )
 
 
+#: The words that set a year against (比2020年, 与2020年相比): the year is a time, the words no part of a name.
+_AGAINST_YEAR = re.compile(r"(?:比|较|与|同)((?:19|20)\d\d年(?:底|末)?)(?:相比|比较)?")
+
+
 def _strip_indicator(words: str) -> str:
-    words = _TIME.sub("", words).lstrip("—- ")
+    words = _TIME.sub("", _AGAINST_YEAR.sub(r"\1", words)).lstrip("—- ")
     words = _LEAD.sub("", words)
     words = _LEAD_VERB.sub("", words)
     words = _LEAD.sub("", words)

@@ -999,3 +999,105 @@ def test_a_number_in_a_clause_of_scope_sets_the_scene(scene: str) -> None:
 def test_a_verb_after_a_preposition_of_scope_still_governs_its_number() -> None:
     r = one("到2025年，围绕重点产业培育10家知识产权示范企业。")
     assert (r.indicator, r.value, r.kind) == ("知识产权示范企业", 10, ReadKind.INCREMENT)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Numbers in words, years in Chinese numerals, ranges that repeat their multiplier
+
+
+@pytest.mark.parametrize(
+    ("words", "want"),
+    [
+        (
+            "专利密集型产业增加值占GDP比重达到百分之十五",
+            Want("专利密集型产业增加值占GDP比重", 15, "%", Comparator.REACH, ReadKind.SHARE, 2025, "百分之十五"),
+        ),
+        (
+            "知识产权行政执法结案率达到百分之九十五以上",
+            Want("知识产权行政执法结案率", 95, "%", Comparator.AT_LEAST, ReadKind.SHARE, 2025, "百分之九十五以上"),
+        ),
+        (
+            "知识产权行政执法结案率达到百分之九十二点五",
+            Want("知识产权行政执法结案率", 92.5, "%", Comparator.REACH, ReadKind.SHARE, 2025, "百分之九十二点五"),
+        ),
+        (
+            "知识产权行政执法结案率达到百分之九十至百分之九十五",
+            Want(
+                "知识产权行政执法结案率",
+                None,
+                "%",
+                Comparator.REACH,
+                ReadKind.SHARE,
+                2025,
+                "百分之九十至百分之九十五",
+                low=90,
+                high=95,
+            ),
+        ),
+    ],
+)
+def test_a_per_cent_in_words(words: str, want: Want) -> None:
+    text = f"到2025年，{words}。"
+    check(text, one(text), want)
+
+
+def test_a_ceiling_in_words_is_said_not_read() -> None:
+    readings, unread = scan("到2025年，知识产权侵权案件发生率不超过百分之五。", period=PLAN)
+    assert readings == []
+    assert len(unread) == 1 and unread[0].why.startswith("不超过: a ceiling"), unread
+
+
+@pytest.mark.parametrize("year", ["二〇三〇年", "二○三〇年", "二零三零年"])
+def test_a_year_in_chinese_numerals(year: str) -> None:
+    text = f"到{year}，有效注册商标量达到5万件。"
+    r = one(text, period=(2021, 2035))
+    assert (r.year, r.role, r.value, r.unit) == (2030, Role.TARGET, 5, "万件")
+    assert_quoted(text, r, "5万件")
+
+
+def test_a_plan_period_in_chinese_numerals() -> None:
+    text = "某市知识产权强市建设纲要（二〇二一—二〇三五年）\n有效注册商标量达到5万件。"
+    r = one(text, period=None)
+    assert (r.year, r.role) == (2035, Role.TARGET)
+
+
+@pytest.mark.parametrize(
+    ("words", "low", "high", "unit"),
+    [("5万-6万件", 5, 6, "万件"), ("1.2亿—1.5亿元", 1.2, 1.5, "亿元"), ("五万至六万件", 5, 6, "万件")],
+)
+def test_a_range_that_repeats_its_multiplier(words: str, low: float, high: float, unit: str) -> None:
+    text = f"到2025年，有效注册商标量达到{words}。"
+    r = one(text)
+    assert (r.value, r.low, r.high, r.unit, r.comparator) == (None, low, high, unit, Comparator.REACH)
+    assert_quoted(text, r, words)
+
+
+def test_a_range_whose_ends_differ_in_magnitude_is_said_not_read() -> None:
+    readings, unread = scan("到2025年，有效注册商标量达到5万-6亿件。", period=PLAN)
+    assert readings == []
+    assert len(unread) == 1 and "magnitudes" in unread[0].why
+
+
+def test_doubling_since_a_year_is_a_growth_over_the_period() -> None:
+    text = "到2025年，PCT国际专利申请量比2020年翻一番。"
+    r = one(text)
+    check(
+        text,
+        r,
+        Want("PCT国际专利申请量", 100, "%", Comparator.STATED, ReadKind.PERIOD_GROWTH, 2025, "翻一番", since=2020),
+    )
+    assert any("翻一番" in n for n in r.notes)
+
+
+def test_quadrupling_since_no_year_is_unclear_and_said() -> None:
+    r = one("到2025年，知识产权质押融资金额实现翻两番。")
+    assert (r.value, r.unit, r.kind, r.since) == (300, "%", ReadKind.UNCLEAR, None)
+    assert any("since when" in n for n in r.notes), r.notes
+
+
+@pytest.mark.parametrize("words", ["技术合同成交额增长1倍", "版权登记量是2020年的两倍"])
+def test_a_multiple_is_said_not_read(words: str) -> None:
+    text = f"到2025年，{words}。"
+    readings, unread = scan(text, period=PLAN)
+    assert readings == []
+    assert len(unread) == 1 and "倍" in unread[0].why and unread[0].quote in text
