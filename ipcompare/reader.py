@@ -453,7 +453,7 @@ def scan(
     out: list[Reading] = []
     for start, end in _lines(normal.text):
         out += _read_line(ctx, start, end)
-    return out, ctx.unread
+    return out, sorted(ctx.unread, key=lambda u: u.start)
 
 
 def _unread(ctx: _Context, start: int, end: int, why: str) -> None:

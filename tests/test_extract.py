@@ -132,6 +132,37 @@ def test_candidates_as_json_carry_quote_kind_and_review_notes(invoke: Invoke) ->
     assert pledge["notes"]
 
 
+_UNREAD_PLAN = "某市知识产权“十四五”规划\n到2025年，有效注册商标量达到5万件，知识产权侵权案件发生率不超过5%。\n"
+
+
+def test_numbers_not_read_are_notes_under_the_human_tables(invoke: Invoke, tmp_path: Path) -> None:
+    """The table and markdown views say each number seen but not read, as the draft's comments do: words, file, why."""
+    text = tmp_path / "plan.txt"
+    text.write_text(_UNREAD_PLAN, encoding="utf-8")
+    for fmt in ("table", "markdown"):
+        shown = invoke("extract", str(text), "--format", fmt).stdout
+        line = next(ln for ln in shown.splitlines() if "不超过5%" in ln and "知识产权侵权案件发生率" in ln)
+        assert "plan.txt" in line and "ceiling" in line, line
+        assert "有效注册商标量达到5万件" in shown
+
+
+def test_numbers_not_read_follow_the_figures_in_json_and_csv_with_the_same_fields(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """JSON stays a list of rows of one shape: the figures as before, then each number not read (role unread)."""
+    text = tmp_path / "plan.txt"
+    text.write_text(_UNREAD_PLAN, encoding="utf-8")
+    rows = json.loads(invoke("extract", str(text), "--format", "json").stdout)
+    assert [r["role"] for r in rows] == ["target", "unread"]
+    figure, unread = rows
+    assert (figure["metric"], figure["value"], figure["unit"]) == ("trademarks", 5, "万件")
+    assert list(unread) == list(figure)
+    assert unread["quote"] == "知识产权侵权案件发生率不超过5%" and unread["value"] is None
+    assert "ceiling" in unread["notes"][0]
+    csv_lines = invoke("extract", str(text), "--format", "csv").stdout.splitlines()
+    assert len(csv_lines) == 3 and csv_lines[2].split(",")[1] == "unread"
+
+
 def test_a_truncated_document_gives_no_figure_for_its_last_sentence(invoke: Invoke, tmp_path: Path) -> None:
     text = tmp_path / "cut.txt"
     text.write_text("二、发展目标\n到2025年，有效发明专利达到2万件，质押融资登记金额达到12", encoding="utf-8")

@@ -1,8 +1,14 @@
-"""The figures `ipcompare extract` read, as a table to review (--format table|markdown|csv|json)."""
+"""The figures `ipcompare extract` read, as a table to review (--format table|markdown|csv|json).
+
+The numbers the reader saw but gave no figure for are said too, never left out: as notes under the
+human table, and in JSON and CSV as entries of the same fields after the figures, with role `unread`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from ..extract import Draft
 from ..format import number
@@ -38,6 +44,40 @@ def candidate_rows(drafts: Sequence[Draft]) -> list[CandidateRow]:
     return rows
 
 
+#: The role of an entry that is no figure: a number seen but not read, `notes` saying why.
+UNREAD = "unread"
+
+
+def unread_entries(drafts: Sequence[Draft]) -> list[dict[str, Any]]:
+    """The numbers seen but not read, each with every field a figure row has (the list's shape stays one)."""
+    return [
+        {
+            "file": draft.source,
+            "role": UNREAD,
+            "metric": None,
+            "indicator": "",
+            "year": None,
+            "since": None,
+            "value": None,
+            "low": None,
+            "high": None,
+            "unit": "",
+            "comparator": None,
+            "kind": None,
+            "quote": u.quote,
+            "match": "",
+            "notes": [u.why],
+        }
+        for draft in drafts
+        for u in draft.unread
+    ]
+
+
+def unread_notes(drafts: Sequence[Draft]) -> tuple[str, ...]:
+    """One line for each number seen but not read, under the human table: its words, its file, and why."""
+    return tuple(f"Not read: {u.quote} ({Path(d.source).name}): {u.why}" for d in drafts for u in d.unread)
+
+
 def _value(row: CandidateRow) -> str:
     if row.value is not None:
         return f"{number(row.value)} {row.unit}".strip()
@@ -58,4 +98,11 @@ def candidates_table(drafts: Sequence[Draft], lang: Lang | None = None) -> Table
     )
     rows = candidate_rows(drafts)
     files = ", ".join(d.source for d in drafts)
-    return Table(columns, rows, title=f"Figures read from {files}" if rows else None)
+    unread = unread_entries(drafts)
+    return Table(
+        columns,
+        rows,
+        title=f"Figures read from {files}" if rows else None,
+        notes=unread_notes(drafts),
+        document=[*rows, *unread] if unread else None,
+    )
