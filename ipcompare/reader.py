@@ -1066,7 +1066,7 @@ def _reading(
     kind, since = _what(f, indicator, text[cl.c0 : f.start], replace(time, role=role), i1 > f.end, previous, notes)
     if role == Role.BASELINE and kind == ReadKind.INCREMENT and since is None and time.since is None and year:
         notes.append("the span of this count is not stated")
-    start = i0 if chain else min(i0, cl.own0 + _lead_len(cl.own))
+    start = _past_list_mark(text, i0 if chain else min(i0, cl.own0 + _lead_len(cl.own)), f.start)
     a, b = ctx.normal.span(start, max(f.end, i1))
     quote = ctx.normal.source[a:b].strip()
     a = ctx.normal.source.find(quote, a)
@@ -1165,6 +1165,19 @@ def _what(
 
 def _strip_list(words: str) -> str:
     return _LEAD.sub("", _TIME.sub("", words))
+
+
+#: What opens an item of a list, before its words: (二), 1., 3、, 二、, a circled number (read as a space), a comma.
+_LIST_MARK = re.compile(
+    r"(?:[\s,、;:]|\(?[一二三四五六七八九十]{1,3}\)|\(?\d{1,2}\)|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、)+"
+)
+
+
+def _past_list_mark(text: str, start: int, number: int) -> int:
+    """Where a quote starts: at its words, past the mark of a list item (（二）, 1., ①) before them, never past
+    the number. The quote stays the source's own characters, only shorter."""
+    m = _LIST_MARK.match(text, start, number)
+    return m.end() if m else start
 
 
 def _lead_len(own: str) -> int:

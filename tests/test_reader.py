@@ -1101,3 +1101,19 @@ def test_a_multiple_is_said_not_read(words: str) -> None:
     readings, unread = scan(text, period=PLAN)
     assert readings == []
     assert len(unread) == 1 and "倍" in unread[0].why and unread[0].quote in text
+
+
+@pytest.mark.parametrize("mark", ["（二）", "(3)", "1.", "2、", "①", "十二、"])
+def test_a_quote_starts_at_its_indicator_not_at_the_list_mark(mark: str) -> None:
+    """（二）有效注册商标量达到5万件以上: the quote is the source's own characters from the indicator on."""
+    text = f"二、主要目标\n到2025年，主要目标是：\n{mark}有效注册商标量达到5万件以上；"
+    r = one(text)
+    assert (r.indicator, r.value, r.unit, r.comparator) == ("有效注册商标量", 5, "万件", Comparator.AT_LEAST)
+    assert r.quote == "有效注册商标量达到5万件以上"
+    assert_quoted(text, r, "5万件以上")
+
+
+def test_a_quote_after_a_list_comma_starts_at_its_words() -> None:
+    text = "有效注册商标量2023年达到20万件、2025年达到25万件。"
+    last = read(text, period=PLAN)[-1]
+    assert (last.year, last.value, last.quote) == (2025, 25, "2025年达到25万件")
