@@ -731,8 +731,10 @@ def _not_a_figure(ctx: _Context, m: re.Match[str]) -> bool:
     rank = pre in ("第", "前") and unit in ("位", "名")
     if pre == "第" and not rank:
         return True
-    # 十分 is "very", 三位 "three people": only digits are scores and places
-    return unit in ("分", "位") and not m["a"][0].isdigit() and not rank
+    # 十分 is "very", 三位 "three people": only digits are places, and scores of one character are no scores
+    if unit == "分" and not m["a"][0].isdigit():
+        return len(m["a"]) < 2 or bool(m["b"] or m["mag"])  # 八十五分 is a score, 十分 a word
+    return unit == "位" and not m["a"][0].isdigit() and not rank
 
 
 def _post_comparator(m: re.Match[str], rank: bool) -> Comparator | None:
@@ -844,6 +846,12 @@ _PERCENT_WORDS = re.compile(
 _DOUBLING = re.compile(rf"翻(?P<n>一|两|二|三)番(?:{_GAP}(?P<post>以上|左右))?")
 
 
+#: 三成 is three tenths (30%), 九成以上 at least 90%: only where the clause ends or 以上/左右 follows, as 成 is
+#: also a word (建成, 形成, 一成不变).
+_TENTHS = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百千万\d])(?P<n>[一二两三四五六七八九十])成"
+    rf"(?:{_GAP}(?P<post>以上|左右|以内|以下))?(?=[,;:。、)]|$)"
+)
 #: 增长1倍, 是2020年的2倍: a multiple, which is a growth of N-1 or N times the base as the verb has it.
 _MULTIPLE = re.compile(rf"(?<![\d.])(?:{_ARABIC}|[一二两三四五六七八九十]+)(?:{_GAP}多)?倍")
 
@@ -876,6 +884,15 @@ def _words(ctx: _Context, s: int, e: int) -> list[_Found]:
         low, high = (a, b) if b is not None else (None, None)
         number = text[m.start() : m.end("b") if m["b"] else m.end("a")]
         out.append(_Found(m.start(), m.end(), None if b is not None else a, low, high, "%", comparator, None, number))
+    for m in _TENTHS.finditer(text, s, e):
+        if _in_mask(ctx, m.start(), m.end()) or _ceiling(ctx, m, s):
+            continue
+        value = float(10 * (10 if m["n"] == "十" else _CN_DIGITS[m["n"]]))
+        found = _Found(
+            m.start(), m.end(), value, None, None, "%", _AFTER.get(m["post"] or ""), None, m.group("n") + "成"
+        )
+        found.notes.append(f"{m['n']}成 (tenths) read as {value:g}%")
+        out.append(found)
     for m in _MULTIPLE.finditer(text, s, e):
         if not _in_mask(ctx, m.start(), m.end()):
             why = f"{m.group()} (times): a multiple of a base the data cannot encode as it is written"
@@ -1384,7 +1401,7 @@ _RANK_TAIL = re.compile(
 
 
 #: The words that set a year against (比2020年, 与2020年相比): the year is a time, the words no part of a name.
-_AGAINST_YEAR = re.compile(r"(?:比|较|与|同)((?:19|20)\d\d年(?:底|末)?)(?:相比|比较)?")
+_AGAINST_YEAR = re.compile(r"(?:比|较|与|同)((?:19|20)\d\d年(?:底|末)?|“?十[一二三四五]五”?末)(?:相比|比较)?")
 
 
 def _strip_indicator(words: str) -> str:

@@ -1117,3 +1117,27 @@ def test_a_quote_after_a_list_comma_starts_at_its_words() -> None:
     text = "有效注册商标量2023年达到20万件、2025年达到25万件。"
     last = read(text, period=PLAN)[-1]
     assert (last.year, last.value, last.quote) == (2025, 25, "2025年达到25万件")
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "comparator"),
+    [("提高到三成", 30, Comparator.REACH), ("达到九成以上", 90, Comparator.AT_LEAST)],
+)
+def test_tenths_in_words_are_a_per_cent(words: str, value: float, comparator: Comparator) -> None:
+    """三成 is three tenths: 30%, said in a note; 成 elsewhere (建成, 一成不变) is no number."""
+    text = f"到2025年，规上工业企业中有发明专利的企业占比{words}，一批企业建成知识产权管理体系。"
+    r = one(text)
+    assert (r.value, r.unit, r.comparator, r.kind) == (value, "%", comparator, ReadKind.SHARE)
+    assert any("成 (tenths)" in n for n in r.notes), r.notes
+    assert_quoted(text, r, words[-4:])
+
+
+def test_a_score_in_chinese_numerals() -> None:
+    text = "到2025年，知识产权保护社会满意度达到八十五分，工作十分扎实。"
+    r = one(text)
+    assert (r.indicator, r.value, r.unit, r.kind) == ("知识产权保护社会满意度", 85, "分", ReadKind.SCORE)
+
+
+def test_doubling_since_the_end_of_a_period() -> None:
+    r = one("到2025年，PCT国际专利申请量比“十三五”末翻一番。")
+    assert (r.indicator, r.value, r.kind, r.since) == ("PCT国际专利申请量", 100, ReadKind.PERIOD_GROWTH, 2020)
