@@ -319,11 +319,16 @@ def test_ctrl_c_while_workers_read_is_one_line_and_leaves_nothing_behind(folder:
     env.pop("IPCOMPARE_DATA", None)
     command = [sys.executable, "-m", "ipcompare", "--data", str(folder), "metric", "trademarks", "-f", "json"]
     interrupted = 0
-    for step in range(8):  # from about the workers' start to about the build's end
+    for step in range(8):  # from the workers' start to about the build's end
         process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True
         )
-        time.sleep(0.2 + 0.09 * step)
+        # Timed from the moment the build opens its temporary file (the workers have their first batches), not
+        # from the start: a loaded machine may take longer than any fixed delay to get there.
+        deadline = time.monotonic() + 60
+        while process.poll() is None and not list(cache.glob(".*.tmp")) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(0.06 * step)
         os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to the main process and its workers
         _, errors = process.communicate(timeout=60)
         assert not [p.name for p in cache.glob("*") if p.name.endswith(".tmp")]
