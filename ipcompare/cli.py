@@ -1052,7 +1052,15 @@ def extract(
     from .tables.extract import candidates_table
 
     table_format = Format(chosen.value) if chosen is not None else None
-    Output(table_format, output, excel, lang).emit(candidates_table(drafts, lang), "no quantified figure was read")
+    out = Output(table_format, output, excel, lang)
+    table = candidates_table(drafts, lang)
+    if not table.rows and table.notes and out.format in (Format.TABLE, Format.MARKDOWN) and output is None:
+        # no table to put them under: the numbers seen but not read are said after the message, one a line
+        _say(f"{PROG}: no quantified figure was read; {_count(len(table.notes), 'number')} seen but not read:")
+        for note in table.notes:
+            _say(f"  {note}")
+        return
+    out.emit(table, "no quantified figure was read")
 
 
 class SeverityChoice(StrEnum):

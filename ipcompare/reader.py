@@ -772,6 +772,8 @@ def _found(ctx: _Context, m: re.Match[str], s: int) -> _Found | None:
     first = _number(m["a"])
     second = _number(m["b"]) if m["b"] else None
     if first is None or (m["b"] and second is None):
+        if any(n and n[0].isdigit() and _arabic(n) > MAX_VALUE for n in (m["a"], m["b"])):
+            _unread(ctx, m.start(), m.end(), "a number larger than any figure a plan states")
         return None
     unit, pre = m["unit"], m["pre"] or ""
     rank = pre in ("第", "前") and unit in ("位", "名")

@@ -262,3 +262,14 @@ def test_a_figure_without_a_year_is_listed_without_a_python_none(invoke: Invoke,
     text = out.read_text(encoding="utf-8")
     assert "#   有效注册商标量达到8万件 (target): no year" in text
     assert "None" not in text
+
+
+def test_a_text_with_only_numbers_not_read_says_them_on_the_screen(invoke: Invoke, tmp_path: Path) -> None:
+    """No figure to tabulate: the message, then each number seen but not read (a ceiling here), on stderr."""
+    document = tmp_path / "plan.txt"
+    document.write_text("某市知识产权规划\n到2025年，知识产权侵权案件发生率控制在5%以内。\n", encoding="utf-8")
+    result = invoke("extract", str(document), "-f", "table")
+    assert result.exit_code == 0 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == "ipcompare: no quantified figure was read; 1 number seen but not read:"
+    assert lines[1].startswith("  Not read: 知识产权侵权案件发生率控制在5%以内 (plan.txt): 控制在: a ceiling")
