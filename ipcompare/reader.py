@@ -1256,6 +1256,7 @@ class _Time:
     period_since: int | None = None  # the first year of the period the section reports
     as_of: bool = False  # the year is a 截至 date: its role is the section's
     mark_end: int | None = None  # where the time phrase ends (the words from it to the figure may say 已)
+    since_from: str | None = None  # the period phrase of an earlier sentence that `since` comes from
 
     @property
     def span_start(self) -> int | None:
@@ -1272,17 +1273,28 @@ def _time(ctx: _Context, at: int, marks: list[Mark], line_marks: list[Mark]) -> 
     if mark is None:
         later = [m for m in marks if m.year and m.at >= at and not m.only_next]
         mark = later[0] if later else None
+    borrowed = False
     if mark is None:
         dated_line = [m for m in line_marks if m.year and not m.only_next]
         mark = dated_line[-1] if dated_line else None
+        borrowed = mark is not None
         if against is None:
             against = next((m for m in reversed(line_marks) if not m.year), None)
     versus = against.against if against else None
     period = bool(against and against.against_period)
     if mark is None:
         return _Time(None, None, None, versus, period, ctx.section_since)
+    since_from = ctx.normal.text[mark.at : mark.end] if borrowed and mark.since else None
     return _Time(
-        mark.year, mark.role, mark.since, versus, period, mark.since or ctx.section_since, mark.as_of, mark.end
+        mark.year,
+        mark.role,
+        mark.since,
+        versus,
+        period,
+        mark.since or ctx.section_since,
+        mark.as_of,
+        mark.end,
+        since_from,
     )
 
 
@@ -1361,12 +1373,22 @@ def _count_kind(indicator: str, left: str, time: _Time) -> tuple[ReadKind, int |
     if _CUMULATIVE.search(tail) and _DURATION.search(left):
         return ReadKind.INCREMENT, time.since, []
     if _ADDED_END.search(left) and not _STATUS.match(head):
-        return ReadKind.INCREMENT, time.span_start, []  # 注册商标增加47035件
+        return ReadKind.INCREMENT, time.span_start, _section_span(time)  # 注册商标增加47035件
     if time.role == Role.BASELINE and time.since is None and (_STATUS.match(head) or _CUMULATIVE.search(tail)):
         return ReadKind.LEVEL, None, []  # 共建…示范城市2家, 累计认定驰名商标60件: what stood at the year
     if added or _CUMULATIVE.search(tail):
-        return ReadKind.INCREMENT, time.span_start, []
+        return ReadKind.INCREMENT, time.span_start, _section_span(time)
     return _count_level(indicator, flow, left, time)
+
+
+def _section_span(time: _Time) -> list[str]:
+    """A review note for a span the sentence does not name but an earlier sentence or its section does (“十三五”
+    期间 in the section's first paragraph, 奖励…5000余万元 in a later one): the period's total, or the year's?"""
+    if time.since_from is not None:
+        return [f"counted from {time.since}, by {time.since_from} in an earlier sentence: this one names no period"]
+    if time.since is not None or time.period_since is None:
+        return []
+    return [f"counted from {time.period_since}, the period its section reports: the sentence names no period"]
 
 
 def _count_level(indicator: str, flow: bool, left: str, time: _Time) -> tuple[ReadKind, int | None, list[str]]:
@@ -1376,7 +1398,7 @@ def _count_level(indicator: str, flow: bool, left: str, time: _Time) -> tuple[Re
     if flow and time.role == Role.BASELINE and time.since is None and (time.year or not time.period_since):
         return ReadKind.FLOW, None, []  # 2020年,全市专利授权量达7092件: the year's grants
     if flow and time.span_start is not None:  # “十二五”专利申请量为30196件: the period's total
-        return ReadKind.INCREMENT, time.span_start, []
+        return ReadKind.INCREMENT, time.span_start, _section_span(time)
     if flow:
         note = "an amount counted each year, without 年度 or 每年: the year's amount or a total"
         return ReadKind.UNCLEAR, None, [note]

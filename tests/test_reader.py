@@ -496,6 +496,22 @@ def test_section_of_basis_gives_baselines() -> None:
     assert r.section == "一、发展基础"
 
 
+def test_a_period_the_sentence_does_not_name_is_said_in_a_note() -> None:
+    """“十三五”期间 opens the section, or an earlier sentence: a later amount added is read over that period, and the
+    note says the sentence itself names none (the period's total, or the last year's?)."""
+    section = "一、发展基础\n“十三五”期间，全市知识产权工作取得显著成绩。\n奖励企业专利专项资金5000余万元。"
+    [r] = [r for r in read(section, period=PLAN) if r.value == 5000]
+    assert (r.kind, r.since, r.role) == (ReadKind.INCREMENT, 2016, Role.BASELINE)
+    assert "counted from 2016, the period its section reports: the sentence names no period" in r.notes
+    paragraph = "一、发展基础\n“十三五”期间，全市专利授权量增长77%。完成重大科技成果转化409项。"
+    [r] = [r for r in read(paragraph, period=PLAN) if r.value == 409]
+    assert (r.kind, r.since) == (ReadKind.INCREMENT, 2016)
+    assert "counted from 2016, by “十三五”期间 in an earlier sentence: this one names no period" in r.notes
+    own = "一、发展基础\n“十三五”期间，完成重大科技成果转化409项。"
+    [r] = [r for r in read(own, period=PLAN) if r.value == 409]
+    assert not [n for n in r.notes if n.startswith("counted from")]  # the sentence names its period itself
+
+
 def test_section_of_goals_gives_targets() -> None:
     r = one(GOALS)
     check(GOALS, r, Want("有效发明专利拥有量", 3, "万件", Comparator.REACH, ReadKind.LEVEL, 2025, "3万件"))
