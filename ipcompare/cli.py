@@ -1134,10 +1134,13 @@ def check(
         _stdout("".join(finding_line(f, lang) + "\n" for f in findings))
         explained = sum(f.explained is not None for f in findings)
         checked = len(chosen) if chosen is not None else len(dataset.plans)
-        _say(
-            f"{PROG}: {_count(len(findings), 'finding')} in {_count(checked, 'plan')}"
-            + (f" ({explained} explained in the data's notes)" if explained else "")
-        )
+        if lang == Lang.ZH:
+            summary = label("check.summary", lang).format(findings=len(findings), plans=checked)
+        else:
+            summary = f"{_count(len(findings), 'finding')} in {_count(checked, 'plan')}"
+        if explained:
+            summary += label("check.summary-explained", lang).format(n=explained)
+        _say(f"{PROG}: {summary}")
     else:
         out.emit(findings_table(findings, lang))
     if fails(findings, level):

@@ -61,7 +61,7 @@ class MetricComparison:
     rows: list[MetricRow]
     national: Region | None = None
     #: regions whose targets have no per-capita figure because the data gives no population
-    unpopulated: list[str] = field(default_factory=list)
+    unpopulated: list[Region] = field(default_factory=list)
     #: per-capita figures were asked for, but the metric is already per 10k people
     already_per_capita: bool = False
     #: the metrics whose targets are listed: the metric, then its parts (none with exact=True)
@@ -97,7 +97,7 @@ class RegionComparison:
     min_columns: int = 1
     per_capita: bool = False
     #: regions whose quantified targets have no per-capita figure because the data gives no population
-    unpopulated: list[str] = field(default_factory=list)
+    unpopulated: list[Region] = field(default_factory=list)
 
 
 def scale_for(metric: Metric, *, per_capita: bool = False, unit: str | None = None) -> Scale:
@@ -345,7 +345,7 @@ def compare_metric(
     position = {m.id: i for i, m in enumerate(family)}
     rows.sort(key=lambda r: _sort_key(r, members[r.metric].higher_is_better, led, position, buckets[id(r)]))
 
-    unpopulated = sorted({r.region for r in rows if r.normalized is None and _quantified(r.figure)})
+    unpopulated = [by_id[i] for i in sorted({r.region for r in rows if r.normalized is None and _quantified(r.figure)})]
     years: dict[str, int] = {}
     for r in rows if scale.per_capita else []:
         population = by_id[r.region].population
@@ -489,9 +489,9 @@ def compare_regions(
         for m in picked
         if min_columns <= 1 or setting[m.id] >= min_columns
     ]
-    region_of = {c.key: c.region.id for c in columns}
+    region_of = {c.key: c.region for c in columns}
     unpopulated = {
-        region_of[key]
+        region_of[key].id: region_of[key]
         for row in rows
         for key, entries in row.targets.items()
         for c in entries
@@ -506,7 +506,7 @@ def compare_regions(
         single=sum(1 for m in picked if setting[m.id] == 1) if min_columns <= 1 else 0,
         min_columns=min_columns,
         per_capita=per_capita,
-        unpopulated=sorted(unpopulated),
+        unpopulated=[unpopulated[i] for i in sorted(unpopulated)],
     )
 
 

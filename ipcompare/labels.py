@@ -300,6 +300,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "plan was issued ({issued})",
         "{metric}：目标{target}（{year}年）已经达到：{reached}年为{amount}（{source}），早于规划发布（{issued}）",
     ),
+    "check.summary": ("{findings} findings in {plans} plans", "检查{plans}个规划，发现{findings}项"),
+    "check.summary-explained": (" ({n} explained in the data's notes)", "（其中{n}项已在数据注释中说明）"),
     "check.readback": ("{metric} {year}: {said}", "{metric} {year}：{said}"),
     "check.quote-not-found": (
         "plan {plan!r}: {role} {index} ({metric} {year}): quote not found in its source {source}",

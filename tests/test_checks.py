@@ -330,6 +330,8 @@ def test_severities_roles_and_explanations_are_chinese_with_lang_zh(invoke: Invo
     table = invoke("--data", str(path), "check", "my-plan", "--lang", "zh", "-f", "markdown").stdout
     assert "| 警告 " in table and "基期值 gi-trademarks 2020" in table and "目标 gi-trademarks 2021–2025" in table
     assert _check(invoke, path, "--lang", "zh")[1][0]["severity"] == "warning"  # JSON keeps the codes
+    summary = invoke("--data", str(path), "check", "my-plan", "--lang", "zh").stderr
+    assert summary == "ipcompare: 检查1个规划，发现1项\n"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])

@@ -304,7 +304,7 @@ def test_per_capita_ranks_differently_and_says_where_population_is_missing(invok
     town = next(r for r in rows if r["region"] == "town" and r["year"] == 2025 and r["kind"] == "level")
     assert town["vs_national"] == pytest.approx(5000 / 12100, abs=1e-4)
     text = invoke(*small("metric", "things", "--per-capita")).stdout
-    assert "No population in the data for south" in text
+    assert "No population in the data for 南省 South" in text
 
 
 def test_a_density_metric_is_already_per_capita(invoke: Invoke) -> None:
@@ -692,7 +692,7 @@ def test_per_capita_says_no_population_for_a_range_target_too(invoke: Invoke, wr
         "--data", str(path), "metric", "trademarks", "--per-capita", "--region", "湖北", "-f", "markdown"
     ).stdout
     [bcity] = [line for line in table_lines(text) if "Bcity" in line]
-    assert "no population" in bcity and "No population in the data for bcity" in text
+    assert "no population" in bcity and "No population in the data for 乙市 Bcity" in text
     [acity] = [line for line in table_lines(text) if "Acity" in line]
     assert "100–200 件/万人" in acity
 
@@ -702,4 +702,6 @@ def test_compare_per_capita_says_which_regions_have_no_population(invoke: Invoke
     text = invoke("--data", str(path), "compare", "乙市", "甲市", "--per-capita", "-f", "markdown").stdout
     [row] = [line for line in table_lines(text) if "trademarks" in line.lower() or "商标" in line]
     assert "2–4 万件 (no population) (2025)" in row and "2–4 万件 = 100–200 件/万人 (2025)" in row
-    assert "No population in the data for bcity: no per-capita figure." in text
+    assert "No population in the data for 乙市 Bcity: no per-capita figure." in text
+    chinese = invoke("--data", str(path), "compare", "乙市", "甲市", "--per-capita", "--lang", "zh", "-f", "markdown")
+    assert "数据中没有乙市的人口，无法折算每万人口值。" in chinese.stdout

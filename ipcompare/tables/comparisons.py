@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..compare import CompareColumn, MetricComparison, RegionComparison, shown, tidy
 from ..format import derived, derived_range, figure_text, kind_label, when
 from ..labels import Lang, label, listing, metric_name, name, stacked
-from ..model import PERCENT_KINDS, Kind, Level, Status
+from ..model import PERCENT_KINDS, Kind, Level, Region, Status
 from ..results import Cell, CompareRow, CompareTarget, MetricRow
 from . import Column, Table
 
@@ -101,7 +101,7 @@ def _population_notes(comparison: MetricComparison, lang: Lang | None) -> list[s
     if comparison.already_per_capita:
         notes.append(label("note.already-per-capita", lang).format(metric=comparison.metric.id))
     if comparison.unpopulated:
-        notes.append(label("note.unpopulated", lang).format(regions=", ".join(comparison.unpopulated)))
+        notes.append(_unpopulated(comparison.unpopulated, lang))
     return notes
 
 
@@ -233,7 +233,7 @@ def _compare_notes(comparison: RegionComparison, lang: Lang | None, hints: bool 
     if comparison.per_capita:
         notes.append(label("note.compare-per-capita", lang))
     if comparison.unpopulated:
-        notes.append(label("note.unpopulated", lang).format(regions=", ".join(comparison.unpopulated)))
+        notes.append(_unpopulated(comparison.unpopulated, lang))
     return notes
 
 
@@ -267,3 +267,9 @@ def compare_long_table(comparison: RegionComparison, lang: Lang | None = None) -
 
 def _number(value: float | None) -> str:
     return "" if value is None else f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
+
+
+def _unpopulated(regions: Sequence[Region], lang: Lang | None) -> str:
+    """The note naming the regions whose targets have no per-capita figure, by name in the language asked."""
+    names = listing([name(r.name_zh, r.name_en, lang) for r in regions], lang)
+    return label("note.unpopulated", lang).format(regions=names)
