@@ -200,11 +200,13 @@ def _odd_number(text: str, value: float) -> str | None:
     """Why a number YAML has read from `text` is not the number it looks like, or None when it is."""
     plain = text.replace("_", "").lstrip("+-")
     if ":" in plain:
-        return f"YAML reads {text} as a base-60 number ({value:g}): write the number itself, or quote text ('{text}')"
+        read = _written(value)
+        return f"YAML reads {text} as a base-60 number ({read}): write the number itself, or quote text ('{text}')"
     if re.fullmatch(r"0[0-7]+", plain) and int(plain) != abs(value):  # 07 is 7 either way; 010 is not 10
-        return f"a leading zero makes YAML read {text} as octal ({value:g}): write {plain.lstrip('0')}"
+        return f"a leading zero makes YAML read {text} as octal ({_written(value)}): write {plain.lstrip('0')}"
     if plain[:2].lower() in ("0x", "0b"):
-        return f"YAML reads {text} as {'hexadecimal' if plain[1] in 'xX' else 'binary'} ({value:g}): {_AS_WRITTEN}"
+        base = "hexadecimal" if plain[1] in "xX" else "binary"
+        return f"YAML reads {text} as {base} ({_written(value)}): {_AS_WRITTEN}"
     if math.isnan(value) or math.isinf(value):
         return f"{text} is not a figure a plan can state: write its number, or a direction for a qualitative one"
     if "e" in plain.lower():
@@ -244,6 +246,13 @@ def _checked(construct: Callable[[_Loader, yaml.ScalarNode], Any]) -> Callable[[
 #: More digits than any figure has (MAX_VALUE has 16): such a number is refused before Python reads it, which
 #: would take long for a million digits, or fail beyond 4,300.
 _MOST_DIGITS = 30
+
+
+def _written(value: float) -> str:
+    """A number in a message as a plan would write it (1000000000000000, not 1e+15)."""
+    from .format import number
+
+    return number(value)
 
 
 def _too_large(number: str) -> str:
@@ -816,7 +825,7 @@ def _number_problem(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return f"must be a number, not {_describe(value)}{_hint(value)}"
     if abs(value) > MAX_VALUE:
-        return _too_large(f"{value:g}")
+        return _too_large(_written(value))
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .base_units import base_numbers
+from .format import number
 from .labels import Said, said
 from .model import Comparator, Figure, Kind, Plan
 from .reader import Reading, ReadKind, Role, expand, from_words, read
@@ -40,7 +41,7 @@ class Disagreement:
 
 
 def _value_text(r: Reading) -> str:
-    return f"{r.value:g}" if r.value is not None else f"{r.low:g}~{r.high:g}"
+    return number(r.value) if r.value is not None else f"{number(r.low)}~{number(r.high)}"
 
 
 def read_back(figure: Figure, plan: Plan, role: str) -> list[Disagreement]:
@@ -54,7 +55,7 @@ def read_back(figure: Figure, plan: Plan, role: str) -> list[Disagreement]:
     same = [r for r in readings if base_numbers((r.value, r.low, r.high), r.unit) == wanted]
     if not same:
         written = list(dict.fromkeys(f"{_value_text(r)} {r.unit}".strip() for r in readings))
-        value = f"{figure.value:g}" if figure.value is not None else f"[{figure.low:g}, {figure.high:g}]"
+        value = number(figure.value) if figure.value is not None else f"[{number(figure.low)}, {number(figure.high)}]"
         key = "value" if figure.value is not None else "range"
         return [Disagreement(key, said(f"readback.{key}", value=f"{value} {figure.unit}", written=written))]
     reading = same[0]

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import Problem
+from .format import number
 from .model import (
     PERCENT_KINDS,
     Dataset,
@@ -123,7 +124,7 @@ def _range_problems(figure: Figure) -> list[tuple[str, str]]:
     if figure.value is not None and figure.low is not None:
         out.append(("range", "give either value or range, not both"))
     if figure.low is not None and figure.high is not None and figure.low > figure.high:
-        out.append(("range", f"range [{figure.low:g}, {figure.high:g}] runs backwards"))
+        out.append(("range", f"range [{number(figure.low)}, {number(figure.high)}] runs backwards"))
     return out
 
 

@@ -669,3 +669,14 @@ def test_a_growth_below_minus_100_percent_is_an_error(invoke: Invoke, write: Wri
         result.exit_code == 1 and f"value is below -100%: a {kind} cannot fall by more than the whole" in result.stderr
     )
     assert invoke("validate", str(write(rate.replace("value: -200", "value: -100")))).exit_code == 0
+
+
+def test_numbers_in_messages_are_written_as_plans_write_them(invoke: Invoke, write: Write) -> None:
+    """No exponent (5e-08, 1.23457e+06) and no rounding in a message: the number as the data has it."""
+    backwards = PLAN.replace("value: 9", "range: [10, 0.00000005]")
+    result = invoke("validate", str(write(backwards)))
+    assert result.exit_code == 1 and "range [10, 0.00000005] runs backwards" in result.stderr
+    misread = PLAN.replace("value: 9", "value: 1234567").replace("unit: 万件", "unit: 件")
+    misread = misread.replace("有效注册商标量达到9万件", "有效注册商标量达到1234568件")
+    result = invoke("validate", str(write(misread)))
+    assert "value 1234567 件, but the quote says 1234568 件" in result.stderr
