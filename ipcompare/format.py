@@ -15,7 +15,7 @@ def number(value: float | None) -> str:
         return ""
     if float(value).is_integer():
         return str(int(value))
-    return _positional(f"{value:.10g}")
+    return _positional(f"{value:.15g}")
 
 
 def derived(value: float) -> str:

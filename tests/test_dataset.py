@@ -142,7 +142,15 @@ def test_a_part_is_shown_in_its_own_unit() -> None:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(1e-07, "0.0000001"), (2.5e-05, "0.000025"), (-3.25e-06, "-0.00000325"), (6.0, "6"), (1.25, "1.25")],
+    [
+        (1e-07, "0.0000001"),
+        (2.5e-05, "0.000025"),
+        (-3.25e-06, "-0.00000325"),
+        (6.0, "6"),
+        (1.25, "1.25"),
+        (0.1 + 0.2, "0.3"),  # float noise is not the plan's
+        (123456789012.5, "123456789012.5"),  # every digit a plan can write (it was 123456789000)
+    ],
 )
 def test_a_number_is_written_without_an_exponent(value: float, text: str) -> None:
     """The data refuses 1e-07 as a value; tables never write one either."""
