@@ -24,6 +24,7 @@ from .labels import Lang, label
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.transforms import Bbox
 
 #: Fonts that have the Chinese characters, in the order a browser should try them; the first one matplotlib
 #: finds measures the labels. The browser falls back along the list, then to its own sans-serif.
@@ -260,13 +261,15 @@ def _outcomes(chart: OutcomeChart, lang: Lang | None) -> Figure:
                 markeredgewidth=2,
                 alpha=0.45 if draft else 1,  # a draft's target pale, as its bar is
             )[0].set_gid(f"target-{i}-{j}")
-            said = f"{label('target', lang)} {derived(value)}" + (f" ({label('draft', lang)})" if draft else "")
+            # the number alone: the marker says target (circle) or reported (square), as the legend and caption do,
+            # and a short label runs into no neighbour's
+            said = derived(value) + (f" ({label('draft', lang)})" if draft else "")
             labels.append((year, value, _text(said), colour))
             years.add(year)
         xs, ys = zip(*track.outcomes, strict=True)
         axes.plot(xs, ys, "-", color=colour, marker="s", linewidth=2)[0].set_gid(f"outcome-{i}")
         for year, value in track.outcomes:
-            labels.append((year, value, _text(f"{label('report.reported', lang)} {derived(value)}"), colour))
+            labels.append((year, value, derived(value), colour))
         years |= set(xs)
     from matplotlib.lines import Line2D
 
@@ -292,32 +295,62 @@ def _outcomes(chart: OutcomeChart, lang: Lang | None) -> Figure:
     return figure
 
 
-#: A label's height in points (9-point text and its box), the least distance between two labels' middles.
-_LABEL_HEIGHT = 14.0
-
-
 def _stacked(figure: Figure, axes: Axes, labels: list[tuple[int, float, str, str]]) -> None:
-    """Each label right of its point; where labels of one year would overlap (a target and what was reported
-    close to it, two regions' targets alike), the lower ones are moved down until none touches another."""
+    """Each label right of its point; where one would overlap a label placed before it or a point (a target and
+    what was reported close to it, two regions alike, a label running into the next year's), it is moved down
+    (or, at the bottom of the chart, up) until it touches none. Placed left to right, highest first."""
     axes.autoscale_view()
-    points = 72 / figure.dpi  # the axes give pixels at the figure's dpi; offsets are in points
-    by_year: dict[int, list[tuple[float, float, str, str]]] = {}
-    for year, value, text, colour in labels:
-        height = axes.transData.transform((year, value))[1] * points
-        by_year.setdefault(year, []).append((height, value, text, colour))
-    for year, column in by_year.items():
-        column.sort(key=lambda item: -item[0])  # highest first
-        previous = None
-        for height, value, text, colour in column:
-            middle = height if previous is None else min(height, previous - _LABEL_HEIGHT)
-            previous = middle
-            axes.annotate(
-                text,
-                (year, value),
-                xytext=(8, middle - height),
-                textcoords="offset points",
-                va="center",
-                fontsize=9,
-                color=colour,
-                bbox=_CLEAR,
-            )
+    annotations = [
+        axes.annotate(
+            text,
+            (year, value),
+            xytext=(8, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=9,
+            color=colour,
+            bbox=_CLEAR,
+        )
+        for year, value, text, colour in labels
+    ]
+    if not annotations:
+        return
+    figure.draw_without_rendering()  # lays the text out: its extent is known only then
+    points = 72 / figure.dpi  # extents are in pixels at the figure's dpi; offsets are in points
+    bottom = axes.get_window_extent().y0
+    boxes = [_extent(a) for a in annotations]
+    from matplotlib.transforms import Bbox
+
+    # The points themselves are in the way too: a label's clear box must not hide the next year's marker.
+    size = 6 / points  # half a marker, in pixels
+    anchors = [axes.transData.transform((year, value)) for year, value, _, _ in labels]
+    placed: list[Bbox] = [Bbox.from_extents(x - size, y - size, x + size, y + size) for x, y in anchors]
+    for i in sorted(range(len(annotations)), key=lambda i: (labels[i][0], -boxes[i].y0)):
+        box = boxes[i]
+        shift = _clear_shift(box, placed, down=True)
+        if box.y0 - shift < bottom:
+            shift = -_clear_shift(box, placed, down=False)
+        annotations[i].xyann = (8, -shift * points)
+        placed.append(box.translated(0, -shift))
+
+
+def _extent(annotation: Any) -> Bbox:
+    """A label's extent with its clear box around it (the box is what hides what is under it)."""
+    patch = annotation.get_bbox_patch()
+    extent: Bbox = (patch if patch is not None else annotation).get_window_extent()
+    return extent
+
+
+def _clear_shift(box: Bbox, placed: list[Bbox], *, down: bool) -> float:
+    """How far (in pixels) to move `box` down (or up) so that it overlaps none of `placed`."""
+    shift = 0.0
+    for _ in range(len(placed) + 1):
+        moved = box.translated(0, -shift if down else shift)
+        hit = [p for p in placed if moved.overlaps(p)]
+        if not hit:
+            return shift
+        if down:
+            shift += moved.y1 - min(p.y0 for p in hit) + 1
+        else:
+            shift += max(p.y1 for p in hit) - moved.y0 + 1
+    return shift
