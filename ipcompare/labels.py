@@ -51,6 +51,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "direction.maintain": ("= maintain", "= 保持"),
     "no-number": ("(no number)", "（无数值）"),
     "reference": ("national ref.", "全国基准"),
+    "reference-draft": ("national ref. (draft)", "全国基准（征求意见稿）"),
     "rank.of": ("{rank} of {of}", "第{rank}（共{of}）"),
     "stated": ("stated", "规划所定"),
     "draft": ("draft", "征求意见稿"),

@@ -93,6 +93,10 @@ def test_a_second_national_plan_is_listed_under_the_reference_and_not_ranked(inv
         ("xiangyang-14th-fyp", 1, 3),
     ]
     assert rows[1]["vs_national"] == pytest.approx(10 / 12, abs=1e-4) and not rows[1]["reference"]
+    later = write(NATIONAL_DRAFT.replace("year: 2025", "year: 2035"), "later.yaml")  # no final plan for 2035
+    text = invoke("--data", str(later), "metric", "high-value-patents", "--year", "2035", "-f", "markdown").stdout
+    [row] = [line for line in table_lines(text) if "china-outline" in line or "征求意见稿" in line]
+    assert row.startswith("| national ref. (draft) ")
 
 
 def test_high_value_patents_table_flags_the_draft_and_shows_ratios(invoke: Invoke) -> None:

@@ -36,8 +36,8 @@ def _metric_columns(
 
 def _rank_text(r: MetricRow, lang: Lang | None) -> str:
     """'2 of 5' within the row's group; the national row is the reference the others are set against."""
-    if r.reference:
-        return label("reference", lang)
+    if r.reference:  # a draft stands as the reference only where no final national plan sets the group's target
+        return label("reference-draft" if r.status == Status.DRAFT else "reference", lang)
     if r.rank is None:
         return "—"
     return label("rank.of", lang).format(rank=r.rank, of=r.rank_of)
