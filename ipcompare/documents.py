@@ -24,7 +24,7 @@ from .errors import DataError, Problem
 from .paths import display_path
 
 if TYPE_CHECKING:
-    from docx.table import Table, _Cell
+    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
 #: The largest document read, in bytes: a plan is a few MB at most, so a larger file is the wrong one.
@@ -269,7 +269,7 @@ def _finish_line(line: str) -> str:
 
 
 def _docx_text(data: bytes, name: str) -> str:
-    """Paragraphs and table cells of a .docx file in document order, one a line."""
+    """Paragraphs and table rows of a .docx file in document order, one a line (a row's cells between tabs)."""
     try:
         import docx
     except ImportError:
@@ -300,20 +300,53 @@ def _docx_blocks(blocks: Iterable[Paragraph | Table]) -> Iterator[str]:
 
     for block in blocks:
         if isinstance(block, Table):
-            for cell in _docx_cells(block):
-                yield from _docx_blocks(cell.iter_inner_content())
+            yield from _docx_rows(block)
         else:
             yield block.text
 
 
-def _docx_cells(table: Table) -> Iterator[_Cell]:
-    """Each cell once: `row.cells` repeats a merged cell for every grid cell it spans."""
+def _docx_rows(table: Table) -> Iterator[str]:
+    """Each row of a table as one line, its cells separated by a tab as an HTML table's are, so that the reader
+    reads an indicator table by its rows (指标名称 2020年 2025年 属性) as it does a web page's.
+
+    A cell merged across columns is said once, as HTML's colspan; one merged down rows (a 类别 column, a header
+    over two rows) is said in each of its rows, so every row has its columns. A table nested in a cell follows
+    its row's line.
+    """
+    from docx.table import Table
+
     seen: set[object] = set()
     for row in table.rows:
-        for cell in row.cells:
-            if cell._tc not in seen:
-                seen.add(cell._tc)
-                yield cell
+        cells: list[str] = []
+        nested: list[str] = []
+        previous = None
+        for cell in row.cells:  # a cell merged across n columns comes n times in a row
+            if cell._tc is previous:
+                continue
+            previous = cell._tc
+            texts, first = [], cell._tc not in seen
+            seen.add(cell._tc)
+            for block in cell.iter_inner_content():
+                if not isinstance(block, Table):
+                    texts.append(block.text)
+                elif first:
+                    nested += _docx_rows(block)
+            cells.append(_joined(texts))
+        if any(cells):
+            yield "\t".join(cells)
+        yield from nested
+
+
+def _joined(paragraphs: Iterable[str]) -> str:
+    """A cell's paragraphs as one cell's text: joined by nothing between two Chinese characters (每万人口发明专利
+    拥有量 / （件）), else by a space; a tab or line break in them becomes a space, as it would start a cell."""
+    out = ""
+    for text in paragraphs:
+        text = " ".join(text.split())
+        if text and out:
+            out += "" if _width(out[-1]) == _width(text[0]) == "W" else " "
+        out += text
+    return out
 
 
 def _pdf_text(data: bytes, name: str) -> str:

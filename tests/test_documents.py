@@ -166,7 +166,8 @@ def test_an_unknown_declared_charset_is_ignored() -> None:
 # -- Word and PDF ------------------------------------------------------------------------------------------
 
 
-def test_a_docx_reads_its_paragraphs_and_table_cells_in_order(tmp_path: Path) -> None:
+def test_a_docx_reads_its_paragraphs_and_table_rows_in_order(tmp_path: Path) -> None:
+    """A table row is one line, its cells between tabs as a web page's are; a merged cell is said once."""
     docx = pytest.importorskip("docx")
     document = docx.Document()
     document.add_paragraph("　　" + SENTENCE)
@@ -181,12 +182,51 @@ def test_a_docx_reads_its_paragraphs_and_table_cells_in_order(tmp_path: Path) ->
     document.save(str(tmp_path / "plan.docx"))
     assert read_document("plan.docx").split("\n") == [
         SENTENCE,
-        "指标",
-        "2020年",
-        "2025年",
-        "每万人口高价值发明专利拥有量",
-        "12",
+        "指标\t2020年\t2025年",
+        "每万人口高价值发明专利拥有量\t12",
         "附件",
+    ]
+
+
+def test_an_indicator_table_in_a_docx_gives_the_figures_of_the_same_table_in_a_page(tmp_path: Path) -> None:
+    """Word tables hold a plan's indicators as web pages do: the reader gets the same rows from both, though
+    the .docx header spans two rows (指标名称 and 属性 merged down) and a name's unit is a paragraph of its own."""
+    docx = pytest.importorskip("docx")
+    from ipcompare.reader import read
+
+    rows = [
+        ("每万人口高价值发明专利拥有量", "（件）", "2.1", "6"),
+        ("年度PCT国际专利申请量", "（件）", "120", "300"),
+    ]
+    document = docx.Document()
+    document.add_paragraph("某市知识产权“十四五”规划")
+    document.add_paragraph("专栏1 主要指标")
+    table = document.add_table(rows=2 + len(rows), cols=4)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "指标名称"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "目标值"
+    table.cell(0, 3).merge(table.cell(1, 3)).text = "属性"
+    table.cell(1, 1).text, table.cell(1, 2).text = "2020年", "2025年"
+    for i, (name, unit, before, after) in enumerate(rows, start=2):
+        table.cell(i, 0).text = name
+        table.cell(i, 0).add_paragraph(unit)
+        table.cell(i, 1).text, table.cell(i, 2).text, table.cell(i, 3).text = before, after, "预期性"
+    document.save(str(tmp_path / "plan.docx"))
+    body = "".join(f"<tr><td>{n}{u}</td><td>{b}</td><td>{a}</td><td>预期性</td></tr>" for n, u, b, a in rows)
+    page = (
+        "<html><body><p>某市知识产权“十四五”规划</p><p>专栏1 主要指标</p><table>"
+        f"<tr><td>指标名称</td><td>2020年</td><td>2025年</td><td>属性</td></tr>{body}</table></body></html>"
+    )
+    (tmp_path / "plan.html").write_text(page, encoding="utf-8")
+
+    def figures(name: str) -> list[tuple[str, float | None, int | None, str]]:
+        return [(r.indicator, r.value, r.year, r.role) for r in read(read_document(name))]
+
+    assert figures("plan.docx") == figures("plan.html")
+    assert [(name, value, year) for name, value, year, _ in figures("plan.docx")] == [
+        ("每万人口高价值发明专利拥有量", 2.1, 2020),
+        ("每万人口高价值发明专利拥有量", 6, 2025),
+        ("年度PCT国际专利申请量", 120, 2020),
+        ("年度PCT国际专利申请量", 300, 2025),
     ]
 
 
