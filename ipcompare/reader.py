@@ -269,7 +269,7 @@ _BEFORE: tuple[tuple[str, Comparator], ...] = (
 _AFTER = {"以上": Comparator.AT_LEAST, "左右": Comparator.ABOUT, "余": Comparator.EXCEED, "多": Comparator.EXCEED}
 
 _GROWTH = re.compile(
-    r"(?<![\d〇零一二三四五六七八九十])(?:年均增长率?|年均增速|年平均增长率?|年均增幅|年均提高|年均递增|年增长率?|年增|每年增长|年递增)"
+    r"(?<![\d〇零一二三四五六七八九十上去前])(?:年均增长率?|年均增速|年平均增长率?|年均增幅|年均提高|年均递增|年增长率?|年增|每年增长|年递增)"
 )
 _PERIOD_GROWTH = re.compile(r"(?:增长|增加|提高|提升)(?![至到])|增幅")
 _ADDED = re.compile(
@@ -343,6 +343,7 @@ class Mark:
     against_period: bool = False  # set against a whole period (比“十一五”: totals, not one year)
     only_next: bool = False  # 由2020年的1.2万件: the year of the number right after it, not of the sentence
     as_of: bool = False  # 截至2021年底: the state at a date, which in the plan's period its section decides
+    prior: bool = False  # 同比, 较上年: set against the year before the figure's own
 
 
 _MARK = re.compile(
@@ -353,10 +354,14 @@ _MARK = re.compile(
 )
 
 
+#: 同比, 较上年, 比去年同期: set against the year before the figure's, whichever that is.
+_PRIOR = re.compile(r"(?:(?:较|比|与|同比)(?:上年|上一年|去年|前一年)(?:同期)?(?:相比)?|同比(?!例|(?:19|20)\d\d))")
+
+
 def _marks(
     text: str, start: int, end: int, plan_start: int | None, titles: Sequence[tuple[int, int]] = ()
 ) -> list[Mark]:
-    out: list[Mark] = []
+    out: list[Mark] = [Mark(m.start(), m.end(), 0, None, prior=True) for m in _PRIOR.finditer(text, start, end)]
     for m in _MARK.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in titles):
             continue  # 《…实施方案(2021—2023年)》: a name's years are no time of the sentence
@@ -384,7 +389,7 @@ def _marks(
         if m["fyp"] and tail == "初":
             continue
         out.append(Mark(m.start(), m.end(), year, role, since=since, as_of=lead.startswith("截")))
-    return out
+    return sorted(out, key=lambda mark: mark.at)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1204,7 +1209,7 @@ def _lead_len(own: str) -> int:
     return m.end() if m else 0
 
 
-_PREPOSITION = re.compile(r"^(?:在|与|同|围绕|涉及|覆盖|面向|针对|对|按照|根据|依托|通过|向|从|联合|组织|聚焦)")
+_PREPOSITION = re.compile(r"^(?:在|与|同(?!比)|围绕|涉及|覆盖|面向|针对|对|按照|根据|依托|通过|向|从|联合|组织|聚焦)")
 
 
 #: Prepositions of scope: a clause that opens with one and has no verb before its number names what the
@@ -1221,7 +1226,7 @@ def _context_clause(clause: str, own: str) -> bool:
     scope = _SCOPE.match(words)
     if scope and not _SCOPE_VERB.search(words, scope.end()):
         return True
-    return bool(re.fullmatch(r"(?:与|同|围绕|面向|聚焦|依托|针对|按照|根据)\S{0,4}", words))
+    return bool(re.fullmatch(r"(?:与|同(?!比)|围绕|面向|聚焦|依托|针对|按照|根据)\S{0,4}", words))
 
 
 _ADMIN_UNITS = re.compile(r"^(?:设区市|县\(市、区\)|县市区|市州|盟市|地市|乡镇|镇街|街道|省市区|省份|市县|县区)")
@@ -1281,6 +1286,8 @@ def _time(ctx: _Context, at: int, marks: list[Mark], line_marks: list[Mark]) -> 
         if against is None:
             against = next((m for m in reversed(line_marks) if not m.year), None)
     versus = against.against if against else None
+    if against is not None and against.prior:
+        versus = mark.year - 1 if mark is not None else None  # 2023年…同比增长12%: over 2022
     period = bool(against and against.against_period)
     if mark is None:
         return _Time(None, None, None, versus, period, ctx.section_since)
@@ -1429,7 +1436,7 @@ _AGAINST_YEAR = re.compile(r"(?:比|较|与|同)((?:19|20)\d\d年(?:底|末)?|�
 
 
 def _strip_indicator(words: str) -> str:
-    words = _TIME.sub("", _AGAINST_YEAR.sub(r"\1", words)).lstrip("—- ")
+    words = _TIME.sub("", _AGAINST_YEAR.sub(r"\1", _PRIOR.sub("", words))).lstrip("—- ")
     words = _LEAD.sub("", words)
     words = _LEAD_VERB.sub("", words)
     words = _LEAD.sub("", words)

@@ -1157,3 +1157,17 @@ def test_a_score_in_chinese_numerals() -> None:
 def test_doubling_since_the_end_of_a_period() -> None:
     r = one("到2025年，PCT国际专利申请量比“十三五”末翻一番。")
     assert (r.indicator, r.value, r.kind, r.since) == ("PCT国际专利申请量", 100, ReadKind.PERIOD_GROWTH, 2020)
+
+
+def test_a_change_over_the_year_before_is_read_against_that_year() -> None:
+    """同比增长12.3% was dropped unsaid (同 read as the preposition of a context clause); 较上年增加3.2件 named
+    its indicator 上年. Both are set against the year before the figure's own."""
+    text = (
+        "一、总体情况\n2023年，全市专利授权量3.5万件，同比增长12.3%；每万人口发明专利拥有量24.1件，较上年增加3.2件；"
+        "商标注册量8.6万件，比上年增长5%。"
+    )
+    got = {(r.indicator, r.value): r for r in read(text)}
+    growth, added, trademarks = got[("专利授权量", 12.3)], got[("每万人口发明专利拥有量", 3.2)], got[("商标注册量", 5)]
+    assert (growth.kind, growth.year, growth.since) == (ReadKind.PERIOD_GROWTH, 2023, 2022)
+    assert (added.kind, added.year, added.since) == (ReadKind.INCREMENT, 2023, 2023)
+    assert (trademarks.kind, trademarks.since) == (growth.kind, growth.since)
