@@ -347,7 +347,7 @@ class Mark:
 
 
 _MARK = re.compile(
-    r"(?P<lead>到|至|截至|截止到?|截至到|由|从|较|比|与|同比)?"
+    r"(?P<lead>到|至|截至|截止到?|截至到|由|从|较|比|与|同比|是|为|相当于)?"
     r"(?:(?P<year>(?:19|20)\d\d)年(?:\d{1,2}月)?(?P<tail>底|末|年底|年末)?(?:\d{1,2}日)?"
     r"|“?(?P<fyp>十[一二三四五]五)”?(?P<fyptail>期间|时期|末|以来|初)?)"
     r"(?P<after>相比|比较|的)?"
@@ -370,7 +370,8 @@ def _marks(
             year, first = int(m["year"]), None
         else:
             first, year = _FYP[m["fyp"]]
-        if lead in ("较", "比", "同比") or m["after"] in ("相比", "比较") or lead == "与":
+        base = lead in ("是", "为", "相当于") and m["after"] == "的"  # 是2015年的2.1倍: the base of a multiple
+        if lead in ("较", "比", "同比", "与") or m["after"] in ("相比", "比较") or base:
             against = year if m["year"] or tail == "末" else None
             out.append(Mark(m.start(), m.end(), 0, None, against=against, against_period=against is None))
             continue

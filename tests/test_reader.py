@@ -1171,3 +1171,18 @@ def test_a_change_over_the_year_before_is_read_against_that_year() -> None:
     assert (growth.kind, growth.year, growth.since) == (ReadKind.PERIOD_GROWTH, 2023, 2022)
     assert (added.kind, added.year, added.since) == (ReadKind.INCREMENT, 2023, 2023)
     assert (trademarks.kind, trademarks.since) == (growth.kind, growth.since)
+
+
+def test_the_year_a_multiple_is_of_is_no_time_of_the_figures_after_it() -> None:
+    """是2015年的2.1倍 names the base of a multiple: the figures after it are still of 2020, not of 2015."""
+    text = (
+        "一、发展基础\n2020年，全市发明专利授权量达到1.22万件，是2015年的2.1倍；每万人口发明专利拥有量达到68.6件；"
+        "PCT国际专利申请量1287件。"
+    )
+    readings, unread = scan(text, period=PLAN)
+    assert [(r.value, r.year, r.role) for r in readings] == [
+        (1.22, 2020, Role.BASELINE),
+        (68.6, 2020, Role.BASELINE),
+        (1287, 2020, Role.BASELINE),
+    ]
+    assert any("2.1倍" in u.quote for u in unread)
