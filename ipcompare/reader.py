@@ -411,6 +411,7 @@ class _Context:
     unread: list[Unread] = field(default_factory=list)  # numbers seen and not read, with why
     #: the columns of an indicator table's header from its first year on: a year, or None (属性)
     table: tuple[int | None, ...] = ()
+    table_unit: bool = False  # the table has a 单位 column: a row's unit is a cell, not in brackets after its name
     #: the last horizon the section set (到2025年,…主要目标是:): the year of the undated lines after it
     horizon: Mark | None = None
     #: the line's last figure and where its number ends: a later sentence's 到2025年,达到7件 may elide its indicator
@@ -558,23 +559,27 @@ def _ends_in_figure(line: str) -> bool:
 
 
 _TABLE_YEAR = re.compile(r"^((?:19|20)\d\d)年?(?:底|末)?(?:目标值|基期值|现状值|预期值|值|目标)?$")
-_TABLE_ROW = re.compile(
-    r"\s*(?:\d{1,2}(?:[.、]\s*|\s+))?(?P<name>[^\s|()]{2,40}?)\s*\((?P<unit>[^()\s]{1,8})\)\s+(?P<cells>.+)$"
-)
+#: A row's head: a 类别 cell (创造, 运用, 保护) a table may put before its 序号, the 序号, the indicator's name.
+_ROW_HEAD = r"\s*(?:[^\s|()\d][^\s|()]{1,11}\s+)??(?:\d{1,2}(?:[.、]\s*|\s+))?(?P<name>[^\s|()]{2,40}?)"
+#: A row of a table whose names carry their unit in brackets (每万人口发明专利拥有量(件)), or of one with a 单位 column.
+_TABLE_ROW = re.compile(rf"{_ROW_HEAD}\s*\((?P<unit>[^()\s]{{1,8}})\)\s+(?P<cells>.+)$")
+_TABLE_ROW_UNIT = re.compile(rf"{_ROW_HEAD}\s+\(?(?P<unit>[^\s\d|()]{{1,6}})\)?\s+(?P<cells>.+)$")
 #: A table cell with a sign before its number: >3.5 exceeds 3.5, ≥3.5 is at least 3.5.
 _CELL_SIGN = {">": Comparator.EXCEED, "≥": Comparator.AT_LEAST, ">=": Comparator.AT_LEAST}
 _TABLE_CELL = re.compile(rf"(?P<sign>>=|≥|>|<=|≤|<)?(?P<open>\[)?(?P<n>{_ARABIC})(?(open)\])")
 
 
-def _table_header(line: str) -> tuple[int | None, ...]:
+def _table_header(line: str) -> tuple[tuple[int | None, ...], bool]:
     """The columns of an indicator table's header from its first year on (2020年 2025年 属性: 2020, 2025, None),
-    or () for no header; a 序号 column and the name's come before them."""
+    or () for no header; and whether a 单位 column comes before them, with the 序号 and the name's."""
     cells = _cells(line.replace("|", " "))
     years = [int(m[1]) if m else None for c in cells for m in [_TABLE_YEAR.match(c)]]
     first = next((i for i, y in enumerate(years) if y is not None), None)
     if first is None or sum(y is not None for y in years) < 2 or len(cells) > first + 6 or "。" in line:
-        return ()
-    return tuple(years[first:]) if len(cells) - first <= sum(y is not None for y in years) + 4 else ()
+        return (), False
+    if len(cells) - first > sum(y is not None for y in years) + 4:
+        return (), False
+    return tuple(years[first:]), any(re.fullmatch(r"(?:计量)?单位", c) for c in cells[:first])
 
 
 def _cells(line: str) -> list[str]:
@@ -587,8 +592,12 @@ def _cells(line: str) -> list[str]:
 def _table_row(ctx: _Context, start: int, end: int) -> list[Reading] | None:
     """A row of an indicator table (每万人口发明专利拥有量(件) 2.61 6): one figure per year column."""
     text = ctx.normal.text
-    m = _TABLE_ROW.match(text, start, end)
+    m = (_TABLE_ROW_UNIT if ctx.table_unit else _TABLE_ROW).match(text, start, end)
     if m is None:
+        if re.search(r"\d", text[start:end]) and len(_cells(text[start:end])) >= len(ctx.table) + 1:
+            why = "a line of an indicator table that is no row the reader knows (an indicator, its unit, a cell a year)"
+            _unread(ctx, start, end, why)
+            return []
         return None
     cells = [c for c in re.finditer(r"[^\t]+" if "\t" in m["cells"] else r"\S+", text[m.start("cells") : end])]
     cells = [c for c in cells if c.group().strip()] if len(cells) != len(ctx.table) else cells
@@ -650,9 +659,9 @@ def _table_figure(ctx: _Context, m: re.Match[str], year: int, cell: re.Match[str
 
 def _read_line(ctx: _Context, start: int, end: int) -> list[Reading]:
     text = ctx.normal.text
-    header = _table_header(text[start:end])
+    header, unit_column = _table_header(text[start:end])
     if header:
-        ctx.table = header
+        ctx.table, ctx.table_unit = header, unit_column
         return []
     if ctx.table and text[start:end].strip():
         rows = _table_row(ctx, start, end)

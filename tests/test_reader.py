@@ -1186,3 +1186,34 @@ def test_the_year_a_multiple_is_of_is_no_time_of_the_figures_after_it() -> None:
         (1287, 2020, Role.BASELINE),
     ]
     assert any("2.1倍" in u.quote for u in unread)
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        ("类别\t序号\t指标名称\t2020年\t2025年\t属性", "创造\t{n}\t{name}（{unit}）\t{a}\t{b}\t预期性"),
+        ("序号\t指标名称\t单位\t2020年\t2025年\t属性", "{n}\t{name}\t{unit}\t{a}\t{b}\t预期性"),
+        ("类别  指标  计量单位  2020年  2025年", "运用  {name}  {unit}  {a}  {b}"),
+    ],
+    ids=["category-column", "unit-column", "both-with-spaces"],
+)
+def test_an_indicator_table_with_a_category_or_a_unit_column_is_read(header: str, row: str) -> None:
+    """Plan tables put a 类别 column before the 序号, or the unit in a 单位 column: their rows gave nothing, unsaid."""
+    rows = [("每万人口高价值发明专利拥有量", "件", "3.2", "8"), ("知识产权质押融资登记金额", "亿元", "12", "30")]
+    lines = [row.format(n=i, name=name, unit=unit, a=a, b=b) for i, (name, unit, a, b) in enumerate(rows, 1)]
+    text = "专栏1 主要指标\n" + header + "\n" + "\n".join(lines) + "\n"
+    readings = read(text, period=PLAN)
+    assert [(r.indicator, r.value, r.unit, r.year, r.role) for r in readings] == [
+        ("每万人口高价值发明专利拥有量", 3.2, "件", 2020, Role.BASELINE),
+        ("每万人口高价值发明专利拥有量", 8, "件", 2025, Role.TARGET),
+        ("知识产权质押融资登记金额", 12, "亿元", 2020, Role.BASELINE),
+        ("知识产权质押融资登记金额", 30, "亿元", 2025, Role.TARGET),
+    ]
+    assert all(text[r.start : r.end] == r.quote for r in readings)
+
+
+def test_a_table_line_that_is_no_row_the_reader_knows_is_said() -> None:
+    text = "指标名称\t2020年\t2025年\t属性\n每万人口高价值发明专利拥有量\t3.2\t8\t预期性\n"
+    readings, unread = scan(text, period=PLAN)
+    assert readings == []
+    assert [u.quote for u in unread] == ["每万人口高价值发明专利拥有量\t3.2\t8\t预期性"]
