@@ -354,6 +354,8 @@ _MARK = re.compile(
 )
 
 
+#: A five-year plan named after its period's name (“十四五”规划目标任务), unless its period follows (规划期末).
+_PLAN_NAME = re.compile(r"(?:规划|纲要)(?!期|末|时期|以来)")
 #: 同比, 较上年, 比去年同期: set against the year before the figure's, whichever that is.
 _PRIOR = re.compile(r"(?:(?:较|比|与|同比)(?:上年|上一年|去年|前一年)(?:同期)?(?:相比)?|同比(?!例|(?:19|20)\d\d))")
 
@@ -387,8 +389,8 @@ def _marks(
         elif plan_start is not None and year < plan_start:
             role = Role.BASELINE
         since = first if tail in ("期间", "时期", "以来") or (m["fyp"] and not tail) else None
-        if m["fyp"] and tail == "初":
-            continue
+        if m["fyp"] and (tail == "初" or (not tail and _PLAN_NAME.match(text, m.end()))):
+            continue  # “十四五”初; 实现“十四五”规划目标: a plan's name, not a time
         out.append(Mark(m.start(), m.end(), year, role, since=since, as_of=lead.startswith("截")))
     return sorted(out, key=lambda mark: mark.at)
 

@@ -1217,3 +1217,16 @@ def test_a_table_line_that_is_no_row_the_reader_knows_is_said() -> None:
     readings, unread = scan(text, period=PLAN)
     assert readings == []
     assert [u.quote for u in unread] == ["每万人口高价值发明专利拥有量\t3.2\t8\t预期性"]
+
+
+def test_a_five_year_plan_named_in_a_sentence_is_no_time_of_its_figures() -> None:
+    """实现“十四五”规划目标任务 names a plan: the figures after it take the sentence's own year, not 2025."""
+    text = (
+        "2024年是实现“十四五”规划目标任务的关键一年。今年主要预期目标是：全省发明专利授权量达到2.2万件，"
+        "新培育高价值专利组合30个。"
+    )
+    readings = read(text, period=PLAN)
+    assert [(r.value, r.year) for r in readings] == [(2.2, 2024), (30, 2024)]
+    assert not any("2021" in n for r in readings for n in r.notes)
+    period_end = read("到“十四五”规划期末，全省发明专利授权量达到3万件。", period=PLAN)
+    assert [(r.value, r.year) for r in period_end] == [(3, 2025)]
