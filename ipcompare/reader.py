@@ -473,16 +473,29 @@ def _unread(ctx: _Context, start: int, end: int, why: str) -> None:
     ctx.unread.append(Unread(quote=quote, start=a, end=a + len(quote), why=why))
 
 
+#: The title of a year's plan: 2024年全省知识产权工作要点, 2023年度知识产权强市建设推进计划 (no other year in it).
+_ANNUAL_PLAN = re.compile(
+    r"(?<![\d\-\u2014\u2013~至])((?:19|20)\d\d)年度?[^\n。;:\d]{0,30}?"
+    r"(?:工作要点|工作计划|工作安排|推进计划|实施计划|年度计划|重点工作)"
+)
+
+
 def guess_period(text: str) -> tuple[int, int] | None:
-    """The period a plan covers, from its first lines: “十四五” -> 2021-2025, (2021—2035年) -> 2021-2035."""
+    """The period a plan covers, from its first lines: “十四五” -> 2021-2025, (2021—2035年) -> 2021-2035, and
+    a year's 工作要点 (2024年…工作要点) -> 2024-2024, whichever its first lines name first."""
     head = text[:600]
     fyp = re.search(r"十[一二三四五]五", head)
     span = re.search(r"(20\d\d)\s*(?:-|\u2014|\u2013|至|~)\s*(20\d\d)\s*(?:年|\))", head)  # (2021—2035)
-    if fyp and (not span or fyp.start() < span.start()):
-        return _FYP[fyp.group()]
-    if span:
-        return int(span[1]), int(span[2])
-    return None
+    annual = _ANNUAL_PLAN.search(head)
+    named = [m for m in (fyp, span, annual) if m is not None]
+    first = min(named, key=lambda m: m.start(), default=None)
+    if first is None:
+        return None
+    if first is fyp:
+        return _FYP[first.group()]
+    if first is annual:
+        return int(first[1]), int(first[1])
+    return int(first[1]), int(first[2])
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -1099,7 +1112,9 @@ def _reading(
     if inherited:
         notes.append(f"indicator read from the clause before: {indicator}")
     time, role, year = _when(ctx, f, marks, line_marks, notes)
-    kind, since = _what(f, indicator, text[cl.c0 : f.start], replace(time, role=role), i1 > f.end, previous, notes)
+    one_year = ctx.period is not None and ctx.period[0] == ctx.period[1] == year
+    when = replace(time, role=role, one_year=one_year)
+    kind, since = _what(f, indicator, text[cl.c0 : f.start], when, i1 > f.end, previous, notes)
     if role == Role.BASELINE and kind == ReadKind.INCREMENT and since is None and time.since is None and year:
         notes.append("the span of this count is not stated")
     start = _past_list_mark(text, i0 if chain else min(i0, cl.own0 + _lead_len(cl.own)), f.start)
@@ -1274,6 +1289,7 @@ class _Time:
     as_of: bool = False  # the year is a 截至 date: its role is the section's
     mark_end: int | None = None  # where the time phrase ends (the words from it to the figure may say 已)
     since_from: str | None = None  # the period phrase of an earlier sentence that `since` comes from
+    one_year: bool = False  # the figure is of the one year a year's plan (2024年工作要点) covers
 
     @property
     def span_start(self) -> int | None:
@@ -1418,6 +1434,8 @@ def _count_level(indicator: str, flow: bool, left: str, time: _Time) -> tuple[Re
         return ReadKind.FLOW, None, []  # 2020年,全市专利授权量达7092件: the year's grants
     if flow and time.span_start is not None:  # “十二五”专利申请量为30196件: the period's total
         return ReadKind.INCREMENT, time.span_start, _section_span(time)
+    if flow and time.one_year and time.role == Role.TARGET:
+        return ReadKind.FLOW, None, ["an amount counted each year, in a plan of one year (工作要点): that year's"]
     if flow:
         note = "an amount counted each year, without 年度 or 每年: the year's amount or a total"
         return ReadKind.UNCLEAR, None, [note]

@@ -18,6 +18,7 @@ from ipcompare.reader import (
     Role,
     chinese_number,
     expand,
+    guess_period,
     normalise,
     read,
     scan,
@@ -1230,3 +1231,20 @@ def test_a_five_year_plan_named_in_a_sentence_is_no_time_of_its_figures() -> Non
     assert not any("2021" in n for r in readings for n in r.notes)
     period_end = read("到“十四五”规划期末，全省发明专利授权量达到3万件。", period=PLAN)
     assert [(r.value, r.year) for r in period_end] == [(3, 2025)]
+
+
+def test_a_years_work_plan_covers_that_year_and_its_amounts_are_the_years() -> None:
+    """2024年…工作要点 is a plan of one year: its undated targets are of 2024, and an amount counted each year
+    (授权量, 融资金额) is 2024's, where a plan of five years leaves it open."""
+    text = (
+        "关于印发2024年全省知识产权工作要点的通知\n今年主要预期目标是：全省发明专利授权量达到2.2万件，"
+        "知识产权质押融资金额突破200亿元，知识产权保护社会满意度保持在82分以上。"
+    )
+    assert guess_period(text) == (2024, 2024)
+    readings = read(text)
+    assert [(r.value, r.year, r.kind) for r in readings] == [
+        (2.2, 2024, ReadKind.FLOW),
+        (200, 2024, ReadKind.FLOW),
+        (82, 2024, ReadKind.SCORE),
+    ]
+    assert guess_period("某省知识产权事业发展2021年—2025年实施计划\n") not in {(2021, 2021), (2025, 2025)}
