@@ -265,7 +265,17 @@ _BEFORE: tuple[tuple[str, Comparator], ...] = (
     ("增长到", Comparator.REACH),
     ("增长至", Comparator.REACH),
     ("升至", Comparator.REACH),
+    ("发展到", Comparator.REACH),
+    ("发展至", Comparator.REACH),
+    ("扩大到", Comparator.REACH),
+    ("扩大至", Comparator.REACH),
+    ("上升到", Comparator.REACH),
+    ("上升至", Comparator.REACH),
+    ("跃升至", Comparator.REACH),
+    ("增至", Comparator.REACH),
 )
+#: Verbs that say a count is to reach a number (发展到80家): the number is what stands then, a level.
+_REACH_END = re.compile(r"(?:达到|达|突破|为|超过|保持|(?:提高|提升|增加|增长|发展|扩大|上升|跃升)[到至]|增至|升至)$")
 _AFTER = {"以上": Comparator.AT_LEAST, "左右": Comparator.ABOUT, "余": Comparator.EXCEED, "多": Comparator.EXCEED}
 
 _GROWTH = re.compile(
@@ -304,7 +314,7 @@ _TIME = re.compile(
 )
 _TRAILING_VERB = re.compile(
     r"(?:分别|均|总计|合计|累计|共计|共|力争|持续|稳定|已经|已|将|每年|实现|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|"
-    r"升至|达至|年均增长率?|年平均增长率?|年增长率?|年增|增长率?|增加|提高|提升|"
+    r"升至|达至|发展到|发展至|扩大到|扩大至|上升到|上升至|跃升至|增至|年均增长率?|年平均增长率?|年增长率?|年增|增长率?|增加|提高|提升|"
     r"新增|达到|达|突破|超过|超|保持在|保持|稳定在|不低于|不少于|至少|为|约|近|逾|接近|将近|大约|是|有)+$"
 )
 
@@ -1439,7 +1449,7 @@ def _count_level(indicator: str, flow: bool, left: str, time: _Time) -> tuple[Re
     if flow:
         note = "an amount counted each year, without 年度 or 每年: the year's amount or a total"
         return ReadKind.UNCLEAR, None, [note]
-    if _STOCK.search(indicator) or re.search(r"(?:达到|达|突破|为|提高到|提升到|提高至|提升至|保持|超过)$", left):
+    if _STOCK.search(indicator) or _REACH_END.search(left):
         return ReadKind.LEVEL, None, []
     if time.since is not None:
         return ReadKind.UNCLEAR, None, ["stated for a period without saying whether it is the period's total"]

@@ -1248,3 +1248,15 @@ def test_a_years_work_plan_covers_that_year_and_its_amounts_are_the_years() -> N
         (82, 2024, ReadKind.SCORE),
     ]
     assert guess_period("某省知识产权事业发展2021年—2025年实施计划\n") not in {(2021, 2021), (2025, 2025)}
+
+
+@pytest.mark.parametrize("verb", ["发展到", "扩大至", "上升到", "增至"])
+def test_a_count_that_grows_to_a_number_reaches_that_level(verb: str) -> None:
+    """发展到80家 (grow to) says what will stand, as 达到 does; it was left open as total, added or yearly."""
+    (reading,) = read(f"到2025年，全市知识产权服务机构{verb}80家。", period=PLAN)
+    assert (reading.indicator, reading.value, reading.kind, reading.comparator) == (
+        "知识产权服务机构",
+        80,
+        ReadKind.LEVEL,
+        Comparator.REACH,
+    )
