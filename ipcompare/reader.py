@@ -291,6 +291,8 @@ _ADDED_END = re.compile(rf"(?:{_ADDED.pattern})$")
 _CUMULATIVE = re.compile(r"累计|共计|共")
 _STATUS = re.compile(r"(?:累计|共计|共)?(?:共建|建成|认定|评为|获批|获评|入选|拥有|已有)|(?:累计|共计|共)注册")
 _DURATION = re.compile(r"[两二三四五六七八九十\d]+年(?:内|来|间)|期间|以来")
+#: 两年累计, 五年共计, 3年内累计: a total over a number of years.
+_YEARS_TOTAL = re.compile(r"(?P<n>[两二三四五六七八九十]|\d{1,2})年(?:内|间|来)?(?:累计|共计|合计)")
 _ANNUAL = re.compile(r"年度|每年|全年|当年|年申请|年授权|年注册|年登记|年交易|年进出口")
 _STOCK = re.compile(r"有效|拥有量|总量|总数|存量|保有量|累计")
 #: Indicators counted within a year: applications, grants, registrations, turnover, financing.
@@ -1123,7 +1125,7 @@ def _reading(
         notes.append(f"indicator read from the clause before: {indicator}")
     time, role, year = _when(ctx, f, marks, line_marks, notes)
     one_year = ctx.period is not None and ctx.period[0] == ctx.period[1] == year
-    when = replace(time, role=role, one_year=one_year)
+    when = replace(time, role=role, one_year=one_year, figure_year=year)
     kind, since = _what(f, indicator, text[cl.c0 : f.start], when, i1 > f.end, previous, notes)
     if role == Role.BASELINE and kind == ReadKind.INCREMENT and since is None and time.since is None and year:
         notes.append("the span of this count is not stated")
@@ -1300,6 +1302,7 @@ class _Time:
     mark_end: int | None = None  # where the time phrase ends (the words from it to the figure may say 已)
     since_from: str | None = None  # the period phrase of an earlier sentence that `since` comes from
     one_year: bool = False  # the figure is of the one year a year's plan (2024年工作要点) covers
+    figure_year: int | None = None  # the figure's year, the sentence's or the one it takes (到2030年 before it)
 
     @property
     def span_start(self) -> int | None:
@@ -1417,6 +1420,17 @@ def _count_kind(indicator: str, left: str, time: _Time) -> tuple[ReadKind, int |
         return ReadKind.UNCLEAR, None, [note]
     if _CUMULATIVE.search(tail) and _DURATION.search(left):
         return ReadKind.INCREMENT, time.since, []
+    years = _YEARS_TOTAL.search(left)
+    if years:  # 两年累计登记金额不低于60亿元: the sum of the N years that end in the figure's
+        n = _number(years["n"])
+        if n is not None and time.figure_year is not None and not n[1]:
+            since = time.figure_year - int(n[0]) + 1
+            return (
+                ReadKind.INCREMENT,
+                since,
+                [f"{years.group()}: a total over the {n[0]:g} years {since}-{time.figure_year}"],
+            )
+        return ReadKind.INCREMENT, time.span_start, [f"{years.group()}: a total over years the text does not date"]
     if _ADDED_END.search(left) and not _STATUS.match(head):
         return ReadKind.INCREMENT, time.span_start, _section_span(time)  # 注册商标增加47035件
     if time.role == Role.BASELINE and time.since is None and (_STATUS.match(head) or _CUMULATIVE.search(tail)):

@@ -1260,3 +1260,12 @@ def test_a_count_that_grows_to_a_number_reaches_that_level(verb: str) -> None:
         ReadKind.LEVEL,
         Comparator.REACH,
     )
+
+
+def test_a_total_over_a_number_of_years_is_added_over_those_years() -> None:
+    """两年累计…不低于60亿元 sums the two years that end in the figure's: an amount added since 2024, not
+    an amount counted each year left open."""
+    text = "一、工作目标\n2024年至2025年，全市知识产权质押融资两年累计登记金额不低于60亿元。"
+    (reading,) = read(text, period=(2024, 2025))
+    assert (reading.value, reading.kind, reading.year, reading.since) == (60, ReadKind.INCREMENT, 2025, 2024)
+    assert reading.comparator == Comparator.AT_LEAST
