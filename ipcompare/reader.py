@@ -1230,9 +1230,9 @@ def _strip_list(words: str) -> str:
     return _LEAD.sub("", _TIME.sub("", words))
 
 
-#: What opens an item of a list, before its words: (二), 1., 3、, 二、, a circled number (read as a space), a comma.
+#: What opens an item of a list, before its words: (二), 1., 3、, 二、, ——, a circled number (read as a space), a comma.
 _LIST_MARK = re.compile(
-    r"(?:[\s,、;:]|\(?[一二三四五六七八九十]{1,3}\)|\(?\d{1,2}\)|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、)+"
+    r"(?:[\s,、;:\u2014\u2015]|\(?[一二三四五六七八九十]{1,3}\)|\(?\d{1,2}\)|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、)+"
 )
 
 

@@ -1269,3 +1269,11 @@ def test_a_total_over_a_number_of_years_is_added_over_those_years() -> None:
     (reading,) = read(text, period=(2024, 2025))
     assert (reading.value, reading.kind, reading.year, reading.since) == (60, ReadKind.INCREMENT, 2025, 2024)
     assert reading.comparator == Comparator.AT_LEAST
+
+
+def test_a_quote_starts_at_its_words_not_at_the_dash_of_a_list_item() -> None:
+    """Plans list their targets after ——: the dash is the list's, no part of the words a figure is read from."""
+    text = "到2030年，具体目标是：\n——每万人口高价值发明专利拥有量达到40件；\n——知识产权保护社会满意度达到85分以上。"
+    readings = read(text, period=(2026, 2030))
+    assert [r.quote for r in readings] == ["每万人口高价值发明专利拥有量达到40件", "知识产权保护社会满意度达到85分以上"]
+    assert all(text[r.start : r.end] == r.quote for r in readings)
