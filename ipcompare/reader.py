@@ -900,6 +900,13 @@ _TENTHS = re.compile(
 _MULTIPLE = re.compile(rf"(?<![\d.])(?:{_ARABIC}|[一二两三四五六七八九十]+)(?:{_GAP}多)?倍")
 
 
+#: A time a plan sets for a procedure (结案周期压缩至3个月以内, 缩短至15个工作日): a target in a unit of time.
+_DURATION_TARGET = re.compile(
+    rf"(?:缩短|压缩|减少|降低|控制|不超过)(?:到|至|在)?{_GAP}(?P<n>{_NUMBER})"
+    rf"{_GAP}(?P<unit>个月|个工作日|工作日|天|日|小时)(?:以内|以下|内)?"
+)
+
+
 def _decimal_words(text: str) -> float | None:
     """三点五 -> 3.5, 九十五 -> 95, 百 -> 100, 5 -> 5; None for what is no number."""
     if text[0].isdigit():
@@ -937,6 +944,9 @@ def _words(ctx: _Context, s: int, e: int) -> list[_Found]:
         )
         found.notes.append(f"{m['n']}成 (tenths) read as {value:g}%")
         out.append(found)
+    for m in _DURATION_TARGET.finditer(text, s, e):
+        why = f"{m['n']}{m['unit']}: a time set for a procedure, in a unit the data does not have"
+        _unread(ctx, _clause_start(text, s, m.start()), m.end(), why)
     for m in _MULTIPLE.finditer(text, s, e):
         if not _in_mask(ctx, m.start(), m.end()):
             why = f"{m.group()} (times): a multiple of a base the data cannot encode as it is written"
