@@ -236,8 +236,11 @@ def _number(text: str) -> tuple[float, str] | None:
 # Words
 
 
+#: What may stand between 不 and 低于 in a floor: 不得低于, 不应低于, 不能低于 (must not fall below).
+_MODALS = ("得", "应", "能", "宜", "可", "会")
 #: Comparators before the number, longest first; those after it (以上, 左右, 余) win.
 _BEFORE: tuple[tuple[str, Comparator], ...] = (
+    *((f"不{modal}{word}", Comparator.AT_LEAST) for modal in _MODALS for word in ("低于", "少于")),  # 不得低于: a floor
     ("不低于", Comparator.AT_LEAST),
     ("不少于", Comparator.AT_LEAST),
     ("至少", Comparator.AT_LEAST),
@@ -315,9 +318,9 @@ _TIME = re.compile(
     r"|“?十[一二三四五六]五”?(?:期间|时期|末|以来|初)?|(?:两|[二三四五])年内|(?:连续)?[一二三四五六七八九十]年"
 )
 _TRAILING_VERB = re.compile(
-    r"(?:分别|均|总计|合计|累计|共计|共|力争|持续|稳定|已经|已|将|每年|实现|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|"
+    r"(?:分别|均|总计|合计|累计|共计|共|力争|原则上|一律|务必|必须|持续|稳定|已经|已|将|每年|实现|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|"
     r"升至|达至|发展到|发展至|扩大到|扩大至|上升到|上升至|跃升至|增至|年均增长率?|年平均增长率?|年增长率?|年增|增长率?|增加|提高|提升|"
-    r"新增|达到|达|突破|超过|超|保持在|保持|稳定在|不低于|不少于|至少|为|约|近|逾|接近|将近|大约|是|有)+$"
+    r"新增|达到|达|突破|超过|超|保持在|保持|稳定在|不[得应能宜可会]?(?:低于|少于)|至少|为|约|近|逾|接近|将近|大约|是|有)+$"
 )
 
 
@@ -792,7 +795,10 @@ def _post_comparator(m: re.Match[str], rank: bool) -> Comparator | None:
 
 
 #: Words that make a number a ceiling (at most), before it or after it: 不超过5%, 控制在5%以内, 3.6件以下.
-_CEILING_BEFORE = re.compile(r"(?:不超过|不高于|不多于|不大于|不得超过|(?<!不)低于|(?<!不)少于|控制在)$")
+_NOT_FLOOR = "".join(f"(?<!不{m})" for m in _MODALS)  # 不得低于 is a floor, as 不低于 is
+_CEILING_BEFORE = re.compile(
+    rf"(?:不超过|不高于|不多于|不大于|不得超过|(?<!不){_NOT_FLOOR}低于|(?<!不){_NOT_FLOOR}少于|控制在)$"
+)
 
 
 def _ceiling(ctx: _Context, m: re.Match[str], s: int) -> bool:

@@ -1289,3 +1289,14 @@ def test_a_time_set_for_a_procedure_is_said_not_dropped(words: str) -> None:
     readings, unread = scan(f"到2025年，{words}。", period=PLAN)
     assert readings == []
     assert [u.quote for u in unread] == [words]
+
+
+@pytest.mark.parametrize("floor", ["不得低于", "不应低于", "不能低于", "不得少于"])
+def test_a_floor_with_a_modal_is_at_least_not_a_ceiling(floor: str) -> None:
+    """不得低于60% (must not fall below) is a floor, as 不低于 is; 低于60% alone is a ceiling, and is said."""
+    text = f"到2025年，重点企业专利产业化率原则上{floor}60%。"
+    figures, unread = scan(text, period=PLAN)
+    [r] = figures
+    assert (r.value, r.comparator, r.indicator) == (60, Comparator.AT_LEAST, "重点企业专利产业化率") and not unread
+    figures, unread = scan("到2025年，知识产权侵权案件发生率低于5%。", period=PLAN)
+    assert not figures and [u.why.split(":")[0] for u in unread] == ["低于"]
