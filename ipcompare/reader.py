@@ -1045,16 +1045,24 @@ def _respectively(ctx: _Context, s: int, e: int, found: Sequence[_Found]) -> dic
     c0 = _clause_start(text, s, idx)
     c1 = _clause_end(text, idx, e)
     after = [i for i, f in enumerate(found) if f.start > idx and f.end <= c1]
-    if len(after) < 2:
-        return {}  # 两项指标分别达到5件: each has the one number
+    if not after:
+        return {}
     years = [m for m in _marks(text, c0, idx, ctx.period[0] if ctx.period else None, ctx.titles) if m.year]
     names = [] if len(years) >= 2 else split_indicators(_strip_indicator(text[c0:idx]), listed=True)
     items: list[str] = [str(m.year) for m in years] if len(years) >= 2 else names
-    if len(items) >= 2 and len(items) != len(after):
+    before = [i for i, f in enumerate(found) if f.start < idx]
+    if len(items) >= 2 and len(items) != len(after):  # A、B分别达到10亿元: two names, one number
         what = "years" if len(years) >= 2 else "indicators"
-        why = f"分别 (respectively) pairs {len(items)} {what} ({'、'.join(items)}) with {len(after)} numbers"
-        _unread(ctx, c0, found[after[-1]].end, f"{why}: which is whose is not clear, so none is read")
-        return {i: _Owner(why, dropped=True) for i in after}
+        numbers = f"{len(after)} number{'s' if len(after) > 1 else ''}"
+        why = f"分别 (respectively) pairs {len(items)} {what} ({'、'.join(items)}) with {numbers}"
+        return _drop(ctx, c0, found[after[-1]].end, why, after)
+    if len(after) < 2:
+        return {}  # 两项指标分别达到5件: each has the one number
+    if len(items) < 2 and len(before) < len(after):  # A分别达到300件、400件、500件: one name, three numbers
+        one = f"one indicator ({items[0]})" if items and items[0] else "no list of names"
+        what = f"{len(before)} number{'s' if len(before) > 1 else ''} before it" if before else one
+        why = f"分别 (respectively) pairs {len(after)} numbers with {what}"
+        return _drop(ctx, c0, found[after[-1]].end, why, after)
     if len(years) >= 2:
         return {
             i: _Owner(f"分别 (respectively): the number for {m.year}", year=m, verb=found[after[0]].start)
@@ -1066,13 +1074,16 @@ def _respectively(ctx: _Context, s: int, e: int, found: Sequence[_Found]) -> dic
             i: _Owner(note.format(name), name=name, verb=found[after[0]].start)
             for i, name in zip(after, names, strict=True)
         }
-    before = [i for i, f in enumerate(found) if f.start < idx]
-    if len(before) < len(after):
-        return {}
     return {
         i: _Owner("分别 (respectively): read as the indicator of the number before", of=b)
         for i, b in zip(after, before[-len(after) :], strict=True)
     }
+
+
+def _drop(ctx: _Context, start: int, end: int, why: str, after: list[int]) -> dict[int, _Owner]:
+    """A list 分别 does not pair: none of its numbers is read, and the reader says so."""
+    _unread(ctx, start, end, f"{why}: which is whose is not clear, so none is read")
+    return {i: _Owner(why, dropped=True) for i in after}
 
 
 def _truncated(text: str, s: int, e: int) -> bool:

@@ -678,6 +678,9 @@ def test_respectively_pairs_a_list_of_years_with_its_numbers_in_order() -> None:
     [
         "发明专利申请量、授权量和PCT国际专利申请量分别达到3000件、1200件",
         "发明专利申请量2022年、2025年分别达到3000件、4000件和5000件",
+        "知识产权质押融资金额、专利转让许可次数分别达到10亿元",
+        "地理标志商标和马德里商标国际注册量分别达到20件",
+        "规上工业企业有效发明专利拥有量分别达到300件、400件、500件",
     ],
 )
 def test_respectively_with_lists_that_do_not_pair_reads_neither_and_says_so(words: str) -> None:
