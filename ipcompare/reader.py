@@ -431,8 +431,9 @@ class _Context:
     table_unit: bool = False  # the table has a 单位 column: a row's unit is a cell, not in brackets after its name
     #: the last horizon the section set (到2025年,…主要目标是:): the year of the undated lines after it
     horizon: Mark | None = None
-    #: the line's last figure and where its number ends: a later sentence's 到2025年,达到7件 may elide its indicator
-    last: tuple[int, Reading] | None = None
+    #: the line's figures, each with where its number ends and where its 其中 starts (None for no part of a
+    #: whole): a later sentence's 到2025年,达到7件 may elide the indicator of the last that is no part
+    last: list[tuple[int, Reading, int | None]] = field(default_factory=list)
 
 
 @record(frozen=False, kw_only=False)
@@ -707,7 +708,7 @@ def _read_line(ctx: _Context, start: int, end: int) -> list[Reading]:
         return []
     out: list[Reading] = []
     line_marks: list[Mark] = []
-    ctx.last = None  # an indicator is never taken across lines: another subject may come between
+    ctx.last = []  # an indicator is never taken across lines: another subject may come between
     for s, e in _sentences(text, start, end):
         marks = _marks(text, s, e, ctx.period[0] if ctx.period else None, ctx.titles)
         if not out and not line_marks and marks and ctx.section_role == Role.BASELINE and ctx.section_since is None:
@@ -993,8 +994,9 @@ def _read_sentence(ctx: _Context, s: int, e: int, marks: list[Mark], line_marks:
             continue
         if reading is not None:
             pairs.append((f, reading))
-    if pairs:
-        ctx.last = (pairs[-1][0].end, pairs[-1][1])
+    for f, r in pairs:
+        part = text.rfind("其中", s, f.start)
+        ctx.last.append((f.end, r, part if part >= 0 else None))
     return [r for _, r in pairs]
 
 
@@ -1192,14 +1194,25 @@ def _elided(ctx: _Context, s: int, f: _Found, marks: list[Mark]) -> Reading | No
 
     Plans list a target's later horizons in clauses of a horizon, a verb and a number. Such a number
     takes the indicator of the line's figure before it only when nothing names another subject in
-    between (only time phrases, verbs and punctuation) and both numbers count in the same unit.
+    between (only time phrases, verbs and punctuation) and both numbers count in the same unit. A 其中
+    part between (A达到10家;其中,新增B2家;到2025年,达到15家) is a part of A, not the subject repeated: it is
+    passed over, words and all, and the number takes A's indicator.
     """
-    if ctx.last is None or not any(m.year and s <= m.at and m.end <= f.start for m in marks):
+    if not ctx.last or not any(m.year and s <= m.at and m.end <= f.start for m in marks):
         return None
-    end, last = ctx.last
+    text = ctx.normal.text
+    wholes = [i for i, (_, _, part) in enumerate(ctx.last) if part is None]
+    if not wholes:
+        return None
+    end, last, _ = ctx.last[wholes[-1]]
+    # 其中,新增国家级示范机构2家: a part of the figure before, passed over with its words
+    parts = [(part, e) for e, _, part in ctx.last[wholes[-1] + 1 :] if part is not None]
     if end > s or _base_unit(last.unit) != _base_unit(f.unit):
         return None
-    between = _TIME.sub(",", ctx.normal.text[end : f.start])
+    between = text[end : f.start]
+    for a, b in parts:
+        between = between[: a - end] + "," * (b - a) + between[b - end :]
+    between = _TIME.sub(",", between)
     if any(_strip_indicator(words) for words in re.split(r"[,;:。、\s]+", between)):
         return None
     return last

@@ -968,6 +968,21 @@ def test_a_later_horizon_with_no_indicator_takes_the_one_before(
     assert unread == []
 
 
+@pytest.mark.parametrize("part", ["；其中，新增国家级示范机构2家", "，其中国家级示范机构2家"])
+def test_an_elided_indicator_is_the_whole_not_its_part(part: str) -> None:
+    """A 其中 part between is no new subject: 到2025年,达到15家 is the whole's, not the part's."""
+    text = f"到2023年，专利代理机构达到10家{part}；到2025年，达到15家。"
+    readings, unread = scan(text, period=(2021, 2025))
+    assert [(r.indicator, r.year, r.value) for r in readings] == [
+        ("专利代理机构", 2023, 10),
+        ("国家级示范机构", 2023, 2),
+        ("专利代理机构", 2025, 15),
+    ]
+    assert any(n.startswith("indicator taken from the clause before") for n in readings[-1].notes)
+    assert_quoted(text, readings[-1], "15家")
+    assert unread == []
+
+
 @pytest.mark.parametrize(
     "later",
     [
