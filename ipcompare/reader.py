@@ -1237,6 +1237,9 @@ def _when(
         role = Role.TARGET
         notes.append("neither the sentence nor its section says whether this is a target or a baseline")
     year = time.year
+    if time.year_from is not None and year != _default_year(ctx, role):
+        # 到2030年,…。B翻两番 in a 十四五 plan: a year that is not the plan's own horizon, carried across a full stop
+        notes.append(f"no year in the sentence; taken as {year}, from {time.year_from} in an earlier sentence")
     if year is None and role == Role.TARGET and ctx.horizon is not None:
         year = ctx.horizon.year
         said = ctx.normal.text[ctx.horizon.at : ctx.horizon.end]
@@ -1343,6 +1346,7 @@ class _Time:
     since_from: str | None = None  # the period phrase of an earlier sentence that `since` comes from
     one_year: bool = False  # the figure is of the one year a year's plan (2024年工作要点) covers
     figure_year: int | None = None  # the figure's year, the sentence's or the one it takes (到2030年 before it)
+    year_from: str | None = None  # the time phrase of an earlier sentence the year comes from (this one has none)
 
     @property
     def span_start(self) -> int | None:
@@ -1372,7 +1376,8 @@ def _time(ctx: _Context, at: int, marks: list[Mark], line_marks: list[Mark]) -> 
     period = bool(against and against.against_period)
     if mark is None:
         return _Time(None, None, None, versus, period, ctx.section_since)
-    since_from = ctx.normal.text[mark.at : mark.end] if borrowed and mark.since else None
+    said = ctx.normal.text[mark.at : mark.end]
+    since_from = said if borrowed and mark.since else None
     return _Time(
         mark.year,
         mark.role,
@@ -1383,7 +1388,16 @@ def _time(ctx: _Context, at: int, marks: list[Mark], line_marks: list[Mark]) -> 
         mark.as_of,
         mark.end,
         since_from,
+        year_from=said if borrowed and _carried(ctx, mark, at) else None,
     )
+
+
+def _carried(ctx: _Context, mark: Mark, at: int) -> bool:
+    """Whether the year of an earlier sentence is carried past that sentence's own figures and a full stop
+    (到2030年,A增长50%。B翻两番): a guess to review. A sentence that only sets the horizon (到2025年,…取得明显
+    成效。A达到3.6件), or clauses between semicolons, share their year."""
+    text = ctx.normal.text
+    return any(mark.end <= end <= at and re.search(r"[。!?]", text[end:at]) for end, _, _ in ctx.last)
 
 
 def _default_year(ctx: _Context, role: Role) -> int | None:
@@ -1402,12 +1416,32 @@ _NUMBERS = re.compile(rf"{_ARABIC}{_GAP}(?:余|多)?(?:万|亿)?(?:余|多)?(?:{
 _COUNT_KINDS = (ReadKind.LEVEL, ReadKind.INCREMENT, ReadKind.FLOW)
 
 
+#: 五年翻两番, 三年内增长50%: a growth over the N years that end in the figure's year (not 连续五年, 第五年).
+_SPAN_GROWTH = re.compile(
+    r"(?<![连续第近前后每\d])(?P<n>[两二三四五六七八九十]|\d{1,2})年(?:内|间)?(?:实现)?(?:增长|提高|提升|增加)?$"
+)
+
+
 def _kind(
     f: _Found, indicator: str, cues: str, time: _Time, number_first: bool
 ) -> tuple[ReadKind, int | None, list[str]]:
     """What the figure measures, from its unit and the words around it; with a span's first year."""
     if f.kind is not None:
         return f.kind, None, []
+    span = _SPAN_GROWTH.search(cues[-12:])
+    n = _number(span["n"]) if span else None
+    if span and n is not None and not n[1] and time.figure_year is not None and f.unit in ("%", "‰"):
+        against = time.figure_year - int(n[0])  # 五年翻两番, 三年增长50%: over the N years to the figure's year
+        kind, since, notes = _kind_of(f, indicator, cues, replace(time, against=against, against_period=False))
+        if kind == ReadKind.PERIOD_GROWTH:
+            notes = [*notes, f"{span.group()}: a growth over the {n[0]:g} years {against}-{time.figure_year}"]
+        return kind, since, notes
+    return _kind_of(f, indicator, cues, time, number_first)
+
+
+def _kind_of(
+    f: _Found, indicator: str, cues: str, time: _Time, number_first: bool = False
+) -> tuple[ReadKind, int | None, list[str]]:
     if f.number.startswith("翻"):
         if time.against is not None:
             return ReadKind.PERIOD_GROWTH, time.against, []

@@ -1131,6 +1131,22 @@ def test_quadrupling_since_no_year_is_unclear_and_said() -> None:
     assert any("since when" in n for n in r.notes), r.notes
 
 
+def test_a_growth_over_n_years_is_set_against_the_year_n_before() -> None:
+    """五年翻两番 to a year carried from an earlier sentence: since that year less five, and both are said."""
+    text = "到2030年，发明专利授权量达到5万件。马德里商标国际注册量较2020年实现翻一番，发明专利申请量五年翻两番。"
+    r = read(text, period=(2021, 2035))[-1]
+    assert (r.indicator, r.value, r.kind, r.year, r.since) == (
+        "发明专利申请量",
+        300,
+        ReadKind.PERIOD_GROWTH,
+        2030,
+        2025,
+    )
+    assert any("2025-2030" in n for n in r.notes), r.notes
+    assert any("from 到2030年 in an earlier sentence" in n for n in r.notes), r.notes
+    assert_quoted(text, r, "五年翻两番")
+
+
 @pytest.mark.parametrize("words", ["技术合同成交额增长1倍", "版权登记量是2020年的两倍"])
 def test_a_multiple_is_said_not_read(words: str) -> None:
     text = f"到2025年，{words}。"
