@@ -177,9 +177,10 @@ _CELLS = frozenset({"td", "th"})
 _PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
 #: Whitespace that HTML collapses (not the no-break space, nor the full-width space U+3000).
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
-#: Between two table cells until the line is finished, then a tab (decoded text has no NUL in it).
+#: Before each table cell but a row's first until the line is finished, then a tab (decoded text has no NUL
+#: in it): an empty cell stays an empty field between two tabs, so the cells after it keep their columns.
 _CELL = "\x00"
-_AROUND_CELL = re.compile(r"\s*\x00[\s\x00]*")
+_AROUND_CELL = re.compile(r"[^\S\n]*\x00[^\S\n]*")
 
 
 class _TextParser(HTMLParser):
@@ -197,13 +198,13 @@ class _TextParser(HTMLParser):
         self._in_title = tag == "title" or (self._in_title and tag not in _BLOCKS)
         self._hidden += tag in _HIDDEN
         self._preformatted += tag in _PREFORMATTED
-        self._boundary(tag)
+        self._boundary(tag, start=True)
 
     def handle_endtag(self, tag: str) -> None:
         self._in_title = self._in_title and tag != "title"
         self._hidden = max(0, self._hidden - (tag in _HIDDEN))
         self._preformatted = max(0, self._preformatted - (tag in _PREFORMATTED))
-        self._boundary(tag)
+        self._boundary(tag, start=False)
 
     def handle_data(self, data: str) -> None:
         if self._hidden:
@@ -220,11 +221,11 @@ class _TextParser(HTMLParser):
         lines = (_finish_line(line) for line in [title, *("".join(pieces) for pieces in self._lines)])
         return "\n".join(line for line in lines if line)
 
-    def _boundary(self, tag: str) -> None:
+    def _boundary(self, tag: str, *, start: bool) -> None:
         line = self._lines[-1]
         if tag in _BLOCKS and line:
             self._lines.append([])
-        elif tag in _CELLS and line:
+        elif tag in _CELLS and line and start:
             line.append(_CELL)
 
     def _add(self, text: str) -> None:

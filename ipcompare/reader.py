@@ -593,8 +593,10 @@ _TABLE_YEAR = re.compile(r"^((?:19|20)\d\d)年?(?:底|末)?(?:目标值|基期�
 #: A row's head: a 类别 cell (创造, 运用, 保护) a table may put before its 序号, the 序号, the indicator's name.
 _ROW_HEAD = r"\s*(?:[^\s|()\d][^\s|()]{1,11}\s+)??(?:\d{1,2}(?:[.、]\s*|\s+))?(?P<name>[^\s|()]{2,40}?)"
 #: A row of a table whose names carry their unit in brackets (每万人口发明专利拥有量(件)), or of one with a 单位 column.
-_TABLE_ROW = re.compile(rf"{_ROW_HEAD}\s*\((?P<unit>[^()\s]{{1,8}})\)\s+(?P<cells>.+)$")
-_TABLE_ROW_UNIT = re.compile(rf"{_ROW_HEAD}\s+\(?(?P<unit>[^\s\d|()]{{1,6}})\)?\s+(?P<cells>.+)$")
+#: The gap before the cells: one tab where cells are between tabs (the next may be empty), else spaces.
+_TO_CELLS = r"(?:[^\S\t\n]*\t|\s+)"
+_TABLE_ROW = re.compile(rf"{_ROW_HEAD}\s*\((?P<unit>[^()\s]{{1,8}})\){_TO_CELLS}(?P<cells>.+)$")
+_TABLE_ROW_UNIT = re.compile(rf"{_ROW_HEAD}\s+\(?(?P<unit>[^\s\d|()]{{1,6}})\)?{_TO_CELLS}(?P<cells>.+)$")
 #: A table cell with a sign before its number: >3.5 exceeds 3.5, ≥3.5 is at least 3.5.
 _CELL_SIGN = {">": Comparator.EXCEED, "≥": Comparator.AT_LEAST, ">=": Comparator.AT_LEAST}
 _TABLE_CELL = re.compile(rf"(?P<sign>>=|≥|>|<=|≤|<)?(?P<open>\[)?(?P<n>{_ARABIC})(?(open)\])")
@@ -630,7 +632,9 @@ def _table_row(ctx: _Context, start: int, end: int) -> list[Reading] | None:
             _unread(ctx, start, end, why)
             return []
         return None
-    cells = [c for c in re.finditer(r"[^\t]+" if "\t" in m["cells"] else r"\S+", text[m.start("cells") : end])]
+    # between tabs, an empty cell is a cell (地理标志商标数量(件)\t\t30: no 2020 figure, 30 for 2025)
+    fields = r"(?:^|(?<=\t))[^\t]*" if "\t" in text[m.start("cells") - 1 : end] else r"\S+"
+    cells = list(re.finditer(fields, text[m.start("cells") : end]))
     cells = [c for c in cells if c.group().strip()] if len(cells) != len(ctx.table) else cells
     if len(cells) != len(ctx.table):
         years = ", ".join(str(y) for y in ctx.table if y)

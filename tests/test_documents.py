@@ -13,6 +13,7 @@ import pytest
 from ipcompare import documents
 from ipcompare.documents import decode, html_text, read_document
 from ipcompare.errors import DataError
+from ipcompare.reader import scan
 
 SENTENCE = "到2025年，知识产权强国建设取得明显成效，“十四五”规划目标全面完成。"
 
@@ -228,6 +229,19 @@ def test_an_indicator_table_in_a_docx_gives_the_figures_of_the_same_table_in_a_p
         ("年度PCT国际专利申请量", 120, 2020),
         ("年度PCT国际专利申请量", 300, 2025),
     ]
+
+
+def test_an_empty_table_cell_of_a_page_keeps_its_column() -> None:
+    """<td></td> is an empty field between two tabs, so the cells after it keep their columns."""
+    page = (
+        "<table><tr><td>序号</td><td>指标名称</td><td>2020年</td><td>2025年</td></tr>"
+        "<tr><td>1</td><td>地理标志商标数量（件）</td><td> </td><td>30</td></tr></table>"
+    )
+    text = html_text(page)
+    assert text.split("\n")[1] == "1\t地理标志商标数量（件）\t\t30"
+    readings, unread = scan(text, period=(2021, 2025))
+    assert [(r.indicator, r.value, r.year) for r in readings] == [("地理标志商标数量", 30, 2025)]
+    assert unread == []
 
 
 def _pdf(text: bytes) -> bytes:

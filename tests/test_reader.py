@@ -885,6 +885,15 @@ def test_table_cells_are_read_by_their_column() -> None:
     assert [(r.value, r.year) for r in read(text, period=PLAN)] == [(8, 2025)]
 
 
+def test_an_empty_table_cell_between_tabs_keeps_its_column() -> None:
+    """2\t地理标志商标数量(件)\t\t30: no 2020 figure, 30 for 2025 (the row was said not to line up)."""
+    text = "序号\t指标名称\t2020年\t2025年\t属性\n2\t地理标志商标数量（件）\t\t30\t预期性\n"
+    readings, unread = scan(text, period=PLAN)
+    assert [(r.indicator, r.value, r.year, r.role) for r in readings] == [("地理标志商标数量", 30, 2025, Role.TARGET)]
+    assert readings[0].quote == "地理标志商标数量（件）\t\t30"
+    assert unread == []
+
+
 def test_table_cells_with_signs_and_brackets() -> None:
     """>3.5 exceeds 3.5; [5] is the period's total (累计), as plan tables write it; <2 is a ceiling, not read."""
     text = (
