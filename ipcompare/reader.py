@@ -820,6 +820,14 @@ def _ceiling(ctx: _Context, m: re.Match[str], s: int) -> bool:
 
 def _found(ctx: _Context, m: re.Match[str], s: int) -> _Found | None:
     """A number with its unit, or None when it is no figure (or a ceiling, which is said instead)."""
+    text = ctx.normal.text
+    glued = m.start() > 0 and text[m.start() - 1].isdigit() and m["a"][0] in "十百千万亿"
+    if glued and not m["pre"] and not _in_mask(ctx, m.start(), m.end()):
+        digits = re.search(r"[\d.]+$", text[: m.start()])
+        written = text[digits.start() if digits else m.start() : m.end()]
+        why = f"{written}: a number written half in digits, half in words, which the reader does not read"
+        _unread(ctx, _clause_start(text, s, m.start()), m.end(), why)
+        return None
     if _not_a_figure(ctx, m) or (m["aunit"] and not m["b"]):
         return None
     first = _number(m["a"])
@@ -898,7 +906,8 @@ _PERCENT_WORDS = re.compile(
     rf"(?:{_GAP}(?P<post>以上|左右|以内|以下))?"
 )
 #: 翻一番 doubles (a growth of 100%), 翻两番 quadruples (300%): 翻N番 is a growth of 2^N - 1 times.
-_DOUBLING = re.compile(rf"翻(?P<n>一|两|二|三)番(?:{_GAP}(?P<post>以上|左右))?")
+#: 翻番 without a count is 翻一番, a doubling.
+_DOUBLING = re.compile(rf"翻(?P<n>一|两|二|三)?番(?:{_GAP}(?P<post>以上|左右))?")
 
 
 #: 三成 is three tenths (30%), 九成以上 at least 90%: only where the clause ends or 以上/左右 follows, as 成 is
@@ -963,9 +972,10 @@ def _words(ctx: _Context, s: int, e: int) -> list[_Found]:
             why = f"{m.group()} (times): a multiple of a base the data cannot encode as it is written"
             _unread(ctx, _clause_start(text, s, m.start()), m.end(), why)
     for m in _DOUBLING.finditer(text, s, e):
-        times = {"一": 1, "两": 2, "二": 2, "三": 3}[m["n"]]
+        times = {"一": 1, "两": 2, "二": 2, "三": 3}[m["n"] or "一"]
         value = float(2**times - 1) * 100
-        note = f"{text[m.start() : m.end('n') + 1]} read as a growth of {value:g}% (翻N番: 2^N times the base)"
+        said = text[m.start() : m.end("n") + 1] if m["n"] else "翻番 (with no count, a doubling)"
+        note = f"{said} read as a growth of {value:g}% (翻N番: 2^N times the base)"
         found = _Found(m.start(), m.end(), value, None, None, "%", _AFTER.get(m["post"] or ""), None, m.group())
         found.notes.append(note)
         out.append(found)

@@ -1134,6 +1134,25 @@ def test_doubling_since_a_year_is_a_growth_over_the_period() -> None:
     assert any("翻一番" in n for n in r.notes)
 
 
+def test_doubling_without_a_count_is_a_growth_of_100_per_cent() -> None:
+    """翻番 is 翻一番: read as 100% growth since the year set against (it was dropped unsaid)."""
+    text = "到2025年，有效注册商标总量较二〇二〇年翻番。"
+    r = one(text)
+    check(
+        text, r, Want("有效注册商标总量", 100, "%", Comparator.STATED, ReadKind.PERIOD_GROWTH, 2025, "翻番", since=2020)
+    )
+    assert any("翻番" in n for n in r.notes), r.notes
+
+
+def test_a_number_half_in_digits_half_in_words_is_said_not_read() -> None:
+    """5亿-8千万元: 8千万 is neither a number in digits nor in words; it was dropped unsaid."""
+    text = "到2025年，知识产权质押融资金额达到5亿-8千万元，有效注册商标量达到5万件。"
+    readings, unread = scan(text, period=PLAN)
+    assert [(r.indicator, r.value) for r in readings] == [("有效注册商标量", 5)]
+    assert len(unread) == 1 and "8千万元" in unread[0].quote and unread[0].quote in text
+    assert "half in digits" in unread[0].why
+
+
 def test_quadrupling_since_no_year_is_unclear_and_said() -> None:
     r = one("到2025年，知识产权质押融资金额实现翻两番。")
     assert (r.value, r.unit, r.kind, r.since) == (300, "%", ReadKind.UNCLEAR, None)
