@@ -202,11 +202,14 @@ _MAGNITUDE = "|".join(prefix for prefix, _ in PREFIXES)
 _DASH = r"~|至|到|-|\u2014|\u2013|\u2015|\u301c"
 #: One space may stand between a number and its unit, and before 以上 (达到 3.6 件, a page's &nbsp;).
 _GAP = r"[ \t]?"
+#: 以上/以下 that opens a naming (以下简称地标, 以上所述) is no comparator: "hereinafter", "the above".
+_NOT_NAMING = r"(?!简称|称|统称|同(?!比)|所述|各)"
+_BOUND = rf"(?:以上|以下){_NOT_NAMING}"
 _FIGURE = re.compile(
     rf"(?P<pre>第|前)?(?P<a>{_NUMBER})(?P<aunit>%)?"
     rf"(?:(?P<amag>{_MAGNITUDE})?\s*(?P<dash>{_DASH})\s*(?P<b>{_NUMBER}))?"
     rf"{_GAP}(?P<approx>余|多)?(?P<mag>{_MAGNITUDE})?(?P<approx2>余|多)?(?P<unit>{_UNIT})"
-    rf"(?:{_GAP}(?P<post>以上|左右|以内|以下|余))?"
+    rf"(?:{_GAP}(?P<post>{_BOUND}|左右|以内|余))?"
 )
 #: What may not follow a unit: 个月 is a duration, 分之 a fraction, 个工作日 a deadline.
 _NOT_AFTER = {"个": ("月", "工作日", "小时"), "分": ("之", "钟"), "次": ("会", "全会"), "部": ("门", "署", "分")}
@@ -903,7 +906,7 @@ _CN_DECIMAL = r"[零〇一二两三四五六七八九十百]+(?:点[零〇一二
 _PERCENT_WORDS = re.compile(
     rf"百分之(?P<a>{_ARABIC}|{_CN_DECIMAL})"
     rf"(?:\s*(?P<dash>{_DASH})\s*(?:百分之)?(?P<b>{_ARABIC}|{_CN_DECIMAL}))?"
-    rf"(?:{_GAP}(?P<post>以上|左右|以内|以下))?"
+    rf"(?:{_GAP}(?P<post>{_BOUND}|左右|以内))?"
 )
 #: 翻一番 doubles (a growth of 100%), 翻两番 quadruples (300%): 翻N番 is a growth of 2^N - 1 times.
 #: 翻番 without a count is 翻一番, a doubling.

@@ -1362,3 +1362,21 @@ def test_a_floor_with_a_modal_is_at_least_not_a_ceiling(floor: str) -> None:
     assert (r.value, r.comparator, r.indicator) == (60, Comparator.AT_LEAST, "重点企业专利产业化率") and not unread
     figures, unread = scan("到2025年，知识产权侵权案件发生率低于5%。", period=PLAN)
     assert not figures and [u.why.split(":")[0] for u in unread] == ["低于"]
+
+
+@pytest.mark.parametrize(
+    ("words", "comparator"),
+    [
+        ("地理标志商标数量不少于20件以下简称地标", Comparator.AT_LEAST),
+        ("地理标志商标数量不少于20件(以下简称地标)", Comparator.AT_LEAST),
+        ("地理标志商标数量达到20件以下称地标", Comparator.REACH),
+        ("地理标志商标数量20件以上所述", Comparator.STATED),
+    ],
+)
+def test_hereinafter_is_no_ceiling_and_no_floor(words: str, comparator: Comparator) -> None:
+    """以下简称 (hereinafter called), 以上所述 (the above): 以下/以上 opening a naming are no comparator."""
+    text = f"到2025年，{words}。"
+    figures, unread = scan(text, period=PLAN)
+    [r] = figures
+    assert (r.indicator, r.value, r.unit, r.comparator, r.year) == ("地理标志商标数量", 20, "件", comparator, 2025)
+    assert r.quote.endswith("20件") and r.quote in text and not unread
