@@ -390,7 +390,8 @@ def _marks(
             year, first = int(m["year"]), None
         else:
             first, year = _FYP[m["fyp"]]
-        base = lead in ("是", "为", "相当于") and m["after"] == "的"  # 是2015年的2.1倍: the base of a multiple
+        # 是2015年的2.1倍, 达到2020年的3倍: the base of a multiple (the 到 of 达到 sets no horizon)
+        base = m["after"] == "的" and (lead in ("是", "为", "相当于") or bool(_MULTIPLE.match(text, m.end())))
         if lead in ("较", "比", "同比", "与") or m["after"] in ("相比", "比较") or base:
             against = year if m["year"] or tail == "末" else None
             out.append(Mark(m.start(), m.end(), 0, None, against=against, against_period=against is None))

@@ -1380,3 +1380,16 @@ def test_hereinafter_is_no_ceiling_and_no_floor(words: str, comparator: Comparat
     [r] = figures
     assert (r.indicator, r.value, r.unit, r.comparator, r.year) == ("地理标志商标数量", 20, "件", comparator, 2025)
     assert r.quote.endswith("20件") and r.quote in text and not unread
+
+
+@pytest.mark.parametrize("verb", ["达到", "增长到", "提高到", "相当于"])
+def test_a_year_in_the_base_of_a_multiple_sets_no_horizon(verb: str) -> None:
+    """达到2020年的3倍: 2020 is the base of a multiple, not a horizon (到2020年); the sentence after keeps 2025."""
+    text = f"到2025年，专利代理机构数量达到20家。发明专利授权量{verb}2020年的3倍。规上企业研发投入占比达到三成。"
+    figures, unread = scan(text, period=PLAN)
+    assert [(r.indicator, r.value, r.role, r.year) for r in figures] == [
+        ("专利代理机构数量", 20, Role.TARGET, 2025),
+        ("规上企业研发投入占比", 30, Role.TARGET, 2025),
+    ]
+    assert [u.quote for u in unread] == [f"发明专利授权量{verb}2020年的3倍"]
+    assert "times" in unread[0].why
