@@ -1281,6 +1281,8 @@ def _what(
         kind, since, more = last.kind, last.since, [f"kind as the figure before it ({last.kind})"]
         if part:
             more = [f"其中 (of which): a part, of the kind of its whole ({last.kind})"]
+        if since is not None and since == time.span_start:
+            more += _section_span(time)  # the span assumed for the figure before is assumed for this one too
     notes += more
     if since is None and kind == ReadKind.INCREMENT:
         since = time.since

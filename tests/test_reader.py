@@ -1393,3 +1393,19 @@ def test_a_year_in_the_base_of_a_multiple_sets_no_horizon(verb: str) -> None:
     ]
     assert [u.quote for u in unread] == [f"发明专利授权量{verb}2020年的3倍"]
     assert "times" in unread[0].why
+
+
+def test_a_span_taken_from_the_section_is_said_also_when_the_kind_is_inherited() -> None:
+    """奖励…5000余万元,品牌发展资金6700余万元 under a 十三五 发展基础: both are counted from 2016, an assumption
+    the sentence does not state, so both say it, the second also that its kind is the first's."""
+    text = "一、发展基础\n“十三五”期间，知识产权工作成效显著。\n奖励专利专项资金5000余万元，品牌发展资金6700余万元。"
+    first, second = read(text, period=PLAN)
+    assert (second.indicator, second.kind, second.since, second.role) == (
+        "品牌发展资金",
+        ReadKind.INCREMENT,
+        2016,
+        Role.BASELINE,
+    )
+    assumed = "counted from 2016, the period its section reports: the sentence names no period"
+    assert assumed in first.notes and assumed in second.notes
+    assert "kind as the figure before it (increment)" in second.notes
