@@ -1344,9 +1344,13 @@ def _award(own: str, right: str) -> bool:
     return not _strip_indicator(own) and bool(re.search(r"^[^,;]{0,12}(?:荣获|分获|获得|喜获|摘得)", right))
 
 
+#: The year a verb of reaching runs to (增长到2025年的11万件): the number's year, between the verb and it.
+_YEAR_OF = re.compile(r"(?:19|20)\d\d年(?:底|末)?的?$")
+
+
 def _comparator(own: str, head: str) -> Comparator | None:
     for words in (own, head):
-        tail = words[-6:]
+        tail = _YEAR_OF.sub("", words)[-6:]
         for word, comparator in _BEFORE:
             if word in tail:
                 return comparator

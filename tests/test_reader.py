@@ -1409,3 +1409,14 @@ def test_a_span_taken_from_the_section_is_said_also_when_the_kind_is_inherited()
     assumed = "counted from 2016, the period its section reports: the sentence names no period"
     assert assumed in first.notes and assumed in second.notes
     assert "kind as the figure before it (increment)" in second.notes
+
+
+@pytest.mark.parametrize("verb", ["增长到", "提高到", "提升到", "增加至"])
+def test_a_verb_of_reaching_before_the_year_of_its_number_is_its_comparator(verb: str) -> None:
+    """从2020年的6.1万件增长到2025年的11万件: 增长到 governs 11万件 across the year between them (reach)."""
+    text = f"到2025年，发明专利拥有量从2020年的6.1万件{verb}2025年的11万件。"
+    base, target = read(text, period=PLAN)
+    assert (base.value, base.role, base.year, base.comparator) == (6.1, Role.BASELINE, 2020, Comparator.STATED)
+    assert (target.value, target.unit, target.role, target.year) == (11, "万件", Role.TARGET, 2025)
+    assert (target.comparator, target.kind) == (Comparator.REACH, ReadKind.LEVEL)
+    assert target.quote == f"{verb}2025年的11万件"
