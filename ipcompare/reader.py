@@ -300,6 +300,9 @@ _DURATION = re.compile(r"[两二三四五六七八九十\d]+年(?:内|来|间)|�
 #: 两年累计, 五年共计, 3年内累计: a total over a number of years.
 _YEARS_TOTAL = re.compile(r"(?P<n>[两二三四五六七八九十]|\d{1,2})年(?:内|间|来)?(?:累计|共计|合计)")
 _ANNUAL = re.compile(r"年度|每年|全年|当年|年申请|年授权|年注册|年登记|年交易|年进出口")
+#: Verbs of putting to use (盘活存量专利3000件, 转化专利500件): what is used over the period, an amount added,
+#: whatever stock (存量) it is taken from.
+_PUT_TO_USE = re.compile(r"(?:累计|共计|共)?(?:盘活|转化|运用)")
 _STOCK = re.compile(r"有效|拥有量|总量|总数|存量|保有量|累计")
 #: Indicators counted within a year: applications, grants, registrations, turnover, financing.
 _FLOW_NOUN = re.compile(
@@ -1507,7 +1510,12 @@ def _count_kind(indicator: str, left: str, time: _Time) -> tuple[ReadKind, int |
     flow = bool(_FLOW_NOUN.search(indicator))
     head = _strip_list(left)
     tail = left[-8:]
-    added = _ADDED_AT.match(head) or _ADDED_END.search(left) or re.match(r"服务|帮助|办理|完成", head)
+    added = (
+        _ADDED_AT.match(head)
+        or _ADDED_END.search(left)
+        or re.match(r"服务|帮助|办理|完成", head)
+        or _PUT_TO_USE.match(head)
+    )
     verb = added.group() if added else ""
     if _ANNUAL.search(left) or _ANNUAL.search(indicator):
         return ReadKind.FLOW, None, []

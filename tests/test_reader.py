@@ -1420,3 +1420,12 @@ def test_a_verb_of_reaching_before_the_year_of_its_number_is_its_comparator(verb
     assert (target.value, target.unit, target.role, target.year) == (11, "万件", Role.TARGET, 2025)
     assert (target.comparator, target.kind) == (Comparator.REACH, ReadKind.LEVEL)
     assert target.quote == f"{verb}2025年的11万件"
+
+
+@pytest.mark.parametrize("words", ["盘活存量专利3000件", "转化专利3000件", "运用存量专利3000件"])
+def test_a_count_put_to_use_is_an_amount_added_whatever_stock_it_comes_from(words: str) -> None:
+    """盘活存量专利3000件: the patents put to use over the period, an increment; 存量 is what they are taken from."""
+    text = f"到2025年，{words}。"
+    r = one(text)
+    assert (r.value, r.unit, r.kind, r.role, r.year) == (3000, "件", ReadKind.INCREMENT, Role.TARGET, 2025)
+    assert r.quote == words
