@@ -299,7 +299,10 @@ _STATUS = re.compile(r"(?:累计|共计|共)?(?:共建|建成|认定|评为|获�
 _DURATION = re.compile(r"[两二三四五六七八九十\d]+年(?:内|来|间)|期间|以来")
 #: 两年累计, 五年共计, 3年内累计: a total over a number of years.
 _YEARS_TOTAL = re.compile(r"(?P<n>[两二三四五六七八九十]|\d{1,2})年(?:内|间|来)?(?:累计|共计|合计)")
-_ANNUAL = re.compile(r"年度|每年|全年|当年|年申请|年授权|年注册|年登记|年交易|年进出口")
+_ANNUAL = re.compile(
+    r"年度|每年|全年|当年|年申请|年授权|年注册|年登记|年交易|年进出口"
+    r"|(?<![两二三四五六七八九十])年(?:产值|营业收入|销售收入|销售额|营收)"  # 年产值: a year's output (not 五年产值)
+)
 #: Verbs of putting to use (盘活存量专利3000件, 转化专利500件): what is used over the period, an amount added,
 #: whatever stock (存量) it is taken from.
 _PUT_TO_USE = re.compile(r"(?:累计|共计|共)?(?:盘活|转化|运用)")

@@ -1429,3 +1429,17 @@ def test_a_count_put_to_use_is_an_amount_added_whatever_stock_it_comes_from(word
     r = one(text)
     assert (r.value, r.unit, r.kind, r.role, r.year) == (3000, "件", ReadKind.INCREMENT, Role.TARGET, 2025)
     assert r.quote == words
+
+
+@pytest.mark.parametrize("indicator", ["地理标志产品年产值", "专利密集型产品年销售额", "版权产业年营业收入"])
+def test_a_yearly_output_or_turnover_is_a_years_amount(indicator: str) -> None:
+    """年产值, 年销售额, 年营业收入 say the year's amount (flow), as 年度 does."""
+    r = one(f"到2025年，{indicator}突破1000亿元。")
+    assert (r.indicator, r.value, r.unit, r.comparator, r.kind, r.year) == (
+        indicator,
+        1000,
+        "亿元",
+        Comparator.EXCEED,
+        ReadKind.FLOW,
+        2025,
+    )
