@@ -1529,6 +1529,8 @@ def _count_kind(indicator: str, left: str, time: _Time) -> tuple[ReadKind, int |
         return ReadKind.UNCLEAR, None, [note]
     if _CUMULATIVE.search(tail) and _DURATION.search(left):
         return ReadKind.INCREMENT, time.since, []
+    if re.search(r"累计|共计|合计", left) and time.since is not None and time.since_from is None:
+        return ReadKind.INCREMENT, time.since, []  # “十三五”期间,全省累计注册…620件: added since the period began
     years = _YEARS_TOTAL.search(left)
     if years:  # 两年累计登记金额不低于60亿元: the sum of the N years that end in the figure's
         n = _number(years["n"])

@@ -1443,3 +1443,19 @@ def test_a_yearly_output_or_turnover_is_a_years_amount(indicator: str) -> None:
         ReadKind.FLOW,
         2025,
     )
+
+
+@pytest.mark.parametrize("period", ["“十三五”期间", "“十三五”以来", "“十三五”时期"])
+def test_a_total_in_a_period_named_in_its_sentence_is_added_since_the_periods_start(period: str) -> None:
+    """“十三五”期间,全省累计注册…620件: 累计 with the period in its sentence is what was added since 2016."""
+    text = f"一、发展基础\n{period}，全省累计注册地理标志商标620件。"
+    r = one(text)
+    assert (r.value, r.unit, r.kind, r.role, r.year, r.since) == (
+        620,
+        "件",
+        ReadKind.INCREMENT,
+        Role.BASELINE,
+        2020,
+        2016,
+    )
+    assert r.quote == "全省累计注册地理标志商标620件"
