@@ -444,6 +444,8 @@ class _Context:
     #: the line's figures, each with where its number ends and where its 其中 starts (None for no part of a
     #: whole): a later sentence's 到2025年,达到7件 may elide the indicator of the last that is no part
     last: list[tuple[int, Reading, int | None]] = field(default_factory=list)
+    #: the word of a title that names a report on the past (发展状况, 工作总结, 白皮书): its figures were achieved
+    report: str = ""
 
 
 @record(frozen=False, kw_only=False)
@@ -485,6 +487,7 @@ def scan(
     ctx = _Context(normal, period, section_role=role, fragment=fragment)
     ctx.titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(normal.text)] + _named_years(normal.text)
     ctx.masked = [*ctx.titles, *_masked(normal.text)]
+    ctx.report = _report(normal.text)
     out: list[Reading] = []
     for start, end in _lines(normal.text):
         out += _read_line(ctx, start, end)
@@ -504,6 +507,18 @@ _ANNUAL_PLAN = re.compile(
     r"(?<![\d\-\u2014\u2013~至])((?:19|20)\d\d)年度?[^\n。;:\d]{0,30}?"
     r"(?:工作要点|工作计划|工作安排|推进计划|实施计划|年度计划|重点工作)"
 )
+
+
+#: A title that names a report on what was done (郑州市2023年知识产权发展状况, 2023年工作总结, 知识产权白皮书).
+_REPORT_TITLE = re.compile(r"发展状况|状况报告|工作总结|白皮书|年报|年度报告|发展报告")
+_PLAN_TITLE = re.compile(r"规划|纲要|方案|计划|要点|意见|目标")
+
+
+def _report(text: str) -> str:
+    """The word that makes the text's title (its first line) a report on the past, or "" for none."""
+    title = next((line.strip() for line in text[:300].splitlines() if line.strip()), "")
+    m = _REPORT_TITLE.search(title)
+    return m.group() if m and len(title) <= 60 and not _PLAN_TITLE.search(title) else ""
 
 
 def guess_period(text: str) -> tuple[int, int] | None:
@@ -1256,6 +1271,9 @@ def _when(
         if role is None:
             role = Role.TARGET
             notes.append("截至 a year of the plan's period, with neither 已 nor a section that says: read as a target")
+    if role is None and ctx.report and not _TARGET_HEAD.search(ctx.section):
+        role = Role.BASELINE  # 2023年,全市专利授权量达到3.5万件 in a 发展状况: what was achieved
+        notes.append(f"read as achieved, not set: the title names a report on the past ({ctx.report})")
     role = role or ctx.section_role or (Role.TARGET if time.year is not None or ctx.horizon else None)
     if role is None:
         role = Role.TARGET

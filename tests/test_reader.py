@@ -1459,3 +1459,23 @@ def test_a_total_in_a_period_named_in_its_sentence_is_added_since_the_periods_st
         2016,
     )
     assert r.quote == "全省累计注册地理标志商标620件"
+
+
+@pytest.mark.parametrize(
+    "title", ["郑州市2023年知识产权发展状况", "2023年全市知识产权工作总结", "郑州市知识产权白皮书"]
+)
+def test_a_report_on_the_past_states_what_was_achieved(title: str) -> None:
+    """2023年,全市专利授权量达到3.5万件 under a 发展状况 title is 2023's result, a baseline, and says why."""
+    text = f"{title}\n一、总体情况\n2023年，全市专利授权量达到3.5万件。"
+    readings, _ = scan(text)
+    [r] = readings
+    assert (r.indicator, r.value, r.unit, r.role, r.year, r.kind) == (
+        "专利授权量",
+        3.5,
+        "万件",
+        Role.BASELINE,
+        2023,
+        ReadKind.FLOW,
+    )
+    assert any("report on the past" in note for note in r.notes)
+    assert r.quote == "全市专利授权量达到3.5万件"
