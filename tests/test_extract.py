@@ -273,3 +273,24 @@ def test_a_text_with_only_numbers_not_read_says_them_on_the_screen(invoke: Invok
     lines = result.stderr.splitlines()
     assert lines[0] == "ipcompare: no quantified figure was read; 1 number seen but not read:"
     assert lines[1].startswith("  Not read: 知识产权侵权案件发生率控制在5%以内 (plan.txt): 控制在: a ceiling")
+
+
+@pytest.mark.parametrize(
+    ("words", "scope"), [("高新技术企业发明专利拥有量", "高新技术企业"), ("规上企业有效发明专利", "规上")]
+)
+def test_an_indicator_narrower_than_its_metric_keeps_the_match_and_says_the_scope(
+    invoke: Invoke, tmp_path: Path, words: str, scope: str
+) -> None:
+    """高新技术企业发明专利拥有量 is matched to the all-holders metric, and the draft asks about the scope."""
+    text = tmp_path / "plan.txt"
+    text.write_text(f"一、主要目标\n到2025年，{words}达到2.5万件。\n", encoding="utf-8")
+    _, draft = _draft(invoke, tmp_path, text)
+    [target] = draft["plans"][0]["targets"]
+    assert (target["metric"], target["value"], target["quote"]) == (
+        "invention-patents-in-force",
+        2.5,
+        f"{words}达到2.5万件",
+    )
+    assert f"counts only {scope}: check the metric or give it a scope" in target["note"]
+    shown = invoke("extract", str(text), "--format", "markdown").stdout
+    assert f"counts only {scope}" in shown
