@@ -674,11 +674,19 @@ def _connect(path: Path | str) -> sqlite3.Connection:
 def _database(target: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
     """Write an SQLite file as a whole: filled in a temporary file beside `target`, then renamed over it, so that
     a reader (another run, Datasette) never opens half of one, and Ctrl-C leaves nothing behind."""
+    import signal
     import tempfile
 
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
+    # Ctrl-C is held back until the temporary file is known to the cleanup below: between mkstemp and the `try`
+    # it would leave the file behind.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if hasattr(signal, "pthread_sigmask") else None
+    temp: str | None = None
     try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            held = None
         db = _connect(temp)
         try:
             db.execute("PRAGMA journal_mode = OFF")
@@ -690,8 +698,11 @@ def _database(target: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
             db.close()
         os.replace(temp, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
         raise
 
 
