@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import OutputError
@@ -119,6 +121,20 @@ def _write_in_place(path: Path, data: bytes) -> None:
         raise OutputError(f"cannot write {path}: {e.strerror or e}") from None
 
 
+@contextlib.contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Ctrl-C held back (it stays pending, and comes after) while a temporary file is made and its name stored for
+    the cleanup: between the two, it would leave the file behind. Where the platform cannot hold it, nothing."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _replace(path: Path, target: Path, data: bytes, info: os.stat_result | None) -> None:
     """A new file, written beside the target and renamed over it, so that readers see the old or the new."""
     import tempfile  # only when a file is written: ~2 ms of every start otherwise
@@ -127,8 +143,9 @@ def _replace(path: Path, target: Path, data: bytes, info: os.stat_result | None)
     temp: Path | None = None
     fd: int | None = None
     try:
-        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        temp = Path(name)
+        with interrupts_held():
+            fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            temp = Path(name)
         with open(fd, "wb") as handle:
             fd = None  # the file object closes it
             handle.write(data)

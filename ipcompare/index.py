@@ -674,19 +674,15 @@ def _connect(path: Path | str) -> sqlite3.Connection:
 def _database(target: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
     """Write an SQLite file as a whole: filled in a temporary file beside `target`, then renamed over it, so that
     a reader (another run, Datasette) never opens half of one, and Ctrl-C leaves nothing behind."""
-    import signal
     import tempfile
 
-    # Ctrl-C is held back until the temporary file is known to the cleanup below: between mkstemp and the `try`
-    # it would leave the file behind.
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if hasattr(signal, "pthread_sigmask") else None
+    from .files import interrupts_held
+
     temp: str | None = None
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with interrupts_held():  # until the cleanup below knows the file
+            fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
-        if held is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
-            held = None
         db = _connect(temp)
         try:
             db.execute("PRAGMA journal_mode = OFF")
@@ -698,8 +694,6 @@ def _database(target: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
             db.close()
         os.replace(temp, target)
     except BaseException:
-        if held is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)

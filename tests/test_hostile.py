@@ -732,3 +732,13 @@ def test_completion_with_a_number_too_large_completes_nothing(tmp_path: Path) ->
     env = {"_IPCOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "ipcompare show xi", "COMP_CWORD": "2"}
     result = run(env=env | {"IPCOMPARE_DATA": str(big)})
     assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "", "")
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="a platform that can hold a signal back")
+def test_ctrl_c_while_a_temporary_file_is_made_comes_once_its_name_is_known() -> None:
+    """Between mkstemp and storing its name for the cleanup, Ctrl-C would leave the file behind: it waits."""
+    reached = []
+    with pytest.raises(KeyboardInterrupt), files.interrupts_held():
+        os.kill(os.getpid(), signal.SIGINT)
+        reached.append("the name is stored")  # still runs: the interrupt is held until the block ends
+    assert reached == ["the name is stored"]
