@@ -345,7 +345,9 @@ def compare_metric(
     position = {m.id: i for i, m in enumerate(family)}
     rows.sort(key=lambda r: _sort_key(r, members[r.metric].higher_is_better, led, position, buckets[id(r)]))
 
-    unpopulated = [by_id[i] for i in sorted({r.region for r in rows if r.normalized is None and _quantified(r.figure)})]
+    unpopulated = [
+        by_id[i] for i in sorted({r.region for r in rows if r.normalized is None and r.figure.amount.quantified})
+    ]
     years: dict[str, int] = {}
     for r in rows if scale.per_capita else []:
         population = by_id[r.region].population
@@ -476,7 +478,9 @@ def compare_regions(
     picked = list(dict.fromkeys(ds.metric(m) for m in metrics))
     if not picked:
         picked = _most_targeted(ds, cells, named)
-    setting = {m.id: sum(any(_has_number(c) for c in cells.get((m.id, k), [])) for k in named) for m in picked}
+    setting = {
+        m.id: sum(any(c.figure.amount.quantified for c in cells.get((m.id, k), [])) for k in named) for m in picked
+    }
     rows = [
         CompareRow(
             metric=m.id,
@@ -495,7 +499,7 @@ def compare_regions(
         for row in rows
         for key, entries in row.targets.items()
         for c in entries
-        if c.per_capita and c.normalized is None and _has_number(c)
+        if c.per_capita and c.normalized is None and c.figure.amount.quantified
     }
     return RegionComparison(
         regions=list(dict.fromkeys(c.region for c in columns)),
@@ -611,7 +615,7 @@ def _most_targeted(ds: Dataset, cells: dict[tuple[str, str], list[Cell]], named:
     position = {m.id: i for i, m in enumerate(ds.metrics)}
 
     def weight(m: Metric) -> tuple[int, int, int]:
-        quantified = sum(any(_has_number(c) for c in cells.get((m.id, k), [])) for k in named)
+        quantified = sum(any(c.figure.amount.quantified for c in cells.get((m.id, k), [])) for k in named)
         any_target = sum(bool(cells.get((m.id, k))) for k in named)
         return (-quantified, -any_target, position[m.id])
 
@@ -671,15 +675,6 @@ def tidy(comparison: RegionComparison) -> list[CompareTarget]:
                     )
                 )
     return out
-
-
-def _has_number(cell: Cell) -> bool:
-    return _quantified(cell.figure)
-
-
-def _quantified(figure: FigureData) -> bool:
-    """A value or a range (a range has no value, only its ends)."""
-    return figure.amount.value is not None or figure.amount.low is not None
 
 
 def metric_rows(ds: Dataset, metric: str, **filters: Any) -> list[dict[str, Any]]:

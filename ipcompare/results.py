@@ -107,6 +107,11 @@ class Amount:
     unit: str | None
     comparator: Comparator | None
 
+    @property
+    def quantified(self) -> bool:
+        """A value or a range (a range has no value, only its ends), as Figure.quantified."""
+        return self.value is not None or self.low is not None
+
     @classmethod
     def of(cls, figure: Figure) -> Amount:
         return cls(

@@ -48,9 +48,7 @@ def _duplicates(report: _Report, kind: str, items: Iterable[tuple[str, Location]
     first: dict[str, Location] = {}
     for ident, loc in items:
         if ident in first:
-            seen = first[ident]
-            where = f"{seen.file}:{seen.line}" if seen.line else seen.file
-            report.add(loc, None, f"duplicate {kind} id {ident!r} (first defined at {where})")
+            report.add(loc, None, f"duplicate {kind} id {ident!r} (first defined at {first[ident]})")
         else:
             first[ident] = loc
 
@@ -334,9 +332,10 @@ def _check_regions(report: _Report, items: Sequence[Region], regions: dict[str, 
         if r.level == Level.NATIONAL and nation is None:
             nation = r
         elif r.level == Level.NATIONAL and nation is not None:
-            where = f"{nation.loc.file}:{nation.loc.line}" if nation.loc.line else nation.loc.file
             report.add(
-                r.loc, "level", f"region {r.id!r}: a second national region (the nation is {nation.id!r}, at {where})"
+                r.loc,
+                "level",
+                f"region {r.id!r}: a second national region (the nation is {nation.id!r}, at {nation.loc})",
             )
 
 

@@ -51,9 +51,7 @@ def _metric_name(r: MetricRow, lang: Lang | None) -> str:
 def _normalized_text(r: MetricRow, comparison: MetricComparison, lang: Lang | None) -> str:
     """The normalised value or range, shown in the unit of the row's own metric (a part in its own unit)."""
     if r.normalized is None:
-        has_value = comparison.scale.per_capita and (
-            r.figure.amount.value is not None or r.figure.amount.low is not None
-        )
+        has_value = comparison.scale.per_capita and r.figure.amount.quantified
         return label("no-population", lang) if has_value else ""
     values, unit = shown(r.normalized, comparison, r.metric)
     return f"{derived_range(values)} {unit}"
@@ -174,7 +172,7 @@ def _cell_text(cell: Cell, lang: Lang | None, per_capita: bool = False) -> str:
             ends = [normal.value] if normal.high is None else [normal.low, normal.high]
             numbers = [float(v) for v in ends if v is not None]
             what += f" = {derived_range(numbers)} {normal.unit}" if numbers else ""
-        elif per_capita and cell.per_capita and (figure.amount.value is not None or figure.amount.low is not None):
+        elif per_capita and cell.per_capita and figure.amount.quantified:
             what += f" ({label('no-population', lang)})"
         if figure.kind != Kind.LEVEL:
             what += f" {kind_label(figure.kind, lang)}"
