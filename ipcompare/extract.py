@@ -139,10 +139,9 @@ def match(reading: Reading, catalogue: list[_Names], context: str = "") -> tuple
         if not scored:
             continue
         top = [m for s, m in scored if s == scored[0][0]]
-        scope = _scope(reading.indicator, next(n for n in catalogue if n.metric.id == top[0]))
         if len(top) > 1:
-            return top[0], f"matched by {how}; as close: {', '.join(top[1:])}{scope}"
-        return top[0], f"matched by {how}{scope}"
+            return top[0], f"matched by {how}; as close: {', '.join(top[1:])}"
+        return top[0], f"matched by {how}"
     return None, "no metric of the catalogue has this name"
 
 
@@ -150,15 +149,15 @@ def match(reading: Reading, catalogue: list[_Names], context: str = "") -> tuple
 _SCOPE_WORDS = re.compile(r"高新技术企业|规模以上|规上|企业|高校|高等院校|科研院所|国家级|省级|市级|重点")
 
 
-def _scope(indicator: str, names: _Names) -> str:
-    """The note for an indicator narrowed by a scope its metric's names lack ("" for none): the match is kept,
-    the analyst sees the question. A word inside a longer one found (企业 of 高新技术企业) is said once."""
+def _scope(indicator: str, names: _Names) -> list[str]:
+    """The notes for an indicator narrowed by a scope its metric's names lack: the match is kept, the analyst
+    sees the question. A word inside a longer one found (企业 of 高新技术企业) is said once."""
     key = _key(indicator)
     words: list[str] = []
     for m in _SCOPE_WORDS.finditer(key):
         if not any(m.group() in w for w in words) and not any(m.group() in name for name in names.keys):
             words.append(m.group())
-    return "".join(f"; counts only {w}: check the metric or give it a scope" for w in words)
+    return [f"counts only {w}: check the metric or give it a scope" for w in words]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -258,11 +257,14 @@ def extract(text: str, dataset: Dataset, source: str) -> Draft:
         if years:
             meta = replace(meta, period=(min(years) - 4 if max(years) - min(years) < 5 else min(years), max(years)))
     catalogue = _catalogue(dataset.metrics)
+    names = {n.metric.id: n for n in catalogue}
     candidates = []
     for r in readings:
         metric, how = match(r, catalogue, r.clause)
-        scope = tuple(part for part in how.split("; ") if part.startswith("counts only"))
-        r = replace(r, notes=(*r.notes, *scope)) if scope else r  # every view shows the scope question
+        scope = _scope(r.indicator, names[metric]) if metric is not None else []
+        if scope:  # in the match and in the notes, so that every view shows the scope question
+            how = "; ".join([how, *scope])
+            r = replace(r, notes=(*r.notes, *scope))
         kind = DATASET_KIND.get(r.kind)
         candidates.append(Candidate(reading=r, metric=metric, kind=kind, match=how))
     return Draft(source=source, meta=meta, candidates=tuple(candidates), unread=tuple(unread))

@@ -13,6 +13,7 @@ from typing import Any
 from ..extract import Draft
 from ..format import number
 from ..labels import Lang, label
+from ..records import fields
 from ..results import CandidateRow, json_number
 from . import Column, Table
 
@@ -49,25 +50,11 @@ UNREAD = "unread"
 
 
 def unread_entries(drafts: Sequence[Draft]) -> list[dict[str, Any]]:
-    """The numbers seen but not read, each with every field a figure row has (the list's shape stays one)."""
+    """The numbers seen but not read, each with every field a figure row has (the list's shape stays one):
+    null where a figure has a number or a name, empty where it has text."""
+    empty = {f.name: None for f in fields(CandidateRow)} | {"indicator": "", "unit": "", "match": ""}
     return [
-        {
-            "file": draft.source,
-            "role": UNREAD,
-            "metric": None,
-            "indicator": "",
-            "year": None,
-            "since": None,
-            "value": None,
-            "low": None,
-            "high": None,
-            "unit": "",
-            "comparator": None,
-            "kind": None,
-            "quote": u.quote,
-            "match": "",
-            "notes": [u.why],
-        }
+        empty | {"file": draft.source, "role": UNREAD, "quote": u.quote, "notes": [u.why]}
         for draft in drafts
         for u in draft.unread
     ]
